@@ -1,0 +1,212 @@
+/**
+ * The one source of truth for Greenline's tables, queues, schedules and functions.
+ *
+ * Plain data with no CDK imports: the CDK constructs in `infra/constructs` build AWS resources from it, and the
+ * one-machine runtime in `local/` creates the same tables and queues in DynamoDB Local and fauxqs, polls the same
+ * queues and fires the same schedules. Change a key, an index, a queue or a schedule here and both follow.
+ */
+
+export type AttributeType = 'S' | 'N';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: AttributeType;
+}
+
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  /** Which access pattern the index serves (also written down in docs/architecture.md). */
+  readonly serves: string;
+}
+
+export interface TableDefinition {
+  /** Logical name, also the local table name's suffix (`greenline-<key>` locally). */
+  readonly key: TableKey;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly indexes: readonly IndexDefinition[];
+  readonly timeToLiveAttribute?: string;
+  /** Environment variable through which functions learn the table's name. */
+  readonly envVar: string;
+}
+
+export type TableKey = 'main' | 'idempotency';
+
+export const tables: Readonly<Record<TableKey, TableDefinition>> = {
+  main: {
+    key: 'main',
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    indexes: [
+      {
+        name: 'gsi1',
+        partitionKey: { name: 'gsi1pk', type: 'S' },
+        sortKey: { name: 'gsi1sk', type: 'S' },
+        serves: 'lists by owner: cases of a unit by received time; users by role; pending outbox entries by age',
+      },
+      {
+        name: 'gsi2',
+        partitionKey: { name: 'gsi2pk', type: 'S' },
+        sortKey: { name: 'gsi2sk', type: 'S' },
+        serves: 'open cases by next deadline (sparse: only open cases carry it), read by the nightly check',
+      },
+    ],
+    timeToLiveAttribute: 'expiresAt',
+    envVar: 'TABLE_NAME',
+  },
+  idempotency: {
+    key: 'idempotency',
+    partitionKey: { name: 'id', type: 'S' },
+    indexes: [],
+    timeToLiveAttribute: 'expiration',
+    envVar: 'IDEMPOTENCY_TABLE_NAME',
+  },
+};
+
+export interface QueueDefinition {
+  readonly key: QueueKey;
+  /** Seconds a received message stays hidden; six times the consumer's timeout, as AWS advises for Lambda. */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before SQS moves a message to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  readonly retentionDays: number;
+  readonly consumer: FunctionName;
+  readonly batchSize: number;
+  readonly envVar: string;
+}
+
+export type QueueKey = 'notices';
+
+export const queues: Readonly<Record<QueueKey, QueueDefinition>> = {
+  notices: {
+    key: 'notices',
+    visibilityTimeoutSeconds: 180,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    consumer: 'send-notice',
+    batchSize: 10,
+    envVar: 'NOTICES_QUEUE_URL',
+  },
+};
+
+/** The local name of a queue (`greenline-notices`) and of its dead-letter queue (`greenline-notices-dlq`). */
+export const localQueueName = (key: QueueKey): string => `greenline-${key}`;
+export const localDeadLetterQueueName = (key: QueueKey): string => `greenline-${key}-dlq`;
+export const localTableName = (key: TableKey): string => `greenline-${key}`;
+
+export interface ScheduleDefinition {
+  readonly name: ScheduleName;
+  /** EventBridge Scheduler expression: `cron(min hour day-of-month month day-of-week year)` or `rate(n unit)`. */
+  readonly expression: string;
+  readonly timezone: string;
+  readonly target: FunctionName;
+  readonly description: string;
+}
+
+export type ScheduleName = 'nightly-check' | 'outbox-relay';
+
+export const schedules: Readonly<Record<ScheduleName, ScheduleDefinition>> = {
+  'nightly-check': {
+    name: 'nightly-check',
+    expression: 'cron(0 1 * * ? *)',
+    timezone: 'Asia/Shanghai',
+    target: 'sweep-deadlines',
+    description: '每晚 01:00 检查办理时限与色标',
+  },
+  'outbox-relay': {
+    name: 'outbox-relay',
+    expression: 'rate(5 minutes)',
+    timezone: 'Asia/Shanghai',
+    target: 'relay-outbox',
+    description: '重发未能及时投递到队列的事件',
+  },
+};
+
+export interface FunctionDefinition {
+  readonly name: FunctionName;
+  readonly description: string;
+  readonly tables: readonly TableKey[];
+  /** Queues the function sends to. */
+  readonly sendsTo: readonly QueueKey[];
+  readonly sendsEmail: boolean;
+  readonly timeoutSeconds: number;
+  readonly memoryMiB: number;
+}
+
+export type FunctionName =
+  | 'health'
+  | 'submit-complaint'
+  | 'get-case'
+  | 'send-notice'
+  | 'sweep-deadlines'
+  | 'relay-outbox';
+
+/** Every Lambda; each has its entry at `functions/<name>.ts`. */
+export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
+  health: {
+    name: 'health',
+    description: '健康检查',
+    tables: [],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  },
+  'submit-complaint': {
+    name: 'submit-complaint',
+    description: '信访件受理登记',
+    tables: ['main', 'idempotency'],
+    sendsTo: ['notices'],
+    sendsEmail: false,
+    timeoutSeconds: 15,
+    memoryMiB: 512,
+  },
+  'get-case': {
+    name: 'get-case',
+    description: '查看督办事项及其历史',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
+  'send-notice': {
+    name: 'send-notice',
+    description: '发送通知邮件',
+    tables: ['main', 'idempotency'],
+    sendsTo: [],
+    sendsEmail: true,
+    timeoutSeconds: 30,
+    memoryMiB: 512,
+  },
+  'sweep-deadlines': {
+    name: 'sweep-deadlines',
+    description: '夜间时限检查',
+    tables: ['main'],
+    sendsTo: ['notices'],
+    sendsEmail: false,
+    timeoutSeconds: 300,
+    memoryMiB: 1024,
+  },
+  'relay-outbox': {
+    name: 'relay-outbox',
+    description: '补发待投递事件',
+    tables: ['main'],
+    sendsTo: ['notices'],
+    sendsEmail: false,
+    timeoutSeconds: 60,
+    memoryMiB: 512,
+  },
+};
+
+export const functionEntry = (name: FunctionName): string => `functions/${name}.ts`;
+
+/** Environment variables every function gets besides its tables' and queues'. */
+export const commonEnv = {
+  serviceName: 'POWERTOOLS_SERVICE_NAME',
+  mailFrom: 'MAIL_FROM',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  publicBaseUrl: 'PUBLIC_BASE_URL',
+} as const;

@@ -1,0 +1,56 @@
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { UnauthenticatedError, UnsupportedMediaTypeError } from './errors.ts';
+
+/** RFC 9457 problem details, as every error of the API is answered. */
+export interface Problem {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail?: string;
+  readonly errors?: readonly FieldProblem[];
+  readonly correlationId?: string;
+}
+
+const problemTypeBase = 'https://greenline.example.cn/problems/';
+
+const known: ReadonlyArray<readonly [new (...args: never[]) => Error, number, string, string]> = [
+  [ValidationError, 400, 'validation', '请求内容有误'],
+  [UnauthenticatedError, 401, 'unauthenticated', '需要有效的登录令牌'],
+  [ForbiddenError, 403, 'forbidden', '无权执行此操作'],
+  [NotFoundError, 404, 'not-found', '未找到'],
+  [ConflictError, 409, 'conflict', '与当前状态冲突'],
+  [UnsupportedMediaTypeError, 415, 'unsupported-media-type', '请求体须为 JSON'],
+];
+
+export const problemResponse = (problem: Problem, headers: Record<string, string> = {}): APIGatewayProxyResultV2 => ({
+  statusCode: problem.status,
+  headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+  body: JSON.stringify(problem),
+});
+
+/**
+ * Turns any error into a problem. Known errors keep their message (it is written for the caller); anything else is a
+ * 500 with a generic text and the correlation id, never the raw error.
+ */
+export const problemFromError = (error: unknown, correlationId?: string): Problem => {
+  for (const [type, status, slug, title] of known) {
+    if (error instanceof type) {
+      return {
+        type: problemTypeBase + slug,
+        title,
+        status,
+        detail: error.message,
+        ...(error instanceof ValidationError ? { errors: error.errors } : {}),
+        ...(correlationId ? { correlationId } : {}),
+      };
+    }
+  }
+  return {
+    type: `${problemTypeBase}internal`,
+    title: '服务器内部错误',
+    status: 500,
+    detail: '请求未能完成，请稍后重试；如需报告问题，请提供关联编号。',
+    ...(correlationId ? { correlationId } : {}),
+  };
+};

@@ -1,0 +1,28 @@
+import type { FunctionName } from '#infra/resources.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * `public` routes need no token; `official` routes need a signed token (the Cognito JWT authorizer in AWS, the
+ * local issuer on one machine). Roles and org-unit scope are checked again inside each function.
+ */
+export type RouteAuth = 'public' | 'official';
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** API Gateway path pattern, with `{name}` for a path parameter. */
+  readonly path: string;
+  readonly function: FunctionName;
+  readonly auth: RouteAuth;
+  readonly summary: string;
+}
+
+/** The route table shared by API Gateway (infra/) and the local server (local/). */
+export const routes: readonly RouteDefinition[] = [
+  { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', summary: '健康检查' },
+  { method: 'POST', path: '/v1/complaints', function: 'submit-complaint', auth: 'official', summary: '登记信访件' },
+  { method: 'GET', path: '/v1/cases/{id}', function: 'get-case', auth: 'official', summary: '查看督办事项' },
+];
+
+/** The route key API Gateway puts into `event.routeKey`, e.g. `GET /v1/cases/{id}`. */
+export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
