@@ -210,3 +210,13 @@ export const commonEnv = {
   sesConfigurationSet: 'SES_CONFIGURATION_SET',
   publicBaseUrl: 'PUBLIC_BASE_URL',
 } as const;
+
+/**
+ * The payload a schedule delivers to its target function: in AWS the schedule's input, with the scheduled time filled
+ * in by EventBridge Scheduler (`<aws.scheduler.scheduled-time>`); locally the same JSON, sent by the local scheduler.
+ */
+export interface ScheduledInvocation {
+  readonly schedule: ScheduleName;
+  /** ISO 8601 instant of the occurrence being fired. */
+  readonly scheduledTime: string;
+}

@@ -1,0 +1,9 @@
+import type { OfficialRole } from './roles.ts';
+
+export interface User {
+  readonly username: string;
+  readonly displayName: string;
+  readonly email: string;
+  readonly roles: readonly OfficialRole[];
+  readonly unitId: string;
+}

@@ -1,0 +1,95 @@
+/**
+ * The organisation directory: org units and users, in the main table.
+ *
+ * Keys (access pattern → key):
+ * - unit by id → pk `UNIT#<id>`, sk `UNIT`
+ * - user by username → pk `USER#<username>`, sk `USER`
+ * - users of a role, with their unit → one membership item per role: pk `USER#<username>`, sk `ROLE#<role>`,
+ *   gsi1pk `ROLE#<role>`, gsi1sk `UNIT#<unitId>#<username>`
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { OrgUnit } from '#domain/org-units.ts';
+import type { OfficialRole } from '#domain/roles.ts';
+import type { User } from '#domain/users.ts';
+import { tableName } from '#config';
+import { dynamo } from './client.ts';
+import { OrgUnitNotFoundError, UserNotFoundError } from './errors.ts';
+
+const unitKey = (id: string) => ({ pk: `UNIT#${id}`, sk: 'UNIT' });
+const userKey = (username: string) => ({ pk: `USER#${username}`, sk: 'USER' });
+
+export const putOrgUnit = async (unit: OrgUnit): Promise<void> => {
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: tableName('main'), Item: { ...unitKey(unit.id), type: 'unit', ...unit } } }],
+    }),
+  );
+};
+
+export const getOrgUnit = async (id: string): Promise<OrgUnit> => {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: unitKey(id) }));
+  if (!Item) throw new OrgUnitNotFoundError(`单位 ${id} 不存在`);
+  const { pk: _pk, sk: _sk, type: _type, ...unit } = Item;
+  return unit as OrgUnit;
+};
+
+/** Writes a user and one membership item per role, in one transaction. */
+export const putUser = async (user: User): Promise<void> => {
+  const table = tableName('main');
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: table, Item: { ...userKey(user.username), type: 'user', ...user } } },
+        ...user.roles.map((role) => ({
+          Put: {
+            TableName: table,
+            Item: {
+              pk: `USER#${user.username}`,
+              sk: `ROLE#${role}`,
+              type: 'membership',
+              gsi1pk: `ROLE#${role}`,
+              gsi1sk: `UNIT#${user.unitId}#${user.username}`,
+              username: user.username,
+              unitId: user.unitId,
+              displayName: user.displayName,
+              email: user.email,
+            },
+          },
+        })),
+      ],
+    }),
+  );
+};
+
+export const getUser = async (username: string): Promise<User> => {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: userKey(username) }));
+  if (!Item) throw new UserNotFoundError(`用户 ${username} 不存在`);
+  const { pk: _pk, sk: _sk, type: _type, ...user } = Item;
+  return user as User;
+};
+
+export interface RoleMember {
+  readonly username: string;
+  readonly unitId: string;
+  readonly displayName: string;
+  readonly email: string;
+}
+
+/** Users holding `role` in any of `unitIds` (e.g. the petition offices above a case's unit). */
+export const listRoleMembers = async (role: OfficialRole, unitIds: readonly string[]): Promise<RoleMember[]> => {
+  const results = await Promise.all(
+    unitIds.map((unitId) =>
+      dynamo().send(
+        new QueryCommand({
+          TableName: tableName('main'),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk and begins_with(gsi1sk, :unit)',
+          ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ':unit': `UNIT#${unitId}#` },
+        }),
+      ),
+    ),
+  );
+  return results.flatMap(({ Items = [] }) =>
+    Items.map(({ username, unitId, displayName, email }) => ({ username, unitId, displayName, email }) as RoleMember),
+  );
+};
