@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import sesModule from 'aws-ses-v2-local';
-import { type FauxqsServer, startFauxqs } from 'fauxqs';
+import { type FauxqsServer, interceptLocalhostDns, startFauxqs } from 'fauxqs';
 import { type Naming, type Provisioned, provision } from './provision.ts';
 
 export const localRegion = 'ap-east-1';
@@ -46,9 +46,11 @@ export const startStandIns = async (options: {
   fauxqsDataDir?: string;
   extraEnv?: Record<string, string>;
 }): Promise<StandIns> => {
+  // fauxqs names queues `http://sqs.<region>.localhost:<port>/…` and the SDK sends to the queue URL's host: make
+  // `*.localhost` resolve to 127.0.0.1 in this process (the processes that use the stand-ins are this one).
+  interceptLocalhostDns();
   const fauxqs = await startFauxqs({
     port: options.sqsPort,
-    host: '127.0.0.1',
     logger: false,
     defaultRegion: localRegion,
     ...(options.fauxqsDataDir ? { dataDir: options.fauxqsDataDir } : {}),

@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ValidationError } from '#domain/errors.ts';
-import { logger } from '../logger.ts';
+import { logger } from '#logger';
 import type { AuthorizedEvent } from './auth.ts';
 import { UnsupportedMediaTypeError } from './errors.ts';
 import { problemFromError, problemResponse } from './problem.ts';

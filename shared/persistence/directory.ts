@@ -8,10 +8,10 @@
  *   gsi1pk `ROLE#<role>`, gsi1sk `UNIT#<unitId>#<username>`
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '#config';
 import type { OrgUnit } from '#domain/org-units.ts';
 import type { OfficialRole } from '#domain/roles.ts';
 import type { User } from '#domain/users.ts';
-import { tableName } from '#config';
 import { dynamo } from './client.ts';
 import { OrgUnitNotFoundError, UserNotFoundError } from './errors.ts';
 

@@ -1,0 +1,41 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { mailFrom, publicBaseUrl, tableName } from '#config';
+import { logger } from '#logger';
+import { type Email, sendEmail } from '#messaging/mailer.ts';
+import { emailsForEvent, parseCaseEvent } from '#services/notices.ts';
+
+tableName('main');
+mailFrom();
+publicBaseUrl();
+
+const idempotencyConfig = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: 30 * 24 * 3600 });
+
+/** Each (event, recipient) pair is emailed once, however often SQS delivers the message. */
+const sendOnce = makeIdempotent(
+  async (notice: { key: string; email: Email }) => ({ messageId: await sendEmail(notice.email) }),
+  {
+    persistenceStore: new DynamoDBPersistenceLayer({ tableName: tableName('idempotency') }),
+    config: idempotencyConfig,
+  },
+);
+
+const processor = new BatchProcessor(EventType.SQS);
+
+const handleRecord = async (record: SQSRecord): Promise<void> => {
+  const event = parseCaseEvent(record.body);
+  const emails = await emailsForEvent(event);
+  for (const email of emails) {
+    const { messageId } = await sendOnce({ key: `${event.id}:${email.to}`, email });
+    logger.info('notice sent', { eventId: event.id, type: event.type, caseId: event.caseId, messageId });
+  }
+};
+
+export const handler = middy(async (event: SQSEvent, context: Context) => {
+  idempotencyConfig.registerLambdaContext(context);
+  return processPartialResponse(event, handleRecord, processor, { context });
+}).use(injectLambdaContext(logger, { resetKeys: true }));

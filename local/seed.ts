@@ -1,0 +1,19 @@
+import { getOrgUnit, putOrgUnit, putUser } from '#persistence/directory.ts';
+import { OrgUnitNotFoundError } from '#persistence/errors.ts';
+import { demoUnits, demoUsers } from './demo-organisation.ts';
+
+/** Seeds the demo organisation unless it is already there (a restart keeps what users changed). */
+export const seedDemo = async (): Promise<{ created: boolean }> => {
+  try {
+    await getOrgUnit('city');
+    return { created: false };
+  } catch (error) {
+    if (!(error instanceof OrgUnitNotFoundError)) throw error;
+  }
+  // The root unit goes in last: it marks a finished seed, so an interrupted first start seeds again.
+  const [root, ...others] = demoUnits;
+  for (const unit of others) await putOrgUnit(unit);
+  for (const user of demoUsers) await putUser(user);
+  if (root) await putOrgUnit(root);
+  return { created: true };
+};

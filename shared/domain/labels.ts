@@ -1,0 +1,33 @@
+import type { CaseState } from './case.ts';
+import type { Channel, PollutionCategory, Urgency } from './complaint-input.ts';
+
+export const channelLabels: Readonly<Record<Channel, string>> = {
+  hotline: '热线电话',
+  web: '网上投诉',
+  wechat: '微信',
+  letter: '来信',
+  visit: '来访',
+  email: '电子邮件',
+  'online-platform': '网络问政',
+  'higher-level': '上级交办',
+};
+
+export const categoryLabels: Readonly<Record<PollutionCategory, string>> = {
+  air: '大气污染',
+  water: '水污染',
+  noise: '噪声污染',
+  'solid-waste': '固体废物',
+  soil: '土壤污染',
+  radiation: '辐射',
+  ecology: '生态破坏',
+  other: '其他',
+};
+
+export const urgencyLabels: Readonly<Record<Urgency, string>> = {
+  normal: '一般',
+  urgent: '紧急',
+};
+
+export const stateLabels: Readonly<Record<CaseState, string>> = {
+  registered: '已登记',
+};

@@ -1,0 +1,158 @@
+/**
+ * Cases and their history, in the main table.
+ *
+ * Keys (access pattern → key):
+ * - a case with its whole history, in one query → pk `CASE#<id>`; the case at sk `CASE`, history entries at
+ *   sk `HISTORY#<sequence, 6 digits>` (append-only: written with attribute_not_exists, never updated)
+ * - complaint numbers → a counter per kind and year at pk `COUNTER#<kind>#<year>`, sk `COUNTER`, advanced in the same
+ *   transaction as the case it numbers, so numbers have no gaps and no repeats
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '#config';
+import { type Case, type CaseEvent, formatCaseNumber, type HistoryEntry } from '#domain/case.ts';
+import { bureauYear } from '#domain/time.ts';
+import { dynamo } from './client.ts';
+import { CaseNotFoundError, PersistenceError } from './errors.ts';
+import { outboxPut } from './outbox.ts';
+
+const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+const historySortKey = (sequence: number) => `HISTORY#${String(sequence).padStart(6, '0')}`;
+const counterKey = (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${year}`, sk: 'COUNTER' });
+
+/** How often to retry when another request took the next number first. */
+const maxNumberAttempts = 25;
+
+const stripKeys = <T>(item: Record<string, unknown>): T => {
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
+  return rest as T;
+};
+
+const isConditionFailure = (error: unknown, index: number): boolean =>
+  error instanceof TransactionCanceledException &&
+  error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+
+/**
+ * Stores a new case with its first history entry and its event, numbering it from the year's counter — all in one
+ * transaction. Returns the stored case.
+ */
+export const createNumberedCase = async (
+  draft: Omit<Case, 'number'>,
+  history: HistoryEntry,
+  event: CaseEvent,
+): Promise<Case> => {
+  const table = tableName('main');
+  const year = bureauYear(new Date(draft.receivedAt));
+  const counter = counterKey(draft.kind, year);
+
+  for (let attempt = 1; attempt <= maxNumberAttempts; attempt += 1) {
+    const { Item } = await dynamo().send(new GetCommand({ TableName: table, Key: counter, ConsistentRead: true }));
+    const current = (Item?.sequence as number | undefined) ?? 0;
+    const stored: Case = { ...draft, number: formatCaseNumber(year, current + 1) };
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table,
+                Key: counter,
+                UpdateExpression: 'SET #sequence = :next',
+                ConditionExpression: current === 0 ? 'attribute_not_exists(#sequence)' : '#sequence = :current',
+                ExpressionAttributeNames: { '#sequence': 'sequence' },
+                ExpressionAttributeValues: { ':next': current + 1, ...(current === 0 ? {} : { ':current': current }) },
+              },
+            },
+            {
+              Put: {
+                TableName: table,
+                Item: { ...caseKey(stored.id), type: 'case', ...stored },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            historyPut(history),
+            outboxPut(event),
+          ],
+        }),
+      );
+      return stored;
+    } catch (error) {
+      if (isConditionFailure(error, 0)) {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+        continue;
+      }
+      throw new PersistenceError(`保存信访件失败：${(error as Error).name}`, { cause: error });
+    }
+  }
+  throw new PersistenceError('编号分配冲突过多，请重试');
+};
+
+const historyPut = (entry: HistoryEntry) => ({
+  Put: {
+    TableName: tableName('main'),
+    Item: { pk: `CASE#${entry.caseId}`, sk: historySortKey(entry.sequence), type: 'history', ...entry },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+export interface CaseWithHistory {
+  readonly case: Case;
+  readonly history: readonly HistoryEntry[];
+}
+
+/** A case and its whole history, oldest entry first, in one query. */
+export const getCaseWithHistory = async (id: string): Promise<CaseWithHistory> => {
+  const items: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `CASE#${id}` },
+        ExclusiveStartKey: startKey,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  const caseItem = items.find((item) => item.sk === 'CASE');
+  if (!caseItem) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
+  return {
+    case: stripKeys<Case>(caseItem),
+    history: items.filter((item) => item.type === 'history').map((item) => stripKeys<HistoryEntry>(item)),
+  };
+};
+
+export const getCase = async (id: string): Promise<Case> => {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: caseKey(id) }));
+  if (!Item) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
+  return stripKeys<Case>(Item);
+};
+
+/** The sparse index of open cases by next deadline: only open cases with a deadline carry gsi2pk. */
+export const openCasesByDeadline = 'OPEN';
+
+/**
+ * Open cases whose next deadline is before `cutoff`, earliest first: the nightly check reads only these, so its cost
+ * grows with the cases near or past a deadline, not with every case ever stored.
+ */
+export const listOpenCasesDueBefore = async (cutoff: Date): Promise<Case[]> => {
+  const cases: Case[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :open and gsi2sk < :cutoff',
+        ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': cutoff.toISOString() },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    cases.push(...(page.Items ?? []).map((item) => stripKeys<Case>(item)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return cases;
+};
