@@ -3,18 +3,18 @@ import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamo } from '#persistence/client.ts';
 import { seedDirectory } from '../support/directory.ts';
-import { aComplaint, aPrincipal, apiEvent, bodyOf, type HttpResult, lambdaContext } from '../support/factories.ts';
+import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../support/local-aws.ts';
 
 let aws: LocalAws;
-let handler: (event: unknown, context: unknown) => Promise<unknown>;
+let handler: unknown;
 const operator = aPrincipal('operator', 'city-petition');
 
 const submit = async (body: unknown, principal = operator) =>
-  (await handler(
+  invoke(
+    handler,
     apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', principal, body }),
-    lambdaContext(),
-  )) as HttpResult;
+  );
 
 const countCases = async () => {
   const { Items = [] } = await dynamo().send(
@@ -124,10 +124,10 @@ describe('POST /v1/complaints', () => {
   });
 
   it('answers 401 when the authorizer passed no claims', async () => {
-    const response = (await handler(
+    const response = await invoke(
+      handler,
       apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', body: aComplaint() }),
-      lambdaContext(),
-    )) as HttpResult;
+    );
     expect(response.statusCode).toBe(401);
   });
 });

@@ -102,3 +102,11 @@ export type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export const bodyOf = <T = Record<string, unknown>>(result: unknown): T =>
   JSON.parse((result as HttpResult).body ?? 'null') as T;
+
+/** Calls a Lambda handler (middy's type asks for more than API Gateway passes) with a test context. */
+export const invoke = async (
+  handler: unknown,
+  event: unknown,
+  context: Context = lambdaContext(),
+): Promise<HttpResult> =>
+  (await (handler as (event: unknown, context: Context) => Promise<unknown>)(event, context)) as HttpResult;

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '#domain/roles.ts';
+import { seedDirectory } from '../support/directory.ts';
+import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../support/factories.ts';
+import { type LocalAws, startLocalAws } from '../support/local-aws.ts';
+
+let aws: LocalAws;
+let submitComplaint: unknown;
+let getCase: unknown;
+let caseId: string;
+
+const read = (id: string, principal?: Principal) =>
+  invoke(
+    getCase,
+    apiEvent({
+      method: 'GET',
+      path: `/v1/cases/${id}`,
+      routeKey: 'GET /v1/cases/{id}',
+      pathParameters: { id },
+      ...(principal ? { principal } : {}),
+    }),
+  );
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  await seedDirectory();
+  ({ handler: submitComplaint } = await import('../../functions/submit-complaint.ts'));
+  ({ handler: getCase } = await import('../../functions/get-case.ts'));
+  const created = await invoke(
+    submitComplaint,
+    apiEvent({
+      method: 'POST',
+      path: '/v1/complaints',
+      routeKey: 'POST /v1/complaints',
+      principal: aPrincipal('operator', 'city-petition'),
+      body: aComplaint({
+        complainant: { name: '王先生', phone: '13900001111', anonymous: false, confidential: true },
+      }),
+    }),
+  );
+  caseId = bodyOf<{ id: string }>(created).id;
+});
+afterAll(() => aws.stop());
+
+describe('GET /v1/cases/{id}', () => {
+  it('returns the case with its history to the petition office, complainant shown', async () => {
+    const response = await read(caseId, aPrincipal('dispatcher', 'city-petition'));
+
+    expect(response.statusCode).toBe(200);
+    const found = bodyOf<Record<string, any>>(response);
+    expect(found).toMatchObject({ id: caseId, state: 'registered' });
+    expect(found.complaint.complainant).toMatchObject({ name: '王先生', phone: '13900001111', unmasked: true });
+    expect(found.history).toEqual([
+      expect.objectContaining({ sequence: 1, action: 'register', actor: 'operator', toState: 'registered' }),
+    ]);
+  });
+
+  it('hides a confidential complainant from a supervisor', async () => {
+    const response = await read(caseId, aPrincipal('supervisor', 'city'));
+
+    expect(response.statusCode).toBe(200);
+    expect(bodyOf<Record<string, any>>(response).complaint.complainant).toEqual({
+      anonymous: false,
+      confidential: true,
+      unmasked: false,
+    });
+    expect(response.body).not.toContain('13900001111');
+  });
+
+  it('refuses a user outside the case’s unit scope with 403', async () => {
+    const response = await read(caseId, aPrincipal('handler', 'east-enforcement'));
+    expect(response.statusCode).toBe(403);
+    expect(response.body).not.toContain('王先生');
+  });
+
+  it('answers 404 for an unknown case and 400 for a malformed id', async () => {
+    expect((await read('01KZZZZZZZZZZZZZZZZZZZZZZZ', aPrincipal('dispatcher', 'city-petition'))).statusCode).toBe(404);
+    const malformed = await read('../etc', aPrincipal('dispatcher', 'city-petition'));
+    expect(malformed.statusCode).toBe(400);
+    expect(bodyOf<{ errors: unknown[] }>(malformed).errors).toEqual([{ path: '', message: '编号格式不正确' }]);
+  });
+
+  it('answers 401 without claims', async () => {
+    expect((await read(caseId)).statusCode).toBe(401);
+  });
+});
