@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '#domain/case-view.ts';
 import type { Principal } from '#domain/roles.ts';
 import { seedDirectory } from '../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../support/factories.ts';
@@ -47,9 +48,9 @@ describe('GET /v1/cases/{id}', () => {
     const response = await read(caseId, aPrincipal('dispatcher', 'city-petition'));
 
     expect(response.statusCode).toBe(200);
-    const found = bodyOf<Record<string, any>>(response);
+    const found = bodyOf<CaseView>(response);
     expect(found).toMatchObject({ id: caseId, state: 'registered' });
-    expect(found.complaint.complainant).toMatchObject({ name: '王先生', phone: '13900001111', unmasked: true });
+    expect(found.complaint?.complainant).toMatchObject({ name: '王先生', phone: '13900001111', unmasked: true });
     expect(found.history).toEqual([
       expect.objectContaining({ sequence: 1, action: 'register', actor: 'operator', toState: 'registered' }),
     ]);
@@ -59,7 +60,7 @@ describe('GET /v1/cases/{id}', () => {
     const response = await read(caseId, aPrincipal('supervisor', 'city'));
 
     expect(response.statusCode).toBe(200);
-    expect(bodyOf<Record<string, any>>(response).complaint.complainant).toEqual({
+    expect(bodyOf<CaseView>(response).complaint.complainant).toEqual({
       anonymous: false,
       confidential: true,
       unmasked: false,
