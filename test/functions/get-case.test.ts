@@ -60,7 +60,7 @@ describe('GET /v1/cases/{id}', () => {
     const response = await read(caseId, aPrincipal('supervisor', 'city'));
 
     expect(response.statusCode).toBe(200);
-    expect(bodyOf<CaseView>(response).complaint.complainant).toEqual({
+    expect(bodyOf<CaseView>(response).complaint?.complainant).toEqual({
       anonymous: false,
       confidential: true,
       unmasked: false,
