@@ -139,6 +139,7 @@ export type FunctionName =
   | 'health'
   | 'submit-complaint'
   | 'get-case'
+  | 'act-on-case'
   | 'send-notice'
   | 'sweep-deadlines'
   | 'relay-outbox';
@@ -170,6 +171,15 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     sendsTo: [],
     sendsEmail: false,
     timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
+  'act-on-case': {
+    name: 'act-on-case',
+    description: '办理流程操作',
+    tables: ['main'],
+    sendsTo: ['notices'],
+    sendsEmail: false,
+    timeoutSeconds: 15,
     memoryMiB: 512,
   },
   'send-notice': {

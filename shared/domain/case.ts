@@ -3,8 +3,50 @@ import type { OfficialRole } from './roles.ts';
 
 export type CaseKind = 'complaint' | 'rectification' | 'task' | 'help-plan';
 
-/** States grow with the workflow; a case starts as `registered`. */
-export type CaseState = 'registered';
+export const caseStates = [
+  'registered',
+  'accepted',
+  'rejected',
+  'merged',
+  'assigned',
+  'in-progress',
+  'returned',
+  'result-submitted',
+  'closed',
+  'review-requested',
+] as const;
+
+export type CaseState = (typeof caseStates)[number];
+
+/** Who must finish the case: the department, its responsible person (责任人) and the lead official (包案领导). */
+export interface Assignment {
+  readonly departmentId: string;
+  readonly departmentPath: readonly string[];
+  readonly responsibleUsername: string;
+  readonly leadUsername: string;
+  readonly assignedAt: string;
+  readonly assignedBy: string;
+}
+
+export interface Extension {
+  readonly status: 'requested' | 'approved' | 'refused';
+  readonly days: number;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
+  readonly decidedAt?: string;
+  readonly decidedBy?: string;
+  readonly decisionNote?: string;
+}
+
+export interface CaseResult {
+  /** The department's account of what it found and did (internal). */
+  readonly text: string;
+  /** What the complainant is told. */
+  readonly publicReply: string;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+}
 
 export interface Complainant {
   readonly anonymous: boolean;
@@ -45,6 +87,22 @@ export interface Case {
   readonly updatedAt: string;
   readonly createdBy: string;
   readonly complaint?: ComplaintDetails;
+  /** Number of history entries: the next entry's sequence is this plus one. */
+  readonly historyLength: number;
+  readonly assignment?: Assignment;
+  /** How often departments sent the case back as not their remit. */
+  readonly returnCount: number;
+  readonly extensions: readonly Extension[];
+  readonly result?: CaseResult;
+  /** The reason given to the complainant when the complaint was not accepted. */
+  readonly rejectionReason?: string;
+  /** The master case this duplicate was merged into. */
+  readonly mergedInto?: string;
+  /** Duplicates merged into this case: their complainants are told the result too. */
+  readonly mergedCases: readonly string[];
+  readonly closedAt?: string;
+  /** For complaints from the public: the code they track progress with (the secret is stored elsewhere, hashed). */
+  readonly trackingCode?: string;
 }
 
 /** One entry of a case's append-only history: who did what, when, why, and what changed. */
@@ -63,11 +121,33 @@ export interface HistoryEntry {
 }
 
 /** Something that happened to a case, fanned out to workers through the notices queue. */
+export const caseEventTypes = [
+  'complaint-registered',
+  'case-accepted',
+  'case-rejected',
+  'case-merged',
+  'case-assigned',
+  'case-signed',
+  'case-returned',
+  'result-submitted',
+  'result-sent-back',
+  'case-closed',
+  'extension-requested',
+  'extension-approved',
+  'extension-refused',
+  'review-requested',
+  'case-reopened',
+] as const;
+
+export type CaseEventType = (typeof caseEventTypes)[number];
+
 export interface CaseEvent {
   readonly id: string;
-  readonly type: 'complaint-registered';
+  readonly type: CaseEventType;
   readonly caseId: string;
   readonly occurredAt: string;
+  /** The history entry that recorded the change. */
+  readonly sequence?: number;
 }
 
 export const formatCaseNumber = (year: number, sequence: number): string =>

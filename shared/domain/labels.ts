@@ -30,4 +30,13 @@ export const urgencyLabels: Readonly<Record<Urgency, string>> = {
 
 export const stateLabels: Readonly<Record<CaseState, string>> = {
   registered: '已登记',
+  accepted: '已受理',
+  rejected: '不予受理',
+  merged: '已合并',
+  assigned: '已派单',
+  'in-progress': '办理中',
+  returned: '已退单',
+  'result-submitted': '待审核',
+  closed: '已办结',
+  'review-requested': '申请复核',
 };

@@ -10,9 +10,3 @@ export interface OrgUnit {
   /** Petition-office units (信访办) receive new complaints. */
   readonly petitionOffice?: boolean;
 }
-
-/** A user of `scopeUnitId` acts on items of that unit and of every unit below it. */
-export const isWithinScope = (itemUnitPath: readonly string[], scopeUnitId: string): boolean =>
-  itemUnitPath.includes(scopeUnitId);
-
-export const childPath = (parent: OrgUnit | null, id: string): string[] => [...(parent?.path ?? []), id];

@@ -49,6 +49,10 @@ export const registerComplaint = (input: {
     updatedAt: at,
     createdBy: principal.username,
     complaint: details,
+    historyLength: 1,
+    returnCount: 0,
+    extensions: [],
+    mergedCases: [],
   };
   return {
     case: created,
@@ -63,6 +67,6 @@ export const registerComplaint = (input: {
       toState: 'registered',
       changes: { channel: complaint.channel, category: complaint.category, urgency: complaint.urgency },
     },
-    event: { id: ids.eventId, type: 'complaint-registered', caseId: ids.caseId, occurredAt: at },
+    event: { id: ids.eventId, type: 'complaint-registered', caseId: ids.caseId, occurredAt: at, sequence: 1 },
   };
 };

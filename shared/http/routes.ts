@@ -22,6 +22,13 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', summary: '健康检查' },
   { method: 'POST', path: '/v1/complaints', function: 'submit-complaint', auth: 'official', summary: '登记信访件' },
   { method: 'GET', path: '/v1/cases/{id}', function: 'get-case', auth: 'official', summary: '查看督办事项' },
+  {
+    method: 'POST',
+    path: '/v1/cases/{id}/actions/{action}',
+    function: 'act-on-case',
+    auth: 'official',
+    summary: '办理流程操作（受理、派单、签收、退单、办结等）',
+  },
 ];
 
 /** The route key API Gateway puts into `event.routeKey`, e.g. `GET /v1/cases/{id}`. */

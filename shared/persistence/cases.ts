@@ -11,9 +11,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#config';
 import { type Case, type CaseEvent, formatCaseNumber, type HistoryEntry } from '#domain/case.ts';
+import type { Transition } from '#domain/workflow.ts';
 import { bureauYear } from '#domain/time.ts';
 import { dynamo } from './client.ts';
-import { CaseNotFoundError, PersistenceError } from './errors.ts';
+import { CaseNotFoundError, CaseVersionConflictError, PersistenceError } from './errors.ts';
+import { entryWrites } from './case-index.ts';
 import { outboxPut } from './outbox.ts';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
@@ -72,6 +74,7 @@ export const createNumberedCase = async (
             },
             historyPut(history),
             outboxPut(event),
+            ...entryWrites(undefined, stored),
           ],
         }),
       );
@@ -94,6 +97,44 @@ const historyPut = (entry: HistoryEntry) => ({
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });
+
+/**
+ * Writes what an action changed — each case conditioned on the version it was read at, its new history entry, the
+ * listing entries and the events — in one transaction. Someone else's write in between fails the whole of it.
+ */
+export const commitTransition = async (transition: Transition): Promise<void> => {
+  const table = tableName('main');
+  const items = transition.changes.flatMap(({ before, after, history }) => [
+    {
+      Put: {
+        TableName: table,
+        Item: { ...caseKey(after.id), type: 'case', ...after },
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': before.version },
+      },
+    },
+    historyPut(history),
+    ...entryWrites(before, after),
+  ]);
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({ TransactItems: [...items, ...transition.events.map((event) => outboxPut(event))] }),
+    );
+  } catch (error) {
+    if (
+      error instanceof TransactionCanceledException &&
+      error.CancellationReasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')
+    ) {
+      throw new CaseVersionConflictError('事项已被他人同时更新，请刷新后重试', { cause: error });
+    }
+    if (error instanceof TransactionCanceledException) {
+      const conflict = error.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict');
+      if (conflict) throw new CaseVersionConflictError('事项正被他人更新，请稍后重试', { cause: error });
+    }
+    throw new PersistenceError(`保存办理记录失败：${(error as Error).name}`, { cause: error });
+  }
+};
 
 export interface CaseWithHistory {
   readonly case: Case;
@@ -126,7 +167,9 @@ export const getCaseWithHistory = async (id: string): Promise<CaseWithHistory> =
 };
 
 export const getCase = async (id: string): Promise<Case> => {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: caseKey(id) }));
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName('main'), Key: caseKey(id), ConsistentRead: true }),
+  );
   if (!Item) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
   return stripKeys<Case>(Item);
 };
@@ -155,4 +198,12 @@ export const listOpenCasesDueBefore = async (cutoff: Date): Promise<Case[]> => {
     startKey = page.LastEvaluatedKey;
   } while (startKey);
   return cases;
+};
+
+/** One history entry, e.g. to quote the reason of the step an event reports. */
+export const getHistoryEntry = async (caseId: string, sequence: number): Promise<HistoryEntry | undefined> => {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName('main'), Key: { pk: `CASE#${caseId}`, sk: historySortKey(sequence) } }),
+  );
+  return Item ? stripKeys<HistoryEntry>(Item) : undefined;
 };

@@ -37,6 +37,7 @@ describe('registerComplaint', () => {
     });
     expect(result.history).toMatchObject({ sequence: 1, action: 'register', fromState: null, toState: 'registered' });
     expect(result.event).toEqual({
+      sequence: 1,
       id: ids.eventId,
       type: 'complaint-registered',
       caseId: ids.caseId,

@@ -72,7 +72,12 @@ describe('POST /v1/complaints', () => {
         ExpressionAttributeValues: { ':pk': `CASE#${created.id}` },
       }),
     );
-    expect(Items.map((item) => item.sk)).toEqual(['CASE', 'HISTORY#000001']);
+    expect(Items.map((item) => item.sk)).toEqual([
+      'CASE',
+      'ENTRY#SCOPE#city',
+      'ENTRY#SCOPE#city-petition',
+      'HISTORY#000001',
+    ]);
     const queued = await drainQueue();
     expect(queued).toEqual([expect.objectContaining({ type: 'complaint-registered', caseId: created.id })]);
     const outbox = await dynamo().send(

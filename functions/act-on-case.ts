@@ -1,0 +1,19 @@
+import { caseView } from '#domain/case-view.ts';
+import { caseIdSchema } from '#domain/ids.ts';
+import { parseWith } from '#domain/validation.ts';
+import { principalFromEvent } from '#http/auth.ts';
+import { httpHandler, jsonBody } from '#http/handler.ts';
+import { jsonResponse } from '#http/responses.ts';
+import { actOnCase } from '#services/case-actions.ts';
+import { queueUrl, tableName } from '#config';
+
+tableName('main');
+queueUrl('notices');
+
+export const handler = httpHandler(async (event) => {
+  const principal = principalFromEvent(event);
+  const id = parseWith(caseIdSchema, event.pathParameters?.id);
+  const body = event.body ? jsonBody(event) : {};
+  const updated = await actOnCase(id, event.pathParameters?.action ?? '', body, principal);
+  return jsonResponse(200, caseView(updated, principal));
+});

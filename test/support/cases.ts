@@ -1,0 +1,54 @@
+import type { Case } from '#domain/case.ts';
+import type { OrgUnit } from '#domain/org-units.ts';
+import type { User } from '#domain/users.ts';
+import { demoUnits, demoUsers } from '../../local/demo-organisation.ts';
+
+export const unitOf = (id: string): OrgUnit => {
+  const unit = demoUnits.find((candidate) => candidate.id === id);
+  if (!unit) throw new Error(`no demo unit ${id}`);
+  return unit;
+};
+
+export const userOf = (username: string): User => {
+  const user = demoUsers.find((candidate) => candidate.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  return user;
+};
+
+/** A stored complaint case in the given state, registered by the city petition office. */
+export const aCase = (overrides: Partial<Case> = {}): Case => ({
+  id: '01KCASEAAAAAAAAAAAAAAAAAAA',
+  number: 'GL-2026-000001',
+  kind: 'complaint',
+  state: 'registered',
+  version: 1,
+  unitId: 'city-petition',
+  unitPath: ['city', 'city-petition'],
+  receivedAt: '2026-11-20T01:00:00.000Z',
+  createdAt: '2026-11-20T01:00:00.000Z',
+  updatedAt: '2026-11-20T01:00:00.000Z',
+  createdBy: 'operator',
+  complaint: {
+    channel: 'hotline',
+    complainant: { anonymous: false, confidential: false, name: '李女士', email: 'li@example.cn' },
+    place: { address: '建设路 18 号', town: '城东街道' },
+    category: 'noise',
+    description: '工厂夜间持续作业，噪声很大。',
+    urgency: 'normal',
+  },
+  historyLength: 1,
+  returnCount: 0,
+  extensions: [],
+  mergedCases: [],
+  ...overrides,
+});
+
+/** The assignment the demo dispatcher makes: 城东分局 监察大队, handler as responsible person, lead as lead official. */
+export const demoAssignment = {
+  departmentId: 'east-enforcement',
+  departmentPath: ['city', 'east', 'east-enforcement'],
+  responsibleUsername: 'handler',
+  leadUsername: 'lead',
+  assignedAt: '2026-11-21T01:00:00.000Z',
+  assignedBy: 'dispatcher',
+} as const;
