@@ -1,0 +1,160 @@
+import { resolve } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import {
+  commonEnv,
+  type FunctionDefinition,
+  functionEntry,
+  type QueueKey,
+  queues as queueDefinitions,
+  type TableKey,
+  tables as tableDefinitions,
+} from '#infra/resources.ts';
+import type { Mail } from './mail.ts';
+import { logicalIdOf } from './naming.ts';
+
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+/** What a function may be connected to; `connect` picks the parts its definition names. */
+export interface FunctionConnections {
+  readonly tables: Readonly<Record<TableKey, ITable>>;
+  readonly queues: Readonly<Record<QueueKey, IQueue>>;
+  readonly mail: Mail;
+}
+
+export interface GreenlineFunctionProps {
+  readonly definition: FunctionDefinition;
+  /** Deployment stage, part of the function's name (`greenline-<stage>-<name>`). */
+  readonly stage: string;
+  readonly logRetention: RetentionDays;
+}
+
+/**
+ * The base of every Greenline Lambda: Node 24 on arm64, an ESM bundle built by the local esbuild (minified, with
+ * source maps, the AWS SDK bundled in), its own log group, X-Ray tracing, the Powertools environment and a role that
+ * starts with nothing but writing to that log group. Tables, queues and mail are added with {@link connect}, which
+ * sets the environment variable and grants access in the same call.
+ */
+export class GreenlineFunction extends Construct {
+  readonly definition: FunctionDefinition;
+  readonly lambda: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: GreenlineFunctionProps) {
+    super(scope, id);
+    const { definition } = props;
+    this.definition = definition;
+    const functionName = `greenline-${props.stage}-${definition.name}`;
+
+    this.logGroup = new LogGroup(this, 'LogGroup', { retention: props.logRetention });
+    // An explicit role instead of AWSLambdaBasicExecutionRole: it may write to its own log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${functionName}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.lambda = new NodejsFunction(this, 'Function', {
+      functionName,
+      description: definition.description,
+      entry: resolve(repoRoot, functionEntry(definition.name)),
+      handler: 'handler',
+      projectRoot: repoRoot,
+      depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      timeout: Duration.seconds(definition.timeoutSeconds),
+      memorySize: definition.memoryMiB,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: {
+        [commonEnv.serviceName]: 'greenline',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        logLevel: LogLevel.WARNING,
+        sourceMap: true,
+        sourcesContent: false,
+        charset: Charset.UTF8,
+        // Without `module` first, esbuild picks the SDK's CommonJS build, which fails in an ESM bundle at import time.
+        mainFields: ['module', 'main'],
+        // Bundle the AWS SDK too: a bundled client imports faster than the runtime's copy and pins the version tested.
+        externalModules: [],
+        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+    });
+
+    this.enableTracing();
+  }
+
+  /**
+   * Active X-Ray tracing, with its permissions in a policy of their own rather than `tracing: Tracing.ACTIVE`: the
+   * X-Ray actions take no resource but `*`, and keeping them apart lets that one finding be acknowledged without
+   * hiding a future wildcard in the role's default policy.
+   */
+  private enableTracing(): void {
+    (this.lambda.node.defaultChild as CfnFunction).tracingConfig = { mode: 'Active' };
+    const tracing = new Policy(this, 'TracingPolicy', {
+      roles: [this.role],
+      statements: [
+        new PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
+      ],
+    });
+    this.lambda.node.addDependency(tracing);
+    Validations.of(tracing).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; this policy holds only them.',
+    });
+  }
+
+  addEnvironment(name: string, value: string): void {
+    this.lambda.addEnvironment(name, value);
+  }
+
+  /**
+   * Grants and configures in one call what the definition asks for: each table's name in its environment variable
+   * with read/write access to its items, each queue's URL with permission to send, and, for a mailing function, the
+   * sender address and configuration set with `ses:SendEmail` limited to that identity and set.
+   */
+  connect(connections: FunctionConnections): void {
+    for (const key of this.definition.tables) {
+      const table = connections.tables[key];
+      this.addEnvironment(tableDefinitions[key].envVar, table.tableName);
+      table.grantReadWriteData(this.lambda);
+      if (tableDefinitions[key].indexes.length > 0) this.acknowledgeIndexWildcard(key, table);
+    }
+    for (const key of this.definition.sendsTo) {
+      const queue = connections.queues[key];
+      this.addEnvironment(queueDefinitions[key].envVar, queue.queueUrl);
+      queue.grantSendMessages(this.lambda);
+    }
+    if (this.definition.sendsEmail) {
+      const { mail } = connections;
+      this.addEnvironment(commonEnv.mailFrom, mail.mailFrom);
+      this.addEnvironment(commonEnv.sesConfigurationSet, mail.configurationSet.configurationSetName);
+      mail.grantSend(this.lambda);
+    }
+  }
+
+  /** `grantReadWriteData` covers the table's indexes as `<table ARN>/index/*`, which querying a GSI needs. */
+  private acknowledgeIndexWildcard(key: TableKey, table: ITable): void {
+    const cfnTable = table.node.defaultChild as CfnTable | undefined;
+    if (!cfnTable) return;
+    const indexes = tableDefinitions[key].indexes.map((index) => index.name).join(', ');
+    Validations.of(this.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(cfnTable)}.Arn>/index/*]`,
+      reason: `Queries the ${key} table's global secondary indexes (${indexes}); grantReadWriteData names them <table ARN>/index/*, which matches this table's indexes only.`,
+    });
+  }
+}

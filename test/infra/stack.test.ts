@@ -1,0 +1,421 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { officialRoles } from '#domain/roles.ts';
+import { claimNames } from '#http/auth.ts';
+import { type RouteDefinition, routeKey, routes } from '#http/routes.ts';
+import { Alarms } from '#infra/constructs/alarms.ts';
+import { IntakeApi } from '#infra/constructs/api.ts';
+import { GreenlineFunction } from '#infra/constructs/greenline-function.ts';
+import { Mail } from '#infra/constructs/mail.ts';
+import {
+  commonEnv,
+  type FunctionName,
+  functions,
+  queues,
+  schedules,
+  type TableDefinition,
+  tables,
+} from '#infra/resources.ts';
+import { GreenlineStack } from '#infra/stack.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
+type Json = any;
+type Resource = { Type: string; Properties: Record<string, Json>; DeletionPolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+const stage = 'test';
+const mailFrom = 'noreply@greenline.example.cn';
+const noBundling = { 'aws:cdk:bundling-stacks': [] };
+
+let template: Template;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  const app = new App({ context: noBundling });
+  const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+});
+
+const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
+
+const functionId = (name: FunctionName): string => {
+  const found = ofType('AWS::Lambda::Function').find(
+    ([, fn]) => fn.Properties.FunctionName === `greenline-${stage}-${name}`,
+  );
+  if (!found) throw new Error(`No function ${name}`);
+  return found[0];
+};
+const functionProps = (name: FunctionName) => resources[functionId(name)]?.Properties ?? {};
+
+/** Every IAM statement that applies to the function's role, from all policies attached to it. */
+const statementsOf = (name: FunctionName): Statement[] => {
+  const roleId = functionProps(name).Role['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(`"Ref":"${roleId}"`))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
+};
+const actionsOf = (name: FunctionName): string[] =>
+  statementsOf(name).flatMap((statement) => [statement.Action].flat());
+
+const tableId = (definition: TableDefinition): string => {
+  const found = ofType('AWS::DynamoDB::Table').find(
+    ([, table]) =>
+      JSON.stringify(table.Properties.KeySchema) ===
+      JSON.stringify([
+        { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+        ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' }] : []),
+      ]),
+  );
+  if (!found) throw new Error(`No table with the keys of ${definition.key}`);
+  return found[0];
+};
+
+describe('data store', () => {
+  it.each(Object.values(tables))('table $key has the keys, indexes and TTL of resources.ts', (definition) => {
+    const table = resources[tableId(definition)];
+
+    expect(table?.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      ...(definition.timeToLiveAttribute && {
+        TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+      }),
+    });
+    const indexes = (table?.Properties.GlobalSecondaryIndexes ?? []) as Array<Record<string, unknown>>;
+    expect(indexes.map((index) => index.IndexName)).toEqual(definition.indexes.map((index) => index.name));
+    for (const index of indexes) expect(index.Projection).toEqual({ ProjectionType: 'ALL' });
+  });
+
+  it('protects every table: PITR, deletion protection, encryption, retained on stack deletion', () => {
+    const all = ofType('AWS::DynamoDB::Table');
+
+    expect(all).toHaveLength(Object.keys(tables).length);
+    for (const [, table] of all) {
+      expect(table.Properties).toMatchObject({
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+        SSESpecification: { SSEEnabled: true },
+      });
+      expect(table.DeletionPolicy).toBe('Retain');
+    }
+  });
+});
+
+describe('queues', () => {
+  const queueIdByArn = (arn: unknown): string => (arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  const sourceQueues = () => ofType('AWS::SQS::Queue').filter(([, queue]) => queue.Properties.RedrivePolicy);
+
+  it.each(Object.values(queues))('queue $key redrives to a DLQ after maxReceiveCount receives', (definition) => {
+    const matching = sourceQueues().filter(
+      ([, queue]) =>
+        queue.Properties.RedrivePolicy.maxReceiveCount === definition.maxReceiveCount &&
+        queue.Properties.VisibilityTimeout === definition.visibilityTimeoutSeconds &&
+        queue.Properties.MessageRetentionPeriod === definition.retentionDays * 86_400,
+    );
+
+    expect(matching).toHaveLength(1);
+  });
+
+  it.each(Object.values(queues))('queue $key feeds its consumer, which reports batch item failures', (definition) => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionId(definition.consumer) },
+      BatchSize: definition.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('every event source mapping reports batch item failures', () => {
+    for (const [, mapping] of ofType('AWS::Lambda::EventSourceMapping')) {
+      expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    }
+  });
+
+  it('every dead-letter queue, of queues and of schedules, has an alarm on its first message with an action', () => {
+    const deadLetterIds = new Set([
+      ...sourceQueues().map(([, queue]) => queueIdByArn(queue.Properties.RedrivePolicy.deadLetterTargetArn)),
+      ...ofType('AWS::Scheduler::Schedule').map(([, schedule]) =>
+        queueIdByArn(schedule.Properties.Target.DeadLetterConfig.Arn),
+      ),
+    ]);
+    expect(deadLetterIds.size).toBeGreaterThanOrEqual(Object.keys(queues).length + 1);
+
+    for (const id of deadLetterIds) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: getAtt(id, 'QueueName') }],
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Threshold: 1,
+        AlarmActions: Match.arrayWith([{ Ref: Match.stringLikeRegexp('AlarmsTopic') }]),
+      });
+    }
+  });
+
+  it('encrypts every queue and refuses requests without TLS', () => {
+    for (const [id, queue] of ofType('AWS::SQS::Queue')) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('the alarm topic is encrypted and refuses publishers without TLS', () => {
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  const deployedRoutes = () => ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+
+  it.each(routes.map((route) => ({ ...route, key: routeKey(route) })))(
+    '$key is deployed with authorization $auth, integrated with $function',
+    (route: RouteDefinition & { key: string }) => {
+      const deployed = deployedRoutes().find((candidate) => candidate.RouteKey === route.key);
+
+      expect(deployed?.AuthorizationType).toBe(route.auth === 'public' ? 'NONE' : 'JWT');
+      const integrationId = deployed?.Target['Fn::Join'][1][1].Ref;
+      expect(resources[integrationId]?.Properties.IntegrationUri).toEqual(getAtt(functionId(route.function)));
+    },
+  );
+
+  it('deploys exactly the routes of the route table, and none under /local', () => {
+    const keys = deployedRoutes().map((route) => route.RouteKey as string);
+
+    expect(keys.sort()).toEqual(routes.map(routeKey).sort());
+    expect(keys.filter((key) => / \/local(\/|$)/.test(key))).toEqual([]);
+  });
+
+  it('refuses to deploy a /local route', () => {
+    const stack = new Stack(new App({ context: noBundling }), 'Local');
+    const fn = new GreenlineFunction(stack, 'Health', {
+      definition: functions.health,
+      stage,
+      logRetention: RetentionDays.ONE_DAY,
+    });
+    const localRoute: RouteDefinition = {
+      method: 'POST',
+      path: '/local/token',
+      function: 'health',
+      auth: 'public',
+      summary: 'local token issuer',
+    };
+
+    expect(
+      () =>
+        new IntakeApi(stack, 'Api', {
+          stage,
+          routes: [localRoute],
+          functions: { health: fn } as Record<FunctionName, GreenlineFunction>,
+          logRetention: RetentionDays.ONE_DAY,
+        }),
+    ).toThrow(/local-only/);
+  });
+
+  it('official routes use a JWT authorizer that accepts ID tokens of the user pool client', () => {
+    const [userPoolId] = ofType('AWS::Cognito::UserPool')[0] ?? [];
+    const [clientId] = ofType('AWS::Cognito::UserPoolClient')[0] ?? [];
+
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Issuer: getAtt(userPoolId ?? '', 'ProviderURL'), Audience: [{ Ref: clientId }] },
+    });
+  });
+
+  it('the default stage throttles and writes access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('requestId') },
+    });
+  });
+
+  it('outputs the API URL, user pool id and client id', () => {
+    const outputs = template.toJSON().Outputs as Record<string, unknown>;
+
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+  });
+});
+
+describe('user pool', () => {
+  it('has a group for every official role', () => {
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
+
+    expect(groups.sort()).toEqual([...officialRoles].sort());
+  });
+
+  it('is admin-only, with a strong password policy, optional MFA and the unit attribute behind custom:unit', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+      DeletionProtection: 'ACTIVE',
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: claimNames.unit.replace('custom:', ''), AttributeDataType: 'String' }),
+      ]),
+    });
+  });
+
+  it('does not let users rewrite their own unit through the client', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      WriteAttributes: [],
+      GenerateSecret: Match.absent(),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('one function per definition, with its timeout and memory', () => {
+    for (const definition of Object.values(functions)) {
+      expect(functionProps(definition.name)).toMatchObject({
+        Timeout: definition.timeoutSeconds,
+        MemorySize: definition.memoryMiB,
+      });
+    }
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(Object.keys(functions).length);
+  });
+
+  it('every function runs Node 24 on arm64, traced, with its own log group and the common environment', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+      const env = fn.Properties.Environment.Variables;
+      expect(env).toMatchObject({ [commonEnv.serviceName]: 'greenline', NODE_OPTIONS: '--enable-source-maps' });
+      expect(env[commonEnv.publicBaseUrl]).toBeDefined();
+      const logGroup = resources[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(logGroup?.Properties.RetentionInDays).toBeGreaterThanOrEqual(180);
+    }
+  });
+
+  it.each(Object.values(functions))('$name gets the environment and access of exactly its definition', (definition) => {
+    const env = functionProps(definition.name).Environment.Variables as Record<string, unknown>;
+    const actions = actionsOf(definition.name);
+
+    for (const key of definition.tables) expect(env[tables[key].envVar]).toBeDefined();
+    for (const key of definition.sendsTo) expect(env[queues[key].envVar]).toBeDefined();
+    expect(actions.includes('dynamodb:PutItem')).toBe(definition.tables.length > 0);
+    expect(actions.includes('sqs:SendMessage')).toBe(definition.sendsTo.length > 0);
+    expect(actions.some((action) => action.startsWith('ses:'))).toBe(definition.sendsEmail);
+    expect(env[commonEnv.mailFrom] !== undefined).toBe(definition.sendsEmail);
+  });
+
+  it('least privilege: get-case cannot send to queues, health cannot touch DynamoDB', () => {
+    expect(actionsOf('get-case')).not.toContain('sqs:SendMessage');
+    expect(actionsOf('health').filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it('links emails to the public base URL when one is given', () => {
+    const app = new App({ context: noBundling });
+    const publicBaseUrl = 'https://greenline.example.cn/';
+    const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom, publicBaseUrl });
+
+    for (const [, fn] of Object.entries(Template.fromStack(stack).findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment.Variables[commonEnv.publicBaseUrl]).toBe(publicBaseUrl);
+    }
+  });
+
+  it('uses no AWS managed policies', () => {
+    for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('schedules', () => {
+  it.each(Object.values(schedules))('$name invokes $target with a ScheduledInvocation', (definition) => {
+    const [, schedule] =
+      ofType('AWS::Scheduler::Schedule').find(
+        ([, candidate]) => candidate.Properties.Target.Arn['Fn::GetAtt'][0] === functionId(definition.target),
+      ) ?? [];
+
+    expect(schedule?.Properties).toMatchObject({
+      ScheduleExpression: definition.expression,
+      ScheduleExpressionTimezone: definition.timezone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: { RetryPolicy: expect.any(Object), DeadLetterConfig: { Arn: expect.any(Object) } },
+    });
+    expect(JSON.parse(schedule?.Properties.Target.Input)).toEqual({
+      schedule: definition.name,
+      scheduledTime: '<aws.scheduler.scheduled-time>',
+    });
+  });
+
+  it('the nightly check runs at 01:00 Beijing time and targets sweep-deadlines', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 1 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Shanghai',
+      Target: Match.objectLike({ Arn: getAtt(functionId('sweep-deadlines')) }),
+    });
+  });
+});
+
+describe('mail', () => {
+  it('verifies the sender domain and sends through a configuration set', () => {
+    const [configurationSetId] = ofType('AWS::SES::ConfigurationSet')[0] ?? [];
+
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'greenline.example.cn',
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: configurationSetId } },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configurationSetId },
+    });
+  });
+
+  it('send-notice may send only from the configured address, through that identity and set', () => {
+    const ses = statementsOf('send-notice').filter((statement) => [statement.Action].flat().includes('ses:SendEmail'));
+
+    expect(ses).toHaveLength(1);
+    expect(ses[0]?.Condition).toEqual({ StringEquals: { 'ses:FromAddress': mailFrom } });
+    expect(JSON.stringify(ses[0]?.Resource)).toMatch(/:identity\/.*:configuration-set\//);
+  });
+
+  it('rejects a sender that is not an email address', () => {
+    const stack = new Stack(new App(), 'Mail');
+
+    expect(() => new Mail(stack, 'Mail', { mailFrom: 'greenline.example.cn' })).toThrow(/email address/);
+  });
+});
+
+describe('alarms', () => {
+  it('subscribes the alarm email when one is given', () => {
+    const stack = new Stack(new App(), 'Alarms');
+    new Alarms(stack, 'Alarms', { email: 'ops@greenline.example.cn' });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@greenline.example.cn',
+    });
+  });
+});
