@@ -140,6 +140,8 @@ export type FunctionName =
   | 'submit-complaint'
   | 'get-case'
   | 'act-on-case'
+  | 'list-cases'
+  | 'get-my-work'
   | 'send-notice'
   | 'sweep-deadlines'
   | 'relay-outbox';
@@ -180,6 +182,24 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     sendsTo: ['notices'],
     sendsEmail: false,
     timeoutSeconds: 15,
+    memoryMiB: 512,
+  },
+  'list-cases': {
+    name: 'list-cases',
+    description: '督办事项列表',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
+  'get-my-work': {
+    name: 'get-my-work',
+    description: '我的待办',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
     memoryMiB: 512,
   },
   'send-notice': {

@@ -21,6 +21,14 @@ export interface RouteDefinition {
 export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', summary: '健康检查' },
   { method: 'POST', path: '/v1/complaints', function: 'submit-complaint', auth: 'official', summary: '登记信访件' },
+  {
+    method: 'GET',
+    path: '/v1/cases',
+    function: 'list-cases',
+    auth: 'official',
+    summary: '督办事项列表（按单位、状态等筛选）',
+  },
+  { method: 'GET', path: '/v1/my-work', function: 'get-my-work', auth: 'official', summary: '我的待办' },
   { method: 'GET', path: '/v1/cases/{id}', function: 'get-case', auth: 'official', summary: '查看督办事项' },
   {
     method: 'POST',

@@ -9,9 +9,11 @@
  * - a responsible person's cases ("my work") → sk `ENTRY#RESPONSIBLE`, gsi1pk `RESPONSIBLE#<username>`
  * - a lead official's cases → sk `ENTRY#LEAD`, gsi1pk `LEAD#<username>`
  */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { tableName } from '#config';
 import type { Case } from '#domain/case.ts';
 import { scopeUnitIds } from '#domain/workflow.ts';
-import { tableName } from '#config';
+import { dynamo } from './client.ts';
 
 export interface CaseSummary {
   readonly id: string;
@@ -96,4 +98,85 @@ export const entryWrites = (before: Case | undefined, after: Case) => {
       },
     })),
   ];
+};
+
+export interface EntryQuery {
+  /** The gsi1 partition: `SCOPE#<unit>`, `RESPONSIBLE#<username>` or `LEAD#<username>`. */
+  readonly partition: string;
+  readonly receivedFrom?: string;
+  readonly receivedTo?: string;
+  /** Attribute equality filters on the summary (state, kind, category, channel, responsibleUsername …). */
+  readonly equals?: Readonly<Record<string, string | undefined>>;
+  /** Only states in this list. */
+  readonly states?: readonly string[];
+  /** Only entries visible to this unit. */
+  readonly visibleTo?: string;
+  readonly limit: number;
+  readonly cursor?: Record<string, unknown>;
+}
+
+export interface EntryPage {
+  readonly items: CaseSummary[];
+  readonly cursor?: Record<string, unknown>;
+}
+
+/** Reads at most this many index pages per request, so a sparse filter cannot make one request slow. */
+const maxPagesPerRequest = 5;
+
+/** Newest first. Filters run on the index's items; the key condition bounds what is read. */
+export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': query.partition };
+  const filters: string[] = [];
+  let keyCondition = 'gsi1pk = :pk';
+  if (query.receivedFrom || query.receivedTo) {
+    values[':from'] = query.receivedFrom ?? '0';
+    // The sort key is `<receivedAt>#<id>`: a high character after the instant includes every id received then.
+    values[':to'] = `${query.receivedTo ?? '9999'}~`;
+    keyCondition += ' and gsi1sk between :from and :to';
+  }
+  for (const [attribute, value] of Object.entries(query.equals ?? {})) {
+    if (value === undefined) continue;
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = value;
+    filters.push(`#${attribute} = :${attribute}`);
+  }
+  if (query.states && query.states.length > 0) {
+    names['#state'] = 'state';
+    const placeholders = query.states.map((state, index) => {
+      values[`:state${index}`] = state;
+      return `:state${index}`;
+    });
+    filters.push(`#state in (${placeholders.join(', ')})`);
+  }
+  if (query.visibleTo) {
+    values[':visibleTo'] = query.visibleTo;
+    filters.push('contains(scopeUnitIds, :visibleTo)');
+  }
+
+  const items: CaseSummary[] = [];
+  let cursor = query.cursor;
+  for (let page = 0; page < maxPagesPerRequest && items.length < query.limit; page += 1) {
+    const result = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: keyCondition,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' and ') } : {}),
+        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+        Limit: query.limit - items.length,
+        ExclusiveStartKey: cursor,
+      }),
+    );
+    items.push(
+      ...(result.Items ?? []).map(
+        ({ pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...summary }) => summary as CaseSummary,
+      ),
+    );
+    cursor = result.LastEvaluatedKey;
+    if (!cursor) break;
+  }
+  return { items, ...(cursor ? { cursor } : {}) };
 };

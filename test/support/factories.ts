@@ -37,12 +37,14 @@ export const apiEvent = (options: {
   principal?: Principal;
   body?: unknown;
   pathParameters?: Record<string, string>;
+  query?: Record<string, string>;
   headers?: Record<string, string>;
 }): AuthorizedEvent => ({
   version: '2.0',
   routeKey: options.routeKey,
   rawPath: options.path,
-  rawQueryString: '',
+  rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
+  ...(options.query ? { queryStringParameters: options.query } : {}),
   headers: { 'content-type': 'application/json', ...options.headers },
   ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
   ...(options.body === undefined
