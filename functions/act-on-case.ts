@@ -1,3 +1,4 @@
+import { queueUrl, tableName } from '#config';
 import { caseView } from '#domain/case-view.ts';
 import { caseIdSchema } from '#domain/ids.ts';
 import { parseWith } from '#domain/validation.ts';
@@ -5,7 +6,6 @@ import { principalFromEvent } from '#http/auth.ts';
 import { httpHandler, jsonBody } from '#http/handler.ts';
 import { jsonResponse } from '#http/responses.ts';
 import { actOnCase } from '#services/case-actions.ts';
-import { queueUrl, tableName } from '#config';
 
 tableName('main');
 queueUrl('notices');

@@ -52,9 +52,7 @@ export const actionInputSchemas = {
     .strict(),
   'approve-result': z.object({ ...base, note }).strict(),
   'send-back': z.object({ ...base, reason }).strict(),
-  'request-extension': z
-    .object({ ...base, days: z.number().int().min(1).max(maxExtensionDays), reason })
-    .strict(),
+  'request-extension': z.object({ ...base, days: z.number().int().min(1).max(maxExtensionDays), reason }).strict(),
   'approve-extension': z.object({ ...base, note }).strict(),
   'refuse-extension': z.object({ ...base, reason }).strict(),
   'request-review': z.object({ ...base, reason }).strict(),
@@ -163,7 +161,9 @@ export const performAction = <A extends ActionName>(
   const role = actorRole(rule, principal);
   checkScope(rule, item, principal);
   if (input.version !== undefined && input.version !== item.version) {
-    throw new ConflictError(`事项已被他人更新（当前版本 ${item.version}，您看到的是版本 ${input.version}），请刷新后重试`);
+    throw new ConflictError(
+      `事项已被他人更新（当前版本 ${item.version}，您看到的是版本 ${input.version}），请刷新后重试`,
+    );
   }
   if (!rule.from.includes(item.state)) {
     throw new ConflictError(`当前状态为“${stateLabels[item.state]}”，不能${rule.label}`);
@@ -240,7 +240,13 @@ interface Step {
 const pendingExtension = (item: Case): Extension | undefined =>
   item.extensions.find((extension) => extension.status === 'requested');
 
-const decideExtension = (item: Case, status: 'approved' | 'refused', principal: Principal, at: string, why?: string) => {
+const decideExtension = (
+  item: Case,
+  status: 'approved' | 'refused',
+  principal: Principal,
+  at: string,
+  why?: string,
+) => {
   const pending = pendingExtension(item);
   if (!pending) throw new ConflictError('没有待审批的延期申请');
   return item.extensions.map((extension) =>
@@ -350,7 +356,13 @@ const stepFor = (
         event: 'result-submitted',
       };
     case 'approve-result':
-      return { to: 'closed', patch: { closedAt: at }, changes: noteOnly, event: 'case-closed', ...reasonOf(input.note) };
+      return {
+        to: 'closed',
+        patch: { closedAt: at },
+        changes: noteOnly,
+        event: 'case-closed',
+        ...reasonOf(input.note),
+      };
     case 'send-back':
       return { to: 'in-progress', reason: input.reason as string, changes: {}, event: 'result-sent-back' };
     case 'request-extension': {
@@ -390,7 +402,13 @@ const stepFor = (
     case 'request-review':
       return { to: 'review-requested', reason: input.reason as string, changes: {}, event: 'review-requested' };
     case 'rehandle':
-      return { to: 'in-progress', patch: { closedAt: undefined }, reason: input.reason as string, changes: {}, event: 'case-reopened' };
+      return {
+        to: 'in-progress',
+        patch: { closedAt: undefined },
+        reason: input.reason as string,
+        changes: {},
+        event: 'case-reopened',
+      };
     case 'confirm-result':
       return { to: 'closed', reason: input.reason as string, changes: {}, event: 'case-closed' };
   }

@@ -11,11 +11,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#config';
 import { type Case, type CaseEvent, formatCaseNumber, type HistoryEntry } from '#domain/case.ts';
-import type { Transition } from '#domain/workflow.ts';
 import { bureauYear } from '#domain/time.ts';
+import type { Transition } from '#domain/workflow.ts';
+import { entryWrites } from './case-index.ts';
 import { dynamo } from './client.ts';
 import { CaseNotFoundError, CaseVersionConflictError, PersistenceError } from './errors.ts';
-import { entryWrites } from './case-index.ts';
 import { outboxPut } from './outbox.ts';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });

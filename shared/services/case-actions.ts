@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import { now } from '#clock';
 import type { Case } from '#domain/case.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import type { Principal } from '#domain/roles.ts';
@@ -6,7 +7,6 @@ import { parseWith } from '#domain/validation.ts';
 import { type ActionContext, type ActionName, actionInputSchemas, performAction } from '#domain/workflow.ts';
 import { commitTransition, getCase } from '#persistence/cases.ts';
 import { getOrgUnit, getUser } from '#persistence/directory.ts';
-import { now } from '#clock';
 import { relayNow } from './intake.ts';
 
 const isActionName = (name: string): name is ActionName => Object.hasOwn(actionInputSchemas, name);
@@ -38,7 +38,12 @@ const lookupsFor = async (action: ActionName, input: Record<string, unknown>): P
  * Performs a workflow action: checks role, scope, state and input in the domain, then writes the case, its history
  * entry and its events in one transaction conditioned on the version read. Returns the updated case.
  */
-export const actOnCase = async (caseId: string, actionName: string, body: unknown, principal: Principal): Promise<Case> => {
+export const actOnCase = async (
+  caseId: string,
+  actionName: string,
+  body: unknown,
+  principal: Principal,
+): Promise<Case> => {
   if (!isActionName(actionName)) throw new NotFoundError(`未知操作：${actionName}`);
   const input = parseWith(actionInputSchemas[actionName], body);
   const item = await getCase(caseId);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
+import { publicBaseUrl } from '#config';
 import { type Case, type CaseEvent, caseEventTypes } from '#domain/case.ts';
 import { parseWith } from '#domain/validation.ts';
-import { getCase, getHistoryEntry } from '#persistence/cases.ts';
-import { getUser, listRoleMembers } from '#persistence/directory.ts';
 import type { Email } from '#messaging/mailer.ts';
 import { type ComplainantNotice, complainantEmail } from '#notifications/complainant-notice.ts';
 import { complaintRegisteredEmail } from '#notifications/complaint-registered.ts';
 import { hasOfficialNotice, officialNoticeEmail } from '#notifications/official-notice.ts';
-import { publicBaseUrl } from '#config';
+import { getCase, getHistoryEntry } from '#persistence/cases.ts';
+import { getUser, listRoleMembers } from '#persistence/directory.ts';
 
 const caseEventSchema = z.object({
   id: z.string().min(1),
@@ -60,7 +60,8 @@ const complainantNotices: readonly string[] = ['case-accepted', 'case-rejected',
 /** Complainants to tell: the case's own and, on closing, those of duplicates merged into it. */
 const complainantEmails = async (event: CaseEvent, item: Case): Promise<Email[]> => {
   if (!complainantNotices.includes(event.type)) return [];
-  const reported = event.type === 'case-closed' ? [item, ...(await Promise.all(item.mergedCases.map(getCase)))] : [item];
+  const reported =
+    event.type === 'case-closed' ? [item, ...(await Promise.all(item.mergedCases.map(getCase)))] : [item];
   return reported.flatMap((each) => {
     const to = each.complaint?.complainant?.email;
     return to ? [{ to, ...complainantEmail(event.type as ComplainantNotice, each, item, trackingUrl(each)) }] : [];
