@@ -23,6 +23,22 @@ const known: ReadonlyArray<readonly [new (...args: never[]) => Error, number, st
   [UnsupportedMediaTypeError, 415, 'unsupported-media-type', '请求体须为 JSON'],
 ];
 
+/** Errors of libraries, known by name so that every function need not bundle the library to map them. */
+const knownByName: Readonly<Record<string, readonly [number, string, string, string]>> = {
+  IdempotencyValidationError: [
+    422,
+    'idempotency-key-reused',
+    '幂等键已用于内容不同的请求',
+    '同一 Idempotency-Key 只能用于同一请求内容',
+  ],
+  IdempotencyAlreadyInProgressError: [
+    409,
+    'in-progress',
+    '相同请求正在处理中',
+    '相同 Idempotency-Key 的请求正在处理，请稍后重试',
+  ],
+};
+
 export const problemResponse = (problem: Problem, headers: Record<string, string> = {}): APIGatewayProxyResultV2 => ({
   statusCode: problem.status,
   headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
@@ -45,6 +61,11 @@ export const problemFromError = (error: unknown, correlationId?: string): Proble
         ...(correlationId ? { correlationId } : {}),
       };
     }
+  }
+  const byName = error instanceof Error ? knownByName[error.name] : undefined;
+  if (byName) {
+    const [status, slug, title, detail] = byName;
+    return { type: problemTypeBase + slug, title, status, detail, ...(correlationId ? { correlationId } : {}) };
   }
   return {
     type: `${problemTypeBase}internal`,

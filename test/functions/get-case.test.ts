@@ -84,4 +84,16 @@ describe('GET /v1/cases/{id}', () => {
   it('answers 401 without claims', async () => {
     expect((await read(caseId)).statusCode).toBe(401);
   });
+
+  it('records every read of unmasked personal data, and only those', async () => {
+    const { listPersonalDataAccess } = await import('#persistence/access-log.ts');
+    const before = (await listPersonalDataAccess(caseId)).length;
+
+    await read(caseId, aPrincipal('dispatcher', 'city-petition'));
+    await read(caseId, aPrincipal('supervisor', 'city'));
+
+    const log = await listPersonalDataAccess(caseId);
+    expect(log).toHaveLength(before + 1);
+    expect(log.at(-1)).toMatchObject({ caseId, username: 'dispatcher', purpose: 'read-case' });
+  });
 });

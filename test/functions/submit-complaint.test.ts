@@ -10,10 +10,10 @@ let aws: LocalAws;
 let handler: unknown;
 const operator = aPrincipal('operator', 'city-petition');
 
-const submit = async (body: unknown, principal = operator) =>
+const submit = async (body: unknown, principal = operator, headers: Record<string, string> = {}) =>
   invoke(
     handler,
-    apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', principal, body }),
+    apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', principal, body, headers }),
   );
 
 const countCases = async () => {
@@ -134,5 +134,28 @@ describe('POST /v1/complaints', () => {
       apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', body: aComplaint() }),
     );
     expect(response.statusCode).toBe(401);
+  });
+
+  it('returns the first complaint when a retry carries the same Idempotency-Key', async () => {
+    const before = await countCases();
+    const headers = { 'idempotency-key': 'hotline-call-20261124-0001' };
+
+    const responses = [await submit(aComplaint(), operator, headers), await submit(aComplaint(), operator, headers)];
+
+    expect(responses.map((response) => response.statusCode)).toEqual([201, 201]);
+    expect(bodyOf(responses[1]).id).toBe(bodyOf(responses[0]).id);
+    expect(await countCases()).toBe(before + 1);
+  });
+
+  it('refuses an Idempotency-Key reused for a different complaint, and a malformed key', async () => {
+    const headers = { 'idempotency-key': 'hotline-call-20261124-0002' };
+    await submit(aComplaint(), operator, headers);
+
+    const reused = await submit(aComplaint({ category: 'air' }), operator, headers);
+    const malformed = await submit(aComplaint(), operator, { 'idempotency-key': 'has spaces in it' });
+
+    expect(reused.statusCode).toBe(422);
+    expect(malformed.statusCode).toBe(400);
+    expect(bodyOf(malformed).errors).toEqual([{ path: 'Idempotency-Key', message: expect.any(String) }]);
   });
 });
