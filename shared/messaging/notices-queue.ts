@@ -5,7 +5,8 @@ import { QueueSendError } from './errors.ts';
 
 let client: SQSClient | undefined;
 const sqs = () => {
-  client ??= new SQSClient({});
+  // The configured (regional or local) endpoint, not the queue URL's host: they differ on one machine.
+  client ??= new SQSClient({ useQueueUrlAsEndpoint: false });
   return client;
 };
 

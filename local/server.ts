@@ -1,0 +1,204 @@
+/**
+ * The local HTTP API: one Node HTTP server that plays API Gateway for the route table of `shared/http/routes.ts`
+ * (match, JWT authorizer on official routes, payload 2.0 event, result mapping) and serves the runtime's own
+ * `/local/*` routes.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { now as clockNow } from '#clock';
+import { NotFoundError } from '#domain/errors.ts';
+import { UnauthenticatedError } from '#http/errors.ts';
+import { routes as apiRoutes, type RouteDefinition } from '#http/routes.ts';
+import {
+  fromApiGatewayResult,
+  type HttpRequest,
+  type HttpResponse,
+  MalformedLambdaResultError,
+  matchRoute,
+  newRequestId,
+  toApiGatewayEvent,
+} from './api-gateway-event.ts';
+import type { JwtAuthorizer } from './authorizer.ts';
+import { type HandlerLoader, invokeFunction } from './functions.ts';
+import { internalServerError, problemOf, problemWith } from './http-problems.ts';
+import { localLog } from './log.ts';
+
+/** API Gateway's payload limit for HTTP APIs. */
+const maxBodyBytes = 10 * 1024 * 1024;
+
+export interface LocalRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: Buffer;
+}
+
+/** Answers a `/local/*` request, or returns undefined when no local route has that path. */
+export type LocalRoutes = (request: LocalRequest) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
+
+export interface LocalServerOptions {
+  /** Finds a function's handler: `functions/<name>.ts` in the runtime, fakes in tests. */
+  readonly loadHandler: HandlerLoader;
+  readonly authorizer: JwtAuthorizer;
+  readonly routes?: readonly RouteDefinition[];
+  readonly localRoutes?: LocalRoutes;
+  /** The handlers' clock, for `requestContext.time`. */
+  readonly now?: () => Date;
+}
+
+export interface LocalServer {
+  /** Listens on 127.0.0.1 (only: DynamoDB Local already listens on every interface); resolves to the port. */
+  listen(port: number): Promise<number>;
+  /** Stops taking requests, lets those in flight finish (up to `graceMs`), then closes every connection. */
+  close(graceMs?: number): Promise<void>;
+}
+
+class PayloadTooLargeError extends Error {
+  override name = 'PayloadTooLargeError';
+}
+
+const readBody = async (request: IncomingMessage): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBodyBytes) throw new PayloadTooLargeError('request body over 10 MB');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+};
+
+const send = (response: ServerResponse, result: HttpResponse, requestId: string) => {
+  response.statusCode = result.statusCode;
+  for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value);
+  if (result.cookies.length > 0) response.setHeader('set-cookie', [...result.cookies]);
+  response.setHeader('apigw-requestid', requestId);
+  response.setHeader('content-length', result.body.length);
+  response.end(result.body);
+};
+
+export const createLocalServer = (options: LocalServerOptions): LocalServer => {
+  const routes = options.routes ?? apiRoutes;
+  const now = options.now ?? clockNow;
+  const inFlight = new Set<Promise<void>>();
+  let port = 0;
+
+  const answer = async (request: HttpRequest, requestId: string): Promise<HttpResponse> => {
+    const { method, rawPath } = request;
+    if (rawPath === '/local' || rawPath.startsWith('/local/')) {
+      const local = await options.localRoutes?.({
+        method: method.toUpperCase(),
+        path: rawPath,
+        query: new URLSearchParams(request.rawQueryString),
+        body: request.body,
+      });
+      return fromApiGatewayResult(local ?? problemOf(new NotFoundError(`没有这个本地接口：${method} ${rawPath}`)));
+    }
+
+    const lookup = matchRoute(routes, method, rawPath);
+    if (lookup.kind === 'not-found') {
+      return fromApiGatewayResult(problemOf(new NotFoundError(`没有这个接口：${method} ${rawPath}`)));
+    }
+    if (lookup.kind === 'method-not-allowed') {
+      return fromApiGatewayResult(
+        problemWith(
+          {
+            status: 405,
+            slug: 'method-not-allowed',
+            title: '不支持该请求方法',
+            detail: `${rawPath} 只接受 ${lookup.allowed.join('、')}`,
+          },
+          { allow: lookup.allowed.join(', ') },
+        ),
+      );
+    }
+
+    let authorizer: Parameters<typeof toApiGatewayEvent>[2]['authorizer'];
+    if (lookup.route.auth === 'official') {
+      const authorization = request.rawHeaders.find(
+        (_, index, all) => index % 2 === 1 && all[index - 1]?.toLowerCase() === 'authorization',
+      );
+      const verdict = await options.authorizer.authorize(authorization);
+      if (!verdict.authorized) {
+        return fromApiGatewayResult(
+          problemOf(new UnauthenticatedError(verdict.detail), {
+            'www-authenticate': `Bearer error="invalid_token" error_description="${verdict.reason}"`,
+          }),
+        );
+      }
+      authorizer = verdict.context;
+    }
+
+    const event = toApiGatewayEvent(request, lookup, { requestId, receivedAt: now(), authorizer });
+    try {
+      return fromApiGatewayResult(await invokeFunction(options.loadHandler, lookup.route.function, event));
+    } catch (error) {
+      const message =
+        error instanceof MalformedLambdaResultError ? 'function returned a malformed result' : 'function failed';
+      localLog.error(message, { function: lookup.route.function, routeKey: event.routeKey, requestId, error });
+      return fromApiGatewayResult(internalServerError(requestId));
+    }
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const requestId = newRequestId();
+    let result: HttpResponse;
+    try {
+      const url = request.url ?? '/';
+      const queryAt = url.indexOf('?');
+      const body = await readBody(request);
+      const httpRequest: HttpRequest = {
+        method: request.method ?? 'GET',
+        rawPath: queryAt === -1 ? url : url.slice(0, queryAt),
+        rawQueryString: queryAt === -1 ? '' : url.slice(queryAt + 1),
+        rawHeaders: request.rawHeaders,
+        body,
+        sourceIp: (request.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        httpVersion: request.httpVersion,
+        port,
+      };
+      result = await answer(httpRequest, requestId);
+    } catch (error) {
+      if (!(error instanceof PayloadTooLargeError)) localLog.error('request failed', { requestId, error });
+      result = fromApiGatewayResult(
+        error instanceof PayloadTooLargeError
+          ? problemWith({ status: 413, slug: 'payload-too-large', title: '请求体过大', detail: '请求体不能超过 10 MB' })
+          : internalServerError(requestId),
+      );
+    }
+    if (!response.destroyed) send(response, result, requestId);
+  };
+
+  const server = createServer((request, response) => {
+    const done = handle(request, response).finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  });
+
+  return {
+    listen: (wanted) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(wanted, '127.0.0.1', () => {
+          server.off('error', reject);
+          port = (server.address() as AddressInfo).port;
+          resolve(port);
+        });
+      }),
+    close: async (graceMs = 10_000) => {
+      if (!server.listening) return;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let grace: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => {
+          grace = setTimeout(resolve, graceMs);
+        }),
+      ]);
+      clearTimeout(grace);
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+};
