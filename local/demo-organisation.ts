@@ -14,6 +14,9 @@ const office = unit('city-office', '办公室', 'department', bureau);
 const east = unit('east', '城东分局', 'branch', bureau);
 const west = unit('west', '城西分局', 'branch', bureau);
 
+/** Complaints from the public web form go to the city bureau's petition office. */
+export const demoPublicIntakeUnitId = petitionOffice.id;
+
 export const demoUnits: readonly OrgUnit[] = [
   bureau,
   petitionOffice,

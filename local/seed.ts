@@ -1,6 +1,6 @@
-import { getOrgUnit, putOrgUnit, putUser } from '#persistence/directory.ts';
+import { getOrgUnit, putOrgUnit, putUser, setPublicIntakeUnitId } from '#persistence/directory.ts';
 import { OrgUnitNotFoundError } from '#persistence/errors.ts';
-import { demoUnits, demoUsers } from './demo-organisation.ts';
+import { demoPublicIntakeUnitId, demoUnits, demoUsers } from './demo-organisation.ts';
 
 /** Seeds the demo organisation unless it is already there (a restart keeps what users changed). */
 export const seedDemo = async (): Promise<{ created: boolean }> => {
@@ -14,6 +14,7 @@ export const seedDemo = async (): Promise<{ created: boolean }> => {
   const [root, ...others] = demoUnits;
   for (const unit of others) await putOrgUnit(unit);
   for (const user of demoUsers) await putUser(user);
+  await setPublicIntakeUnitId(demoPublicIntakeUnitId);
   if (root) await putOrgUnit(root);
   return { created: true };
 };

@@ -4,7 +4,7 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ValidationError } from '#domain/errors.ts';
 import { logger } from '#logger';
 import type { AuthorizedEvent } from './auth.ts';
-import { UnsupportedMediaTypeError } from './errors.ts';
+import { TooManyRequestsError, UnsupportedMediaTypeError } from './errors.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 
 type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
@@ -16,7 +16,9 @@ const problemJson = (): MiddlewareObj<AuthorizedEvent, APIGatewayProxyResultV2> 
     const problem = problemFromError(request.error, correlationId);
     if (problem.status >= 500) logger.error('request failed', { error: request.error });
     else logger.info('request refused', { status: problem.status, detail: problem.detail });
-    request.response = problemResponse(problem);
+    const headers: Record<string, string> =
+      request.error instanceof TooManyRequestsError ? { 'retry-after': String(request.error.retryAfterSeconds) } : {};
+    request.response = problemResponse(problem, headers);
   },
 });
 

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ConflictError, type FieldProblem, ForbiddenError, NotFoundError, ValidationError } from '#domain/errors.ts';
-import { UnauthenticatedError, UnsupportedMediaTypeError } from './errors.ts';
+import { TooManyRequestsError, UnauthenticatedError, UnsupportedMediaTypeError } from './errors.ts';
 
 /** RFC 9457 problem details, as every error of the API is answered. */
 export interface Problem {
@@ -21,6 +21,7 @@ const known: ReadonlyArray<readonly [new (...args: never[]) => Error, number, st
   [NotFoundError, 404, 'not-found', '未找到'],
   [ConflictError, 409, 'conflict', '与当前状态冲突'],
   [UnsupportedMediaTypeError, 415, 'unsupported-media-type', '请求体须为 JSON'],
+  [TooManyRequestsError, 429, 'too-many-requests', '请求过于频繁'],
 ];
 
 /** Errors of libraries, known by name so that every function need not bundle the library to map them. */

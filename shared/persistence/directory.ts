@@ -93,3 +93,19 @@ export const listRoleMembers = async (role: OfficialRole, unitIds: readonly stri
     Items.map(({ username, unitId, displayName, email }) => ({ username, unitId, displayName, email }) as RoleMember),
   );
 };
+
+const publicIntakeKey = { pk: 'SETTING#public-intake-unit', sk: 'SETTING' };
+
+/** The unit that owns complaints the public submits on the web (the bureau's petition office). Data, set by admins. */
+export const getPublicIntakeUnitId = async (): Promise<string | undefined> => {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: publicIntakeKey }));
+  return Item?.unitId as string | undefined;
+};
+
+export const setPublicIntakeUnitId = async (unitId: string): Promise<void> => {
+  await dynamo().send(
+    new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: tableName('main'), Item: { ...publicIntakeKey, type: 'setting', unitId } } }],
+    }),
+  );
+};

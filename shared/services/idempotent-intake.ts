@@ -5,8 +5,10 @@ import { tableName } from '#config';
 import type { Case } from '#domain/case.ts';
 import type { NewComplaint } from '#domain/complaint-input.ts';
 import { ValidationError } from '#domain/errors.ts';
+import type { PublicComplaint } from '#domain/public-complaint.ts';
 import type { Principal } from '#domain/roles.ts';
 import { submitComplaint } from './intake.ts';
+import { type PublicReceipt, submitPublicComplaint } from './public-intake.ts';
 
 /** Hotline systems retry for a day at most; a key is remembered that long. */
 const idempotencyConfig = new IdempotencyConfig({
@@ -15,16 +17,28 @@ const idempotencyConfig = new IdempotencyConfig({
   expiresAfterSeconds: 24 * 3600,
 });
 
+const persistenceStore = new DynamoDBPersistenceLayer({ tableName: tableName('idempotency') });
+
 const submitOnce = makeIdempotent(
   async (request: { key: string; complaint: NewComplaint; principal: Principal }) =>
     submitComplaint(request.complaint, request.principal),
-  {
-    persistenceStore: new DynamoDBPersistenceLayer({ tableName: tableName('idempotency') }),
-    config: idempotencyConfig,
-  },
+  { persistenceStore, config: idempotencyConfig },
+);
+
+/** A replay returns the receipt with its secret again, so the key is scoped to the client's address. */
+const submitPublicOnce = makeIdempotent(
+  async (request: { key: string; complaint: PublicComplaint }) => submitPublicComplaint(request.complaint),
+  { persistenceStore, config: idempotencyConfig },
 );
 
 const keyPattern = /^[\x21-\x7e]{1,128}$/;
+
+const checkKey = (idempotencyKey: string, context: Context) => {
+  if (!keyPattern.test(idempotencyKey)) {
+    throw new ValidationError([{ path: 'Idempotency-Key', message: '幂等键须为 1–128 个可见 ASCII 字符' }]);
+  }
+  idempotencyConfig.registerLambdaContext(context);
+};
 
 /**
  * Registers a complaint; with an `Idempotency-Key`, a retry of the same request by the same caller returns the first
@@ -37,9 +51,17 @@ export const submitComplaintIdempotently = async (
   context: Context,
 ): Promise<Case> => {
   if (idempotencyKey === undefined) return submitComplaint(complaint, principal);
-  if (!keyPattern.test(idempotencyKey)) {
-    throw new ValidationError([{ path: 'Idempotency-Key', message: '幂等键须为 1–128 个可见 ASCII 字符' }]);
-  }
-  idempotencyConfig.registerLambdaContext(context);
+  checkKey(idempotencyKey, context);
   return submitOnce({ key: `${principal.username}:${idempotencyKey}`, complaint, principal });
+};
+
+export const submitPublicComplaintIdempotently = async (
+  complaint: PublicComplaint,
+  client: string,
+  idempotencyKey: string | undefined,
+  context: Context,
+): Promise<PublicReceipt> => {
+  if (idempotencyKey === undefined) return submitPublicComplaint(complaint);
+  checkKey(idempotencyKey, context);
+  return submitPublicOnce({ key: `public:${client}:${idempotencyKey}`, complaint });
 };
