@@ -2,9 +2,10 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routes } from '#http/routes.ts';
-import { commonEnv, type FunctionName, functions } from '#infra/resources.ts';
+import { buckets, commonEnv, type FunctionName, functions } from '#infra/resources.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { IntakeApi } from './constructs/api.ts';
+import { AttachmentStore } from './constructs/attachment-store.ts';
 import { DataStore } from './constructs/data-store.ts';
 import { GreenlineFunction } from './constructs/greenline-function.ts';
 import { Mail } from './constructs/mail.ts';
@@ -34,6 +35,7 @@ const logRetention = RetentionDays.SIX_MONTHS;
 export class GreenlineStack extends Stack {
   readonly dataStore: DataStore;
   readonly mail: Mail;
+  readonly attachments: AttachmentStore;
   readonly alarms: Alarms;
   readonly functions: Readonly<Record<FunctionName, GreenlineFunction>>;
   readonly queues: Queues;
@@ -46,6 +48,10 @@ export class GreenlineStack extends Stack {
 
     this.dataStore = new DataStore(this, 'DataStore');
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom });
+    this.attachments = new AttachmentStore(this, 'Attachments', {
+      definition: buckets.attachments,
+      ...(props.publicBaseUrl ? { allowedOrigins: [new URL(props.publicBaseUrl).origin] } : {}),
+    });
     this.alarms = new Alarms(this, 'Alarms', { email: props.alarmEmail });
 
     const functionScope = new Construct(this, 'Functions');
@@ -61,7 +67,12 @@ export class GreenlineStack extends Stack {
 
     this.queues = new Queues(this, 'Queues', { functions: this.functions, alarms: this.alarms });
     for (const fn of Object.values(this.functions)) {
-      fn.connect({ tables: this.dataStore.tables, queues: this.queues.queues, mail: this.mail });
+      fn.connect({
+        tables: this.dataStore.tables,
+        queues: this.queues.queues,
+        mail: this.mail,
+        buckets: { attachments: this.attachments },
+      });
     }
     this.api = new IntakeApi(this, 'Api', { stage, routes, functions: this.functions, logRetention });
     this.schedules = new DeadlineSchedules(this, 'Schedules', { functions: this.functions, alarms: this.alarms });

@@ -6,8 +6,12 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
+import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
+  type BucketKey,
+  buckets,
+  localBucketName,
   type QueueDefinition,
   type QueueKey,
   queues,
@@ -20,6 +24,8 @@ export interface Naming {
   readonly table: (key: TableKey) => string;
   readonly queue: (key: QueueKey) => string;
   readonly deadLetterQueue: (key: QueueKey) => string;
+  /** `greenline-<key>` when not given: each fauxqs holds its own buckets. */
+  readonly bucket?: (key: BucketKey) => string;
 }
 
 export interface ProvisionedQueue {
@@ -105,8 +111,20 @@ const ensureQueue = async (sqs: SQSClient, definition: QueueDefinition, naming: 
   return { url: queue.QueueUrl as string, deadLetterUrl, definition };
 };
 
-/** Creates every table and queue of `infra/resources.ts` if it is missing; safe to run on every start. */
-export const provision = async (clients: { dynamodb: DynamoDBClient; sqs: SQSClient }, naming: Naming) => {
+/** CreateBucket in fauxqs answers an existing bucket with success; S3 proper says it is already ours. */
+const ensureBucket = async (s3: S3Client, name: string): Promise<void> => {
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: name }));
+  } catch (error) {
+    if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
+  }
+};
+
+/** Creates every table, queue and bucket of `infra/resources.ts` if it is missing; safe to run on every start. */
+export const provision = async (
+  clients: { dynamodb: DynamoDBClient; sqs: SQSClient; s3: S3Client },
+  naming: Naming,
+) => {
   const env: Record<string, string> = {};
   for (const definition of Object.values(tables)) {
     const name = naming.table(definition.key);
@@ -117,6 +135,11 @@ export const provision = async (clients: { dynamodb: DynamoDBClient; sqs: SQSCli
   for (const definition of Object.values(queues)) {
     provisioned[definition.key] = await ensureQueue(clients.sqs, definition, naming);
     env[definition.envVar] = provisioned[definition.key].url;
+  }
+  for (const definition of Object.values(buckets)) {
+    const name = (naming.bucket ?? localBucketName)(definition.key);
+    await ensureBucket(clients.s3, name);
+    env[definition.envVar] = name;
   }
   return { env, queues: provisioned } satisfies Provisioned;
 };

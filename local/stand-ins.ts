@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import sesModule from 'aws-ses-v2-local';
 import { type FauxqsServer, interceptLocalhostDns, startFauxqs } from 'fauxqs';
@@ -13,8 +14,17 @@ const sesExports = sesModule as unknown as SesServer | { default: SesServer };
 const sesServer: SesServer = typeof sesExports === 'function' ? sesExports : sesExports.default;
 const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 
-/** Environment that makes the AWS SDK talk to the stand-ins and never look for real credentials. */
-export const awsLocalEnv = (endpoints: { dynamodb: string; sqs: string; ses: string }): Record<string, string> => ({
+/**
+ * Environment that makes the AWS SDK talk to the stand-ins and never look for real credentials. S3 is fauxqs too, with
+ * path-style URLs: a presigned URL then reads `http://127.0.0.1:<port>/<bucket>/<key>`, which curl or a browser on
+ * this machine reaches (`<bucket>.s3.localhost` resolves only inside this process: `interceptLocalhostDns` below).
+ */
+export const awsLocalEnv = (endpoints: {
+  dynamodb: string;
+  sqs: string;
+  ses: string;
+  s3: string;
+}): Record<string, string> => ({
   AWS_REGION: localRegion,
   AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
   AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
@@ -22,12 +32,16 @@ export const awsLocalEnv = (endpoints: { dynamodb: string; sqs: string; ses: str
   AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
   AWS_ENDPOINT_URL_SQS: endpoints.sqs,
   AWS_ENDPOINT_URL_SESV2: endpoints.ses,
+  AWS_ENDPOINT_URL_S3: endpoints.s3,
+  S3_FORCE_PATH_STYLE: 'true',
 });
 
 export interface StandIns {
   readonly fauxqs: FauxqsServer;
   readonly sqsEndpoint: string;
   readonly sesEndpoint: string;
+  /** fauxqs again: it serves SQS and S3 on one port. */
+  readonly s3Endpoint: string;
   readonly provisioned: Provisioned;
   /** Every variable a function needs to run against the stand-ins. */
   readonly env: Record<string, string>;
@@ -35,8 +49,9 @@ export interface StandIns {
 }
 
 /**
- * Starts fauxqs (SQS) and the SES stand-in next to an already running DynamoDB Local, and creates the tables and
- * queues of `infra/resources.ts` in them. Ports 0 pick free ports (tests); `dataDir` keeps the queues across restarts.
+ * Starts fauxqs (SQS and S3) and the SES stand-in next to an already running DynamoDB Local, and creates the tables,
+ * queues and buckets of `infra/resources.ts` in them. Ports 0 pick free ports (tests); `dataDir` keeps the queues and
+ * stored objects across restarts.
  */
 export const startStandIns = async (options: {
   dynamodbEndpoint: string;
@@ -65,12 +80,20 @@ export const startStandIns = async (options: {
     credentials: localCredentials,
   });
   const sqs = new SQSClient({ endpoint: sqsEndpoint, region: localRegion, credentials: localCredentials });
-  const provisioned = await provision({ dynamodb, sqs }, options.naming);
+  const s3Endpoint = sqsEndpoint;
+  const s3 = new S3Client({
+    endpoint: s3Endpoint,
+    region: localRegion,
+    credentials: localCredentials,
+    forcePathStyle: true,
+  });
+  const provisioned = await provision({ dynamodb, sqs, s3 }, options.naming);
   dynamodb.destroy();
   sqs.destroy();
+  s3.destroy();
 
   const env = {
-    ...awsLocalEnv({ dynamodb: options.dynamodbEndpoint, sqs: sqsEndpoint, ses: sesEndpoint }),
+    ...awsLocalEnv({ dynamodb: options.dynamodbEndpoint, sqs: sqsEndpoint, ses: sesEndpoint, s3: s3Endpoint }),
     POWERTOOLS_SERVICE_NAME: 'greenline',
     POWERTOOLS_DEV: 'false',
     MAIL_FROM: 'noreply@greenline.local',
@@ -82,6 +105,7 @@ export const startStandIns = async (options: {
     fauxqs,
     sqsEndpoint,
     sesEndpoint,
+    s3Endpoint,
     provisioned,
     env,
     stop: async () => {

@@ -8,6 +8,9 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import {
+  type BucketAccess,
+  type BucketKey,
+  buckets as bucketDefinitions,
   commonEnv,
   type FunctionDefinition,
   functionEntry,
@@ -16,6 +19,7 @@ import {
   type TableKey,
   tables as tableDefinitions,
 } from '#infra/resources.ts';
+import type { AttachmentStore } from './attachment-store.ts';
 import type { Mail } from './mail.ts';
 import { logicalIdOf } from './naming.ts';
 
@@ -26,6 +30,7 @@ export interface FunctionConnections {
   readonly tables: Readonly<Record<TableKey, ITable>>;
   readonly queues: Readonly<Record<QueueKey, IQueue>>;
   readonly mail: Mail;
+  readonly buckets: Readonly<Record<BucketKey, AttachmentStore>>;
 }
 
 export interface GreenlineFunctionProps {
@@ -125,7 +130,8 @@ export class GreenlineFunction extends Construct {
   /**
    * Grants and configures in one call what the definition asks for: each table's name in its environment variable
    * with read/write access to its items, each queue's URL with permission to send, and, for a mailing function, the
-   * sender address and configuration set with `ses:SendEmail` limited to that identity and set.
+   * sender address and configuration set with `ses:SendEmail` limited to that identity and set; each bucket's name
+   * with the access the definition names for it (see {@link AttachmentStore.grant}).
    */
   connect(connections: FunctionConnections): void {
     for (const key of this.definition.tables) {
@@ -144,6 +150,11 @@ export class GreenlineFunction extends Construct {
       this.addEnvironment(commonEnv.mailFrom, mail.mailFrom);
       this.addEnvironment(commonEnv.sesConfigurationSet, mail.configurationSet.configurationSetName);
       mail.grantSend(this.lambda);
+    }
+    for (const [key, access] of Object.entries(this.definition.buckets ?? {}) as [BucketKey, BucketAccess][]) {
+      const store = connections.buckets[key];
+      this.addEnvironment(bucketDefinitions[key].envVar, store.bucket.bucketName);
+      store.grant(this.role, access);
     }
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentRefSchema, maxAttachmentsPerComplaint } from './attachments.ts';
 import { isValidUscc } from './uscc.ts';
 
 z.config(z.locales.zhCN());
@@ -85,6 +86,11 @@ export const newComplaintSchema = z
     category: z.enum(pollutionCategories),
     description: trimmed(10, 5000),
     urgency: z.enum(urgencies).default('normal'),
+    /** Uploads made through `POST /v1/attachments` (or the public route), by id. */
+    attachments: z
+      .array(attachmentRefSchema)
+      .max(maxAttachmentsPerComplaint, `附件最多 ${maxAttachmentsPerComplaint} 个`)
+      .default([]),
   })
   .strict();
 

@@ -13,6 +13,11 @@ export const publicLimits = {
     { windowSeconds: 600, limit: 5 },
     { windowSeconds: 86_400, limit: 20 },
   ],
+  /** Up to 10 attachments a complaint, a few complaints a day. */
+  createUpload: [
+    { windowSeconds: 600, limit: 30 },
+    { windowSeconds: 86_400, limit: 100 },
+  ],
   /** Tracking secrets have 160 bits, but a tight limit keeps anyone from even trying. */
   trackComplaint: [{ windowSeconds: 60, limit: 30 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
