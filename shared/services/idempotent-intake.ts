@@ -5,6 +5,7 @@ import { tableName } from '#config';
 import type { Case } from '#domain/case.ts';
 import type { NewComplaint } from '#domain/complaint-input.ts';
 import { ValidationError } from '#domain/errors.ts';
+import { idempotencyKeyPattern } from '#domain/idempotency-key.ts';
 import type { PublicComplaint } from '#domain/public-complaint.ts';
 import type { Principal } from '#domain/roles.ts';
 import { submitComplaint } from './intake.ts';
@@ -31,10 +32,8 @@ const submitPublicOnce = makeIdempotent(
   { persistenceStore, config: idempotencyConfig },
 );
 
-const keyPattern = /^[\x21-\x7e]{1,128}$/;
-
 const checkKey = (idempotencyKey: string, context: Context) => {
-  if (!keyPattern.test(idempotencyKey)) {
+  if (!idempotencyKeyPattern.test(idempotencyKey)) {
     throw new ValidationError([{ path: 'Idempotency-Key', message: '幂等键须为 1–128 个可见 ASCII 字符' }]);
   }
   idempotencyConfig.registerLambdaContext(context);

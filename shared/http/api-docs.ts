@@ -1,0 +1,276 @@
+/**
+ * What the OpenAPI document says about each route of the route table (`routes.ts`), keyed by its route key. Request
+ * bodies, path and query parameters point at the same zod schemas the functions validate with, so the document cannot
+ * drift from validation; responses point at the hand-written schemas of `api-schemas.ts`.
+ *
+ * Adding a route? Add its entry here too: `test/http/openapi.test.ts` fails for a route without one (the served
+ * document still lists it, with its summary, path parameters and generic problem responses).
+ */
+import type { z } from 'zod';
+import { newUploadSchema } from '#domain/attachments.ts';
+import { caseListQuerySchema } from '#domain/case-query.ts';
+import { newComplaintSchema } from '#domain/complaint-input.ts';
+import { idempotencyKeyPattern } from '#domain/idempotency-key.ts';
+import { caseIdSchema } from '#domain/ids.ts';
+import { stateLabels } from '#domain/labels.ts';
+import { publicComplaintSchema, trackingCodePattern } from '#domain/public-complaint.ts';
+import { type ActionName, actionInputSchemas, actionNames, actionRules } from '#domain/workflow.ts';
+import { type JsonSchema, schemaRef } from './api-schemas.ts';
+
+/** A zod schema (converted to JSON Schema when the document is built) or a JSON Schema. */
+export type SchemaSource = z.core.$ZodType | JsonSchema;
+
+/** Problem statuses the functions answer with (`problem.ts`). */
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 500;
+
+export const apiTags = {
+  system: '系统 / System',
+  complaints: '信访件登记 / Complaint intake',
+  public: '公众投诉与查询（无需登录）/ Complaints from the public (no token)',
+  attachments: '附件上传 / Attachment uploads',
+  cases: '督办事项办理 / Case handling',
+} as const;
+export type ApiTag = keyof typeof apiTags;
+
+export interface ApiParameter {
+  readonly description: string;
+  readonly schema: SchemaSource;
+  readonly example?: unknown;
+}
+
+export interface ApiBody {
+  readonly description: string;
+  readonly schema: SchemaSource;
+  /** Also put the schema under `components.schemas[component]` and refer to it. */
+  readonly component?: string;
+  /** False when the function accepts a request without a body. */
+  readonly required?: boolean;
+}
+
+/** A body whose schema depends on a path parameter: one schema per value, each under `components.schemas`. */
+export interface ApiBodyVariants {
+  readonly description: string;
+  /** The path parameter whose value picks the variant. */
+  readonly selector: string;
+  /** Component name of a variant: `${componentPrefix}${value}`. */
+  readonly componentPrefix: string;
+  /** False when the function accepts a request without a body. */
+  readonly required?: boolean;
+  readonly variants: Readonly<Record<string, { readonly schema: SchemaSource; readonly description: string }>>;
+}
+
+export interface ApiResponse {
+  readonly status: 200 | 201 | 202 | 204;
+  readonly description: string;
+  readonly schema?: SchemaSource;
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: JsonSchema }>>;
+}
+
+export interface ApiOperation {
+  readonly tags: readonly ApiTag[];
+  /** Longer than the route's summary; English after the Chinese is welcome. */
+  readonly description?: string;
+  /** One entry per `{name}` of the path. */
+  readonly pathParameters?: Readonly<Record<string, ApiParameter>>;
+  /** The zod object the query string is validated with: each property becomes a query parameter. */
+  readonly query?: z.core.$ZodObject;
+  /** Request headers the function reads, by lower-case name. */
+  readonly headers?: Readonly<Record<string, ApiParameter & { readonly required?: boolean }>>;
+  readonly body?: ApiBody | ApiBodyVariants;
+  readonly response: ApiResponse;
+  /** Problems the route answers besides 401 (every official route) and 500 (every route), which are added. */
+  readonly problems: readonly ProblemStatus[];
+}
+
+/** A 200 answer. */
+export const ok = (description: string, schema?: SchemaSource): ApiResponse => ({
+  status: 200,
+  description,
+  ...(schema ? { schema } : {}),
+});
+
+/** A 201 answer. */
+export const created = (description: string, schema?: SchemaSource, headers?: ApiResponse['headers']): ApiResponse => ({
+  status: 201,
+  description,
+  ...(schema ? { schema } : {}),
+  ...(headers ? { headers } : {}),
+});
+
+/** The `Location` header of a 201 answer. */
+export const locationHeader: NonNullable<ApiResponse['headers']> = {
+  location: { description: '新资源的地址 / where the new resource is', schema: { type: 'string' } },
+};
+
+/** The optional `Idempotency-Key` request header of the intake routes. */
+const idempotencyKeyHeader: NonNullable<ApiOperation['headers']> = {
+  'idempotency-key': {
+    description:
+      '可选的幂等键：以同一键重试同一请求，得到首次的结果；键用于不同内容时答复 422 / optional: a retry with the same key ' +
+      'and body gets the first answer; the same key with another body is a 422',
+    schema: { type: 'string', pattern: idempotencyKeyPattern.source },
+    example: 'hotline-20261120-0001',
+  },
+};
+
+/** A JSON request body validated by `schema`. */
+export const jsonRequest = (description: string, schema: SchemaSource, component?: string): ApiBody => ({
+  description,
+  schema,
+  ...(component ? { component } : {}),
+});
+
+export const caseIdParameter: ApiParameter = {
+  description: '督办事项编号（ULID）/ case id (ULID)',
+  schema: caseIdSchema,
+  example: '01KCASEAAAAAAAAAAAAAAAAAAA',
+};
+
+const actionDescription = (name: ActionName): string => {
+  const rule = actionRules[name];
+  const from = rule.from.map((state) => `\`${state}\`（${stateLabels[state]}）`).join('、');
+  return `\`${name}\`：${rule.label}。适用状态 / allowed in: ${from}。`;
+};
+
+/**
+ * The registry, keyed by `routeKey(route)`.
+ *
+ * @example
+ * ```ts
+ * 'GET /v1/cases/{id}/history': {
+ *   tags: ['cases'],
+ *   pathParameters: { id: caseIdParameter },
+ *   response: ok('办理历史 / the history', { type: 'array', items: schemaRef('HistoryEntry') }),
+ *   problems: [400, 403, 404],
+ * },
+ * ```
+ */
+export const apiDocs: Readonly<Record<string, ApiOperation>> = {
+  'GET /v1/health': {
+    tags: ['system'],
+    description: '服务是否可用，无需登录。/ Whether the service is up; no token needed.',
+    response: ok('服务正常 / the service is up', schemaRef('HealthStatus')),
+    problems: [],
+  },
+  'GET /v1/openapi.json': {
+    tags: ['system'],
+    description: '本 OpenAPI 3.1 文档，由校验请求的同一组 schema 生成。/ This OpenAPI 3.1 document.',
+    response: ok('OpenAPI 3.1 文档 / the OpenAPI 3.1 document', schemaRef('OpenApiDocument')),
+    problems: [],
+  },
+  'POST /v1/complaints': {
+    tags: ['complaints'],
+    description:
+      '接线员或信访办登记一件信访投诉，生成督办事项（状态 `registered`）。/ An official records a complaint; ' +
+      'the new case is answered with its `Location`.',
+    headers: idempotencyKeyHeader,
+    body: jsonRequest('信访件 / the complaint', newComplaintSchema, 'NewComplaint'),
+    response: created('已登记 / the case created', schemaRef('Case'), locationHeader),
+    problems: [400, 403, 409, 415, 422],
+  },
+  'POST /v1/public/complaints': {
+    tags: ['public'],
+    description:
+      '公众经网上表单投诉，无需登录；答复查询码和仅显示一次的查询密码。按来源 IP 限流。/ A complaint from the public web ' +
+      'form; answers a tracking code and a secret shown only once. Rate-limited by client IP.',
+    headers: idempotencyKeyHeader,
+    body: jsonRequest(
+      '投诉（来源渠道与收到时间由服务器填写）/ the complaint',
+      publicComplaintSchema,
+      'NewPublicComplaint',
+    ),
+    response: created(
+      '已登记，请保存查询码和查询密码 / registered: keep the code and secret',
+      schemaRef('PublicReceipt'),
+    ),
+    problems: [400, 409, 415, 422, 429],
+  },
+  'GET /v1/public/complaints/{trackingCode}': {
+    tags: ['public'],
+    description:
+      '凭查询码和查询密码查看办理进度与答复；查询码不存在与密码错误不作区分（均为 404）。按来源 IP 限流。/ Progress and reply ' +
+      'for a tracking code and its secret; an unknown code and a wrong secret are both a 404. Rate-limited by client IP.',
+    pathParameters: {
+      trackingCode: {
+        description: '查询码（12 位，大小写均可）/ the tracking code (12 characters, any case)',
+        schema: { type: 'string', pattern: trackingCodePattern.source },
+        example: 'K7M2Q9X4B1ZR',
+      },
+    },
+    headers: {
+      'x-tracking-secret': {
+        description: '登记时得到的查询密码 / the secret given at submission',
+        schema: { type: 'string', minLength: 1, maxLength: 200 },
+        required: true,
+      },
+    },
+    response: ok('公众可见的办理进度 / progress as the public may see it', schemaRef('PublicComplaintView')),
+    problems: [400, 404, 429],
+  },
+  'POST /v1/attachments': {
+    tags: ['attachments'],
+    description:
+      '申请附件的预签名上传地址：以答复中的 `method`、`headers` 把文件发到 `uploadUrl`，再在信访件中引用 `attachmentId`。' +
+      '/ Asks for a presigned upload URL; upload there, then refer to `attachmentId` in a complaint.',
+    body: jsonRequest('要上传的文件 / the file to upload', newUploadSchema, 'NewUpload'),
+    response: created('上传地址 / where to upload', schemaRef('UploadTicket')),
+    problems: [400, 415],
+  },
+  'POST /v1/public/attachments': {
+    tags: ['public', 'attachments'],
+    description:
+      '同 `POST /v1/attachments`，供公众网上表单使用，无需登录。/ As `POST /v1/attachments`, for the public form.',
+    body: jsonRequest('要上传的文件 / the file to upload', newUploadSchema, 'NewUpload'),
+    response: created('上传地址 / where to upload', schemaRef('UploadTicket')),
+    problems: [400, 415],
+  },
+  'GET /v1/cases': {
+    tags: ['cases'],
+    description:
+      '本单位及下级单位（或 `unit` 所指的下级单位、`assignee` 所指责任人）的督办事项，新收到的在前，分页。日期不带时刻时按北京时间' +
+      '整日计。/ Cases of a unit and those below it (default: the caller’s), or of a responsible person, newest first.',
+    query: caseListQuerySchema,
+    response: ok('一页督办事项 / one page of cases', schemaRef('CaseList')),
+    problems: [400, 403, 404],
+  },
+  'GET /v1/my-work': {
+    tags: ['cases'],
+    description: '按调用者的角色列出待其办理的事项。/ What waits for the caller, by the roles they hold.',
+    response: ok('我的待办 / my work', schemaRef('MyWork')),
+    problems: [],
+  },
+  'GET /v1/cases/{id}': {
+    tags: ['cases'],
+    description:
+      '督办事项及其办理历史；投诉人信息按角色遮蔽。/ A case with its history; the complainant masked by role.',
+    pathParameters: { id: caseIdParameter },
+    response: ok('督办事项 / the case, with `history`', schemaRef('Case')),
+    problems: [400, 403, 404],
+  },
+  'POST /v1/cases/{id}/actions/{action}': {
+    tags: ['cases'],
+    description:
+      '对督办事项执行一项流程操作；请求体的格式取决于 `action`。状态不符、版本过期或超出次数限制时答复 409。/ ' +
+      'Performs a workflow action; the body depends on `action`. A wrong state, a stale `version` or a used-up limit ' +
+      'is a 409; an unknown action a 404.',
+    pathParameters: {
+      id: caseIdParameter,
+      action: {
+        description: `流程操作 / the workflow action. ${actionNames.map(actionDescription).join(' ')}`,
+        schema: { type: 'string', enum: [...actionNames] },
+        example: 'accept',
+      },
+    },
+    body: {
+      description: '操作的参数，按 `action` 选用对应的 schema；可省略请求体的操作可不带请求体 / the action’s input',
+      selector: 'action',
+      componentPrefix: 'Action_',
+      required: false,
+      variants: Object.fromEntries(
+        actionNames.map((name) => [name, { schema: actionInputSchemas[name], description: actionDescription(name) }]),
+      ),
+    },
+    response: ok('操作后的督办事项 / the case after the action', schemaRef('Case')),
+    problems: [400, 403, 404, 409, 415],
+  },
+};
