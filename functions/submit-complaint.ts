@@ -4,12 +4,14 @@ import { parseWith } from '#domain/validation.ts';
 import { principalFromEvent } from '#http/auth.ts';
 import { httpHandler, jsonBody } from '#http/handler.ts';
 import { jsonResponse } from '#http/responses.ts';
+import { attachmentsBucket } from '#messaging/attachment-store.ts';
 import { presentCase } from '#services/case-presentation.ts';
 import { submitComplaintIdempotently } from '#services/idempotent-intake.ts';
 
 tableName('main');
 tableName('idempotency');
 queueUrl('notices');
+attachmentsBucket();
 
 export const handler = httpHandler(async (event, context) => {
   const principal = principalFromEvent(event);

@@ -3,12 +3,14 @@ import { publicComplaintSchema } from '#domain/public-complaint.ts';
 import { parseWith } from '#domain/validation.ts';
 import { httpHandler, jsonBody } from '#http/handler.ts';
 import { jsonResponse } from '#http/responses.ts';
+import { attachmentsBucket } from '#messaging/attachment-store.ts';
 import { submitPublicComplaintIdempotently } from '#services/idempotent-intake.ts';
 import { enforceRateLimits, publicLimits } from '#services/rate-limits.ts';
 
 tableName('main');
 tableName('idempotency');
 queueUrl('notices');
+attachmentsBucket();
 
 export const handler = httpHandler(async (event, context) => {
   const client = event.requestContext.http.sourceIp;

@@ -96,6 +96,39 @@ export const localQueueName = (key: QueueKey): string => `greenline-${key}`;
 export const localDeadLetterQueueName = (key: QueueKey): string => `greenline-${key}-dlq`;
 export const localTableName = (key: TableKey): string => `greenline-${key}`;
 
+export interface BucketDefinition {
+  readonly key: BucketKey;
+  /** Environment variable through which functions learn the bucket's name. */
+  readonly envVar: string;
+  /** Where presigned uploads land. Objects here expire after `uploadExpiryDays` unless a complaint attaches them. */
+  readonly uploadPrefix: string;
+  /** Where attaching copies an upload; kept as long as the case. */
+  readonly keptPrefix: string;
+  readonly uploadExpiryDays: number;
+}
+
+export type BucketKey = 'attachments';
+
+/** Photos, recordings and documents attached to complaints, by the public (web form) and by officials. */
+export const buckets: Readonly<Record<BucketKey, BucketDefinition>> = {
+  attachments: {
+    key: 'attachments',
+    envVar: 'ATTACHMENTS_BUCKET',
+    uploadPrefix: 'uploads/',
+    keptPrefix: 'attachments/',
+    uploadExpiryDays: 2,
+  },
+};
+
+/** The local name of a bucket in fauxqs (`greenline-attachments`). */
+export const localBucketName = (key: BucketKey): string => `greenline-${key}`;
+
+/**
+ * What a function may do in a bucket: `presign-upload` signs PUTs into the upload prefix (s3:PutObject there, nothing
+ * else); `attach-upload` reads uploads and copies them into the kept prefix.
+ */
+export type BucketAccess = 'presign-upload' | 'attach-upload';
+
 export interface ScheduleDefinition {
   readonly name: ScheduleName;
   /** EventBridge Scheduler expression: `cron(min hour day-of-month month day-of-week year)` or `rate(n unit)`. */
@@ -131,20 +164,26 @@ export interface FunctionDefinition {
   /** Queues the function sends to. */
   readonly sendsTo: readonly QueueKey[];
   readonly sendsEmail: boolean;
+  /** Buckets the function uses, and how; most functions use none. */
+  readonly buckets?: Readonly<Partial<Record<BucketKey, BucketAccess>>>;
   readonly timeoutSeconds: number;
   readonly memoryMiB: number;
 }
 
 export type FunctionName =
   | 'health'
+  | 'get-openapi'
   | 'submit-complaint'
   | 'get-case'
   | 'act-on-case'
   | 'list-cases'
   | 'get-my-work'
+  | 'submit-public-complaint'
+  | 'track-complaint'
   | 'send-notice'
   | 'sweep-deadlines'
-  | 'relay-outbox';
+  | 'relay-outbox'
+  | 'create-upload';
 
 /** Every Lambda; each has its entry at `functions/<name>.ts`. */
 export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
@@ -157,12 +196,22 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     timeoutSeconds: 5,
     memoryMiB: 256,
   },
+  'get-openapi': {
+    name: 'get-openapi',
+    description: 'OpenAPI 文档',
+    tables: [],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 5,
+    memoryMiB: 256,
+  },
   'submit-complaint': {
     name: 'submit-complaint',
     description: '信访件受理登记',
     tables: ['main', 'idempotency'],
     sendsTo: ['notices'],
     sendsEmail: false,
+    buckets: { attachments: 'attach-upload' },
     timeoutSeconds: 15,
     memoryMiB: 512,
   },
@@ -202,6 +251,25 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     timeoutSeconds: 10,
     memoryMiB: 512,
   },
+  'submit-public-complaint': {
+    name: 'submit-public-complaint',
+    description: '网上投诉（公众）',
+    tables: ['main', 'idempotency'],
+    sendsTo: ['notices'],
+    sendsEmail: false,
+    buckets: { attachments: 'attach-upload' },
+    timeoutSeconds: 15,
+    memoryMiB: 512,
+  },
+  'track-complaint': {
+    name: 'track-complaint',
+    description: '投诉进度查询（公众）',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
   'send-notice': {
     name: 'send-notice',
     description: '发送通知邮件',
@@ -227,6 +295,16 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     sendsTo: ['notices'],
     sendsEmail: false,
     timeoutSeconds: 60,
+    memoryMiB: 512,
+  },
+  'create-upload': {
+    name: 'create-upload',
+    description: '申请附件上传地址',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    buckets: { attachments: 'presign-upload' },
+    timeoutSeconds: 10,
     memoryMiB: 512,
   },
 };

@@ -1,3 +1,4 @@
+import type { Attachment } from './attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from './complaint-input.ts';
 import type { OfficialRole } from './roles.ts';
 
@@ -68,6 +69,8 @@ export interface ComplaintDetails {
   readonly category: PollutionCategory;
   readonly description: string;
   readonly urgency: Urgency;
+  /** Photos, recordings and documents, kept in the attachments bucket. */
+  readonly attachments?: readonly Attachment[];
 }
 
 /** 督办事项: any tracked item. Instants are ISO 8601 in UTC. */
@@ -101,6 +104,8 @@ export interface Case {
   /** Duplicates merged into this case: their complainants are told the result too. */
   readonly mergedCases: readonly string[];
   readonly closedAt?: string;
+  /** Earlier complaints that look like the same matter, for the dispatcher to merge or not. */
+  readonly duplicateCandidates?: readonly { caseId: string; number: string; reasons: readonly string[] }[];
   /** For complaints from the public: the code they track progress with (the secret is stored elsewhere, hashed). */
   readonly trackingCode?: string;
 }

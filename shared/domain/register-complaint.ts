@@ -1,5 +1,7 @@
+import type { Attachment } from './attachments.ts';
 import type { Case, CaseEvent, HistoryEntry } from './case.ts';
 import type { NewComplaint } from './complaint-input.ts';
+import type { DuplicateCandidate } from './duplicates.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
 import type { OrgUnit } from './org-units.ts';
 import type { OfficialRole, Principal } from './roles.ts';
@@ -17,26 +19,33 @@ export interface RegisteredComplaint {
 }
 
 /**
- * Registers a complaint recorded by an official. Pure: the clock, the ids and the caller's unit are inputs.
- * The case is owned by the caller's unit (the petition office or the hotline's unit).
+ * Registers a complaint recorded by an official, or submitted by the public on the web (`registrant: 'public'`, with
+ * the tracking code the complainant will look it up by). Pure: the clock, the ids and the owning unit are inputs.
+ * An official's complaint is owned by their unit (the petition office or the hotline's unit).
  */
 export const registerComplaint = (input: {
   complaint: NewComplaint;
-  principal: Principal;
+  registrant: Principal | 'public';
+  trackingCode?: string;
+  /** Earlier complaints that look like the same matter (see duplicates.ts): flagged, never merged silently. */
+  duplicateCandidates?: readonly DuplicateCandidate[];
+  /** The complaint's attachment references, resolved to stored files (services/attachments.ts). */
+  attachments?: readonly Attachment[];
   unit: OrgUnit;
   now: Date;
   ids: { caseId: string; eventId: string };
 }): RegisteredComplaint => {
-  const { complaint, principal, unit, now, ids } = input;
-  const role = intakeRoles.find((r) => principal.roles.includes(r));
+  const { complaint, registrant, unit, now, ids } = input;
+  const role = registrant === 'public' ? 'public' : intakeRoles.find((r) => registrant.roles.includes(r));
   if (!role) throw new ForbiddenError('只有接线员或热线系统可以登记信访件');
+  const actor = registrant === 'public' ? 'public' : registrant.username;
 
   const receivedAt = complaint.receivedAt ? new Date(complaint.receivedAt) : now;
   if (receivedAt.getTime() > now.getTime() + allowedClockSkewMs) {
     throw new ValidationError([{ path: 'receivedAt', message: '收到时间不能晚于当前时间' }]);
   }
   const at = now.toISOString();
-  const { receivedAt: _received, ...details } = complaint;
+  const { receivedAt: _received, attachments: _refs, ...details } = complaint;
   const created: Omit<Case, 'number'> = {
     id: ids.caseId,
     kind: 'complaint',
@@ -47,12 +56,14 @@ export const registerComplaint = (input: {
     receivedAt: receivedAt.toISOString(),
     createdAt: at,
     updatedAt: at,
-    createdBy: principal.username,
-    complaint: details,
+    createdBy: actor,
+    complaint: { ...details, ...(input.attachments?.length ? { attachments: input.attachments } : {}) },
     historyLength: 1,
     returnCount: 0,
     extensions: [],
     mergedCases: [],
+    ...(input.trackingCode ? { trackingCode: input.trackingCode } : {}),
+    ...(input.duplicateCandidates?.length ? { duplicateCandidates: input.duplicateCandidates } : {}),
   };
   return {
     case: created,
@@ -60,12 +71,19 @@ export const registerComplaint = (input: {
       caseId: ids.caseId,
       sequence: 1,
       at,
-      actor: principal.username,
+      actor,
       role,
       action: 'register',
       fromState: null,
       toState: 'registered',
-      changes: { channel: complaint.channel, category: complaint.category, urgency: complaint.urgency },
+      changes: {
+        channel: complaint.channel,
+        category: complaint.category,
+        urgency: complaint.urgency,
+        ...(input.duplicateCandidates?.length
+          ? { duplicateCandidates: input.duplicateCandidates.map((candidate) => candidate.number) }
+          : {}),
+      },
     },
     event: { id: ids.eventId, type: 'complaint-registered', caseId: ids.caseId, occurredAt: at, sequence: 1 },
   };

@@ -299,7 +299,7 @@ const stepFor = (
         ...(responsible && department && responsible.unitId === department.id && responsible.roles.includes('handler')
           ? []
           : [{ path: 'responsibleUsername', message: '责任人须为承办科室的承办人' }]),
-        ...(lead && department && department.path.includes(lead.unitId) && lead.roles.includes('lead')
+        ...(lead && department?.path.includes(lead.unitId) && lead.roles.includes('lead')
           ? []
           : [{ path: 'leadUsername', message: '包案领导须为承办科室或其上级单位的领导' }]),
       ];

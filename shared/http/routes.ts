@@ -20,7 +20,36 @@ export interface RouteDefinition {
 /** The route table shared by API Gateway (infra/) and the local server (local/). */
 export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', summary: '健康检查' },
+  { method: 'GET', path: '/v1/openapi.json', function: 'get-openapi', auth: 'public', summary: 'OpenAPI 文档' },
   { method: 'POST', path: '/v1/complaints', function: 'submit-complaint', auth: 'official', summary: '登记信访件' },
+  {
+    method: 'POST',
+    path: '/v1/public/complaints',
+    function: 'submit-public-complaint',
+    auth: 'public',
+    summary: '网上投诉（无需登录，返回查询码和查询密码）',
+  },
+  {
+    method: 'GET',
+    path: '/v1/public/complaints/{trackingCode}',
+    function: 'track-complaint',
+    auth: 'public',
+    summary: '凭查询码和查询密码（X-Tracking-Secret 请求头）查询办理进度',
+  },
+  {
+    method: 'POST',
+    path: '/v1/attachments',
+    function: 'create-upload',
+    auth: 'official',
+    summary: '申请附件上传地址（照片、录音、视频、PDF）',
+  },
+  {
+    method: 'POST',
+    path: '/v1/public/attachments',
+    function: 'create-upload',
+    auth: 'public',
+    summary: '公众申请附件上传地址',
+  },
   {
     method: 'GET',
     path: '/v1/cases',

@@ -19,6 +19,23 @@ import { CaseNotFoundError, CaseVersionConflictError, PersistenceError } from '.
 import { outboxPut } from './outbox.ts';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
+
+/** Complaints of one category and town, by received time: where a new complaint's likely duplicates are. */
+const duplicatePartition = (category: string, town: string | undefined) =>
+  `LIKE#${category}#${(town ?? '').replace(/\s/g, '') || '-'}`;
+
+/** The stored item of a case: its keys, and the index attributes derived from it. */
+const caseItem = (item: Case) => ({
+  ...caseKey(item.id),
+  type: 'case',
+  ...item,
+  ...(item.complaint
+    ? {
+        gsi1pk: duplicatePartition(item.complaint.category, item.complaint.place.town),
+        gsi1sk: `${item.receivedAt}#${item.id}`,
+      }
+    : {}),
+});
 const historySortKey = (sequence: number) => `HISTORY#${String(sequence).padStart(6, '0')}`;
 const counterKey = (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${year}`, sk: 'COUNTER' });
 
@@ -42,6 +59,8 @@ export const createNumberedCase = async (
   draft: Omit<Case, 'number'>,
   history: HistoryEntry,
   event: CaseEvent,
+  /** Items that stand or fall with the case (e.g. its public tracking record). */
+  companions: readonly { Put: Record<string, unknown> }[] = [],
 ): Promise<Case> => {
   const table = tableName('main');
   const year = bureauYear(new Date(draft.receivedAt));
@@ -68,13 +87,14 @@ export const createNumberedCase = async (
             {
               Put: {
                 TableName: table,
-                Item: { ...caseKey(stored.id), type: 'case', ...stored },
+                Item: caseItem(stored),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
             historyPut(history),
             outboxPut(event),
             ...entryWrites(undefined, stored),
+            ...(companions as never[]),
           ],
         }),
       );
@@ -108,7 +128,7 @@ export const commitTransition = async (transition: Transition): Promise<void> =>
     {
       Put: {
         TableName: table,
-        Item: { ...caseKey(after.id), type: 'case', ...after },
+        Item: caseItem(after),
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':version': before.version },
@@ -206,4 +226,23 @@ export const getHistoryEntry = async (caseId: string, sequence: number): Promise
     new GetCommand({ TableName: tableName('main'), Key: { pk: `CASE#${caseId}`, sk: historySortKey(sequence) } }),
   );
   return Item ? stripKeys<HistoryEntry>(Item) : undefined;
+};
+
+/** Complaints of a category and town received since `since`, newest first (at most 200): duplicate candidates. */
+export const listRecentComplaintsLike = async (
+  category: string,
+  town: string | undefined,
+  since: Date,
+): Promise<Case[]> => {
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName('main'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :like and gsi1sk >= :since',
+      ExpressionAttributeValues: { ':like': duplicatePartition(category, town), ':since': since.toISOString() },
+      ScanIndexForward: false,
+      Limit: 200,
+    }),
+  );
+  return Items.map((item) => stripKeys<Case>(item));
 };

@@ -2,29 +2,50 @@ import { ulid } from 'ulid';
 import { now } from '#clock';
 import type { Case } from '#domain/case.ts';
 import type { NewComplaint } from '#domain/complaint-input.ts';
+import { duplicateWindowDays, findDuplicateCandidates } from '#domain/duplicates.ts';
+import type { OrgUnit } from '#domain/org-units.ts';
 import { registerComplaint } from '#domain/register-complaint.ts';
 import type { Principal } from '#domain/roles.ts';
 import { logger } from '#logger';
 import { publishEvents } from '#messaging/notices-queue.ts';
-import { createNumberedCase } from '#persistence/cases.ts';
+import { createNumberedCase, listRecentComplaintsLike } from '#persistence/cases.ts';
 import { getOrgUnit } from '#persistence/directory.ts';
 import { deleteOutboxEntry } from '#persistence/outbox.ts';
+import { attachUploads } from '#services/attachments.ts';
 
 /**
  * Records a complaint: one transaction stores the case, its first history entry and a "complaint registered" event
  * in the outbox; the event then goes to the notices queue. If the queue is unreachable the complaint still stands and
  * the outbox relay sends the event later.
  */
-export const submitComplaint = async (complaint: NewComplaint, principal: Principal): Promise<Case> => {
-  const unit = await getOrgUnit(principal.unitId);
+export const submitComplaint = async (complaint: NewComplaint, principal: Principal): Promise<Case> =>
+  registerAndStore({ complaint, registrant: principal, unit: await getOrgUnit(principal.unitId) });
+
+/**
+ * The intake path shared by officials and the public: flag likely duplicates, register, store in one transaction
+ * (with `companions` such as the public tracking record), and send the event.
+ */
+export const registerAndStore = async (input: {
+  complaint: NewComplaint;
+  registrant: Principal | 'public';
+  unit: OrgUnit;
+  trackingCode?: string;
+  /** Set when a companion item must name the case before it exists. */
+  caseId?: string;
+  companions?: Parameters<typeof createNumberedCase>[3];
+}): Promise<Case> => {
+  const at = now();
+  const receivedAt = input.complaint.receivedAt ? new Date(input.complaint.receivedAt) : at;
+  const since = new Date(receivedAt.getTime() - duplicateWindowDays * 86_400_000);
+  const recent = await listRecentComplaintsLike(input.complaint.category, input.complaint.place.town, since);
   const registered = registerComplaint({
-    complaint,
-    principal,
-    unit,
-    now: now(),
-    ids: { caseId: ulid(), eventId: ulid() },
+    ...input,
+    duplicateCandidates: findDuplicateCandidates(input.complaint, recent),
+    attachments: await attachUploads(input.complaint.attachments),
+    now: at,
+    ids: { caseId: input.caseId ?? ulid(), eventId: ulid() },
   });
-  const stored = await createNumberedCase(registered.case, registered.history, registered.event);
+  const stored = await createNumberedCase(registered.case, registered.history, registered.event, input.companions);
   await relayNow([registered.event]);
   return stored;
 };

@@ -21,7 +21,7 @@ describe('registerComplaint', () => {
     const complaint = newComplaintSchema.parse(aComplaint());
     const result = registerComplaint({
       complaint,
-      principal: aPrincipal('operator', 'city-petition'),
+      registrant: aPrincipal('operator', 'city-petition'),
       unit: petitionOffice,
       now,
       ids,
@@ -49,7 +49,7 @@ describe('registerComplaint', () => {
     const complaint = newComplaintSchema.parse(aComplaint({ receivedAt: '2026-11-24T08:30:00+08:00' }));
     const result = registerComplaint({
       complaint,
-      principal: aPrincipal('hotline-system', 'city-petition'),
+      registrant: aPrincipal('hotline-system', 'city-petition'),
       unit: petitionOffice,
       now,
       ids,
@@ -62,7 +62,7 @@ describe('registerComplaint', () => {
     expect(() =>
       registerComplaint({
         complaint,
-        principal: aPrincipal('operator', 'city-petition'),
+        registrant: aPrincipal('operator', 'city-petition'),
         unit: petitionOffice,
         now,
         ids,
@@ -73,7 +73,7 @@ describe('registerComplaint', () => {
   it.each(['dispatcher', 'handler', 'lead', 'supervisor', 'admin'] as const)('refuses the %s role', (role) => {
     const complaint = newComplaintSchema.parse(aComplaint());
     expect(() =>
-      registerComplaint({ complaint, principal: aPrincipal(role, 'city'), unit: petitionOffice, now, ids }),
+      registerComplaint({ complaint, registrant: aPrincipal(role, 'city'), unit: petitionOffice, now, ids }),
     ).toThrow(ForbiddenError);
   });
 });

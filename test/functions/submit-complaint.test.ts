@@ -158,4 +158,16 @@ describe('POST /v1/complaints', () => {
     expect(malformed.statusCode).toBe(400);
     expect(bodyOf(malformed).errors).toEqual([{ path: 'Idempotency-Key', message: expect.any(String) }]);
   });
+
+  it('flags an earlier complaint about the same place as a likely duplicate, without merging', async () => {
+    const place = { address: '城西工业园 6 号', town: '城西街道' };
+    const first = bodyOf(await submit(aComplaint({ category: 'air', place, source: { name: '某化工厂' } })));
+
+    const second = bodyOf(await submit(aComplaint({ category: 'air', place, source: { name: '某化工厂' } })));
+
+    expect(second.state).toBe('registered');
+    expect(second.duplicateCandidates).toEqual([
+      { caseId: first.id, number: first.number, reasons: ['同一被反映对象', '同一地点'] },
+    ]);
+  });
 });
