@@ -25,3 +25,53 @@ export const bureauYear = (instant: Date): number => Number(bureauDate(instant).
 
 /** A human label such as `2026/11/24 09:30` in Beijing time, for emails and pages. */
 export const bureauDateTimeLabel = (instant: Date): string => dateTimeFormat.format(instant);
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
+const dayMs = 86_400_000;
+
+/** Milliseconds of UTC midnight of a calendar date `YYYY-MM-DD`; throws on anything else (`2026-02-30` included). */
+const utcMidnight = (date: string): number => {
+  const match = isoDatePattern.exec(date);
+  const ms = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== date) {
+    throw new RangeError(`not a calendar date (YYYY-MM-DD): ${date}`);
+  }
+  return ms;
+};
+
+/**
+ * A calendar date `YYYY-MM-DD` moved by `days` (negative moves back). Pure date arithmetic: a civil date has no time
+ * zone, so this is the same in Asia/Shanghai as anywhere.
+ *
+ * @example addDays('2026-09-25', 60) // '2026-11-24'
+ */
+export const addDays = (date: string, days: number): string =>
+  new Date(utcMidnight(date) + days * dayMs).toISOString().slice(0, 10);
+
+/** Whether `value` is a real calendar date `YYYY-MM-DD`. */
+export const isCalendarDate = (value: unknown): value is string => {
+  if (typeof value !== 'string') return false;
+  try {
+    utcMidnight(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Day of the week of a calendar date `YYYY-MM-DD`: 0 Sunday … 6 Saturday. */
+export const weekday = (date: string): number => new Date(utcMidnight(date)).getUTCDay();
+
+export const isWeekend = (date: string): boolean => {
+  const day = weekday(date);
+  return day === 0 || day === 6;
+};
+
+/** The year of a calendar date `YYYY-MM-DD`. */
+export const yearOf = (date: string): number => Number(date.slice(0, 4));
+
+/**
+ * The instant a bureau day ends: 24:00 Asia/Shanghai, i.e. 00:00 +08:00 of the next day (China keeps no summer time),
+ * `2026-11-24` → `2026-11-24T16:00:00.000Z`.
+ */
+export const endOfBureauDay = (date: string): Date => new Date(`${addDays(date, 1)}T00:00:00+08:00`);
