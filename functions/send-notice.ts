@@ -7,7 +7,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mailFrom, publicBaseUrl, tableName } from '#config';
 import { logger } from '#logger';
 import { type Email, sendEmail } from '#messaging/mailer.ts';
-import { emailsForEvent, parseCaseEvent } from '#services/notices.ts';
+import { emailsFor, parseNoticeMessage } from '#services/notices.ts';
 
 tableName('main');
 mailFrom();
@@ -27,11 +27,11 @@ const sendOnce = makeIdempotent(
 const processor = new BatchProcessor(EventType.SQS);
 
 const handleRecord = async (record: SQSRecord): Promise<void> => {
-  const event = parseCaseEvent(record.body);
-  const emails = await emailsForEvent(event);
+  const message = parseNoticeMessage(record.body);
+  const emails = await emailsFor(message);
   for (const email of emails) {
-    const { messageId } = await sendOnce({ key: `${event.id}:${email.to}`, email });
-    logger.info('notice sent', { eventId: event.id, type: event.type, caseId: event.caseId, messageId });
+    const { messageId } = await sendOnce({ key: `${message.id}:${email.to}`, email });
+    logger.info('notice sent', { messageId: message.id, type: message.type, emailId: messageId });
   }
 };
 

@@ -44,7 +44,9 @@ export const tables: Readonly<Record<TableKey, TableDefinition>> = {
         name: 'gsi1',
         partitionKey: { name: 'gsi1pk', type: 'S' },
         sortKey: { name: 'gsi1sk', type: 'S' },
-        serves: 'lists by owner: cases of a unit by received time; users by role; pending outbox entries by age',
+        serves:
+          'lists by owner: cases of a unit by received time; users by role; pending outbox entries by age; ' +
+          'years entered into the working calendar',
       },
       {
         name: 'gsi2',
@@ -138,7 +140,7 @@ export interface ScheduleDefinition {
   readonly description: string;
 }
 
-export type ScheduleName = 'nightly-check' | 'outbox-relay';
+export type ScheduleName = 'nightly-check' | 'morning-notices' | 'outbox-relay';
 
 export const schedules: Readonly<Record<ScheduleName, ScheduleDefinition>> = {
   'nightly-check': {
@@ -147,6 +149,14 @@ export const schedules: Readonly<Record<ScheduleName, ScheduleDefinition>> = {
     timezone: 'Asia/Shanghai',
     target: 'sweep-deadlines',
     description: '每晚 01:00 检查办理时限与色标',
+  },
+  'morning-notices': {
+    name: 'morning-notices',
+    // Every day: the function itself skips days the holiday calendar says are not working days.
+    expression: 'cron(30 8 * * ? *)',
+    timezone: 'Asia/Shanghai',
+    target: 'send-morning-notices',
+    description: '工作日 08:30 发送临期、超期、催办、督办通知和日报',
   },
   'outbox-relay': {
     name: 'outbox-relay',
@@ -182,8 +192,14 @@ export type FunctionName =
   | 'track-complaint'
   | 'send-notice'
   | 'sweep-deadlines'
+  | 'send-morning-notices'
   | 'relay-outbox'
-  | 'create-upload';
+  | 'create-upload'
+  | 'get-calendar-year'
+  | 'put-calendar-year'
+  | 'get-ledger'
+  | 'get-time-limit-policies'
+  | 'put-time-limit-policies';
 
 /** Every Lambda; each has its entry at `functions/<name>.ts`. */
 export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
@@ -283,6 +299,42 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     name: 'sweep-deadlines',
     description: '夜间时限检查',
     tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 300,
+    memoryMiB: 1024,
+  },
+  'get-ledger': {
+    name: 'get-ledger',
+    description: '四色管理台账',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 30,
+    memoryMiB: 1024,
+  },
+  'get-time-limit-policies': {
+    name: 'get-time-limit-policies',
+    description: '查看办理时限规则',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 256,
+  },
+  'put-time-limit-policies': {
+    name: 'put-time-limit-policies',
+    description: '修改办理时限规则（新版本）',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 256,
+  },
+  'send-morning-notices': {
+    name: 'send-morning-notices',
+    description: '早间通知与日报',
+    tables: ['main'],
     sendsTo: ['notices'],
     sendsEmail: false,
     timeoutSeconds: 300,
@@ -304,6 +356,24 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     sendsTo: [],
     sendsEmail: false,
     buckets: { attachments: 'presign-upload' },
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
+  'get-calendar-year': {
+    name: 'get-calendar-year',
+    description: '查看工作日历（某年的节假日与调休上班日）',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
+  'put-calendar-year': {
+    name: 'put-calendar-year',
+    description: '录入工作日历（国务院节假日安排通知）',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
     timeoutSeconds: 10,
     memoryMiB: 512,
   },

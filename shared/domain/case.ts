@@ -1,5 +1,6 @@
 import type { Attachment } from './attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from './complaint-input.ts';
+import type { CaseTimeLimits, ProgressColour } from './deadlines.ts';
 import type { OfficialRole } from './roles.ts';
 
 export type CaseKind = 'complaint' | 'rectification' | 'task' | 'help-plan';
@@ -104,6 +105,16 @@ export interface Case {
   /** Duplicates merged into this case: their complainants are told the result too. */
   readonly mergedCases: readonly string[];
   readonly closedAt?: string;
+  /** Deadlines computed from the time-limit policy in force when the case started, with that policy's version. */
+  readonly timeLimits?: CaseTimeLimits;
+  /** Progress colour (进度色标): kept current by transitions and the nightly check. */
+  readonly colour?: ProgressColour;
+  /** When the nightly check must next look at this case (its next colour change or escalation); absent once finished. */
+  readonly nextCheckAt?: string;
+  /** Finished after its deadline. */
+  readonly late?: boolean;
+  /** Years a deadline needed but the calendar lacks: those deadlines are flagged, not trusted. */
+  readonly calendarMissingYears?: readonly number[];
   /** Earlier complaints that look like the same matter, for the dispatcher to merge or not. */
   readonly duplicateCandidates?: readonly { caseId: string; number: string; reasons: readonly string[] }[];
   /** For complaints from the public: the code they track progress with (the secret is stored elsewhere, hashed). */
@@ -142,6 +153,11 @@ export const caseEventTypes = [
   'extension-refused',
   'review-requested',
   'case-reopened',
+  'deadline-yellow',
+  'deadline-red',
+  'deadline-reminder',
+  'deadline-supervision',
+  'calendar-missing',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];
@@ -153,6 +169,9 @@ export interface CaseEvent {
   readonly occurredAt: string;
   /** The history entry that recorded the change. */
   readonly sequence?: number;
+  /** For deadline notices: which clock, and its deadline. */
+  readonly clock?: string;
+  readonly dueAt?: string;
 }
 
 export const formatCaseNumber = (year: number, sequence: number): string =>

@@ -1,6 +1,7 @@
 import type { Attachment } from './attachments.ts';
 import type { Case, CaseEvent, HistoryEntry } from './case.ts';
 import type { NewComplaint } from './complaint-input.ts';
+import { applyTimeLimits, type TimeContext } from './deadlines.ts';
 import type { DuplicateCandidate } from './duplicates.ts';
 import { ForbiddenError, ValidationError } from './errors.ts';
 import type { OrgUnit } from './org-units.ts';
@@ -34,6 +35,8 @@ export const registerComplaint = (input: {
   unit: OrgUnit;
   now: Date;
   ids: { caseId: string; eventId: string };
+  /** Policies and calendar: the case's first deadline (decide on acceptance) starts at receipt. */
+  time?: TimeContext;
 }): RegisteredComplaint => {
   const { complaint, registrant, unit, now, ids } = input;
   const role = registrant === 'public' ? 'public' : intakeRoles.find((r) => registrant.roles.includes(r));
@@ -66,7 +69,7 @@ export const registerComplaint = (input: {
     ...(input.duplicateCandidates?.length ? { duplicateCandidates: input.duplicateCandidates } : {}),
   };
   return {
-    case: created,
+    case: input.time ? (applyTimeLimits(undefined, created as Case, now, input.time) as Omit<Case, 'number'>) : created,
     history: {
       caseId: ids.caseId,
       sequence: 1,

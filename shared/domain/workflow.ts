@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Case, CaseEvent, CaseEventType, CaseKind, CaseState, Extension, HistoryEntry } from './case.ts';
+import { applyTimeLimits, type TimeContext } from './deadlines.ts';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.ts';
 import { caseIdSchema } from './ids.ts';
 import { stateLabels } from './labels.ts';
@@ -141,11 +142,16 @@ export interface ActionContext {
   readonly lead?: User;
   /** For `merge`: the master case. */
   readonly master?: Case;
+  /** Policies and calendar: transitions start, stop and extend the case's clocks. */
+  readonly time?: TimeContext;
 }
 
 export interface Transition {
-  /** The changed cases: the case acted on first (and, for a merge, the master). */
-  readonly changes: ReadonlyArray<{ readonly before: Case; readonly after: Case; readonly history: HistoryEntry }>;
+  /**
+   * The changed cases: the case acted on first (and, for a merge, the master), each with its new history entry —
+   * absent only when nothing but the nightly check's next look-in time changed.
+   */
+  readonly changes: ReadonlyArray<{ readonly before: Case; readonly after: Case; readonly history?: HistoryEntry }>;
   readonly events: readonly CaseEvent[];
 }
 
@@ -171,7 +177,7 @@ export const performAction = <A extends ActionName>(
   const at = context.now.toISOString();
   const step = stepFor(action, item, input as never, principal, context);
 
-  const after: Case = {
+  const moved: Case = {
     ...item,
     ...step.patch,
     state: step.to ?? item.state,
@@ -179,6 +185,13 @@ export const performAction = <A extends ActionName>(
     historyLength: item.historyLength + 1,
     updatedAt: at,
   };
+  const extensionDays =
+    action === 'approve-extension'
+      ? item.extensions.find((extension) => extension.status === 'requested')?.days
+      : undefined;
+  const after = context.time
+    ? applyTimeLimits(item, moved, context.now, context.time, extensionDays ? { extensionDays } : undefined)
+    : moved;
   const history: HistoryEntry = {
     caseId: item.id,
     sequence: after.historyLength,
@@ -200,6 +213,8 @@ export const performAction = <A extends ActionName>(
   });
   const changes: Transition['changes'][number][] = [{ before: item, after, history }];
   const events = step.event ? [event(step.event, item.id, history.sequence)] : [];
+  const newGaps = (after.calendarMissingYears ?? []).filter((year) => !item.calendarMissingYears?.includes(year));
+  if (newGaps.length > 0) events.push(event('calendar-missing', item.id, history.sequence));
 
   if (action === 'merge' && context.master) {
     const master = context.master;
@@ -367,6 +382,10 @@ const stepFor = (
       return { to: 'in-progress', reason: input.reason as string, changes: {}, event: 'result-sent-back' };
     case 'request-extension': {
       if (pendingExtension(item)) throw new ConflictError('已有待审批的延期申请');
+      const finish = item.timeLimits?.clocks.finish;
+      if (finish && context.now.getTime() >= new Date(finish.dueAt).getTime()) {
+        throw new ConflictError('已超过办理期限，延期须在期限届满前申请');
+      }
       const used = item.extensions.filter((extension) => extension.status !== 'refused').length;
       if (used >= maxExtensionsByKind[item.kind]) {
         throw new ConflictError(`此类事项最多延期 ${maxExtensionsByKind[item.kind]} 次`);

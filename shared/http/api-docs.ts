@@ -6,16 +6,19 @@
  * Adding a route? Add its entry here too: `test/http/openapi.test.ts` fails for a route without one (the served
  * document still lists it, with its summary, path parameters and generic problem responses).
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import { newUploadSchema } from '#domain/attachments.ts';
+import { type CalendarDay, type CalendarYear, calendarYearBodySchema } from '#domain/calendar.ts';
 import { caseListQuerySchema } from '#domain/case-query.ts';
 import { newComplaintSchema } from '#domain/complaint-input.ts';
 import { idempotencyKeyPattern } from '#domain/idempotency-key.ts';
 import { caseIdSchema } from '#domain/ids.ts';
 import { stateLabels } from '#domain/labels.ts';
+import { ledgerQuerySchema } from '#domain/ledger.ts';
 import { publicComplaintSchema, trackingCodePattern } from '#domain/public-complaint.ts';
+import { policySetSchema } from '#domain/time-limit-policies.ts';
 import { type ActionName, actionInputSchemas, actionNames, actionRules } from '#domain/workflow.ts';
-import { type JsonSchema, schemaRef } from './api-schemas.ts';
+import { type JsonSchema, objectSchema, schemaRef } from './api-schemas.ts';
 
 /** A zod schema (converted to JSON Schema when the document is built) or a JSON Schema. */
 export type SchemaSource = z.core.$ZodType | JsonSchema;
@@ -29,6 +32,8 @@ export const apiTags = {
   public: '公众投诉与查询（无需登录）/ Complaints from the public (no token)',
   attachments: '附件上传 / Attachment uploads',
   cases: '督办事项办理 / Case handling',
+  admin: '系统管理 / Administration',
+  deadlines: '时限与四色台账 / Deadlines and the four-colour ledger',
 } as const;
 export type ApiTag = keyof typeof apiTags;
 
@@ -132,6 +137,47 @@ const actionDescription = (name: ActionName): string => {
   return `\`${name}\`：${rule.label}。适用状态 / allowed in: ${from}。`;
 };
 
+const calendarYearParameter: ApiParameter = {
+  description: '公历年份 / the year',
+  schema: { type: 'integer', minimum: 2000, maximum: 2100 },
+  example: 2027,
+};
+
+const calendarYearView = objectSchema<CalendarYear>(
+  '某年的工作日历 / one year of the working calendar',
+  {
+    year: { type: 'integer', description: '年份 / year' },
+    source: {
+      type: 'string',
+      enum: ['library', 'admin', 'none'],
+      description:
+        '数据来源：`library` 节假日库，`admin` 管理员录入（优先），`none` 无数据（按工作日计算的时限将被标记）/ where the ' +
+        'data comes from; `none`: working-day deadlines in this year are flagged',
+    },
+    days: {
+      type: 'array',
+      description:
+        '该年生效的节假日与调休上班日（节假日库的日期被管理员录入的同日日期替换），按日期排序 / the special days in effect, ' +
+        'library days replaced by admin days of the same date, by date',
+      items: objectSchema<CalendarDay>(
+        '一个特殊日期 / a special day',
+        {
+          date: { type: 'string', format: 'date', description: '日期 / date (YYYY-MM-DD)' },
+          kind: {
+            type: 'string',
+            enum: ['holiday', 'makeup-workday'],
+            description: '`holiday` 放假；`makeup-workday` 调休上班 / holiday, or weekend day worked in lieu',
+          },
+          name: { type: 'string', description: '节日名称 / name of the holiday' },
+        },
+        ['date', 'kind'],
+      ),
+    },
+    hasData: { type: 'boolean', description: '该年是否有日历数据 / whether the year has calendar data' },
+  },
+  ['year', 'source', 'days', 'hasData'],
+);
+
 /**
  * The registry, keyed by `routeKey(route)`.
  *
@@ -145,6 +191,18 @@ const actionDescription = (name: ActionName): string => {
  * },
  * ```
  */
+const policySetJson: JsonSchema = {
+  type: 'object',
+  description: '一个版本的时限规则 / one version of the time-limit policies',
+  properties: {
+    version: { type: 'integer', minimum: 1 },
+    policies: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    updatedAt: { type: 'string', format: 'date-time' },
+    updatedBy: { type: 'string' },
+  },
+  required: ['version', 'policies'],
+};
+
 export const apiDocs: Readonly<Record<string, ApiOperation>> = {
   'GET /v1/health': {
     tags: ['system'],
@@ -233,6 +291,63 @@ export const apiDocs: Readonly<Record<string, ApiOperation>> = {
     response: ok('一页督办事项 / one page of cases', schemaRef('CaseList')),
     problems: [400, 403, 404],
   },
+  'GET /v1/ledger': {
+    tags: ['deadlines'],
+    description:
+      '四色管理台账：本单位（或 `unit` 所指下级单位）及其直属下级单位按色标（红、黄、蓝、绿）计数，以及各色标下最紧急的事项。' +
+      '/ The four-colour ledger of a unit: counts by colour for it and each unit directly below, and the cases behind each colour.',
+    query: ledgerQuerySchema,
+    response: ok('四色台账 / the ledger', {
+      type: 'object',
+      properties: {
+        unitId: { type: 'string' },
+        finishedSince: { type: 'string', format: 'date-time' },
+        counts: { $ref: '#/components/schemas/ColourCounts' },
+        units: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              unitId: { type: 'string' },
+              name: { type: 'string' },
+              counts: { $ref: '#/components/schemas/ColourCounts' },
+            },
+          },
+        },
+        cases: {
+          type: 'object',
+          properties: Object.fromEntries(
+            ['red', 'yellow', 'blue', 'green'].map((colour) => [
+              colour,
+              { type: 'array', items: schemaRef('CaseSummary') },
+            ]),
+          ),
+        },
+      },
+      required: ['unitId', 'finishedSince', 'counts', 'units', 'cases'],
+    }),
+    problems: [400, 403, 404],
+  },
+  'GET /v1/admin/time-limit-policies': {
+    tags: ['deadlines'],
+    description:
+      '现行办理时限规则及历史版本（管理员、督办人员）。/ The time-limit policies in force and every saved version.',
+    response: ok('时限规则 / the policies', {
+      type: 'object',
+      properties: { current: policySetJson, versions: { type: 'array', items: policySetJson } },
+      required: ['current', 'versions'],
+    }),
+    problems: [403],
+  },
+  'PUT /v1/admin/time-limit-policies': {
+    tags: ['deadlines'],
+    description:
+      '保存新版本的时限规则（管理员）；`basedOn` 须为现行版本号，否则 409。已有事项的期限及其所依据的版本不变。' +
+      '/ Saves the next version (admins); `basedOn` must be the version in force. Existing deadlines do not move.',
+    body: jsonRequest('时限规则 / the policies', policySetSchema.extend({ basedOn: z.number().int().min(1) })),
+    response: ok('保存后的版本 / the saved version', policySetJson),
+    problems: [400, 403, 409],
+  },
   'GET /v1/my-work': {
     tags: ['cases'],
     description: '按调用者的角色列出待其办理的事项。/ What waits for the caller, by the roles they hold.',
@@ -272,5 +387,26 @@ export const apiDocs: Readonly<Record<string, ApiOperation>> = {
     },
     response: ok('操作后的督办事项 / the case after the action', schemaRef('Case')),
     problems: [400, 403, 404, 409, 415],
+  },
+  'GET /v1/admin/calendar/{year}': {
+    tags: ['admin'],
+    description:
+      '某年的节假日与调休上班日及其来源；系统管理员和督办人员可查看。无数据的年份（`hasData: false`）中按工作日计算的时限会被标记，' +
+      '须由管理员按国务院通知录入。/ The holidays and make-up working days of a year, and where they come from. A year ' +
+      'without data flags working-day deadlines until an admin enters the notice.',
+    pathParameters: { year: calendarYearParameter },
+    response: ok('该年的工作日历 / the year', calendarYearView),
+    problems: [400, 403],
+  },
+  'PUT /v1/admin/calendar/{year}': {
+    tags: ['admin'],
+    description:
+      '系统管理员按国务院节假日安排通知录入某年全部节假日（含假期中的周末）和调休上班日，替换此前为该年录入的内容；与节假日库' +
+      '同日的日期以录入为准。录入后该年即视为有数据。/ An admin enters every holiday and make-up working day of a year from ' +
+      'the State Council notice, replacing what admins entered for it before; the year then has calendar data.',
+    pathParameters: { year: calendarYearParameter },
+    body: jsonRequest('该年的特殊日期 / the special days of the year', calendarYearBodySchema, 'CalendarYearInput'),
+    response: ok('录入后的该年工作日历 / the year as stored', calendarYearView),
+    problems: [400, 403, 415],
   },
 };

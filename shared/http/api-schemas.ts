@@ -240,6 +240,27 @@ const caseView = objectSchema<CaseView>(
       '疑似重复的此前投诉，供信访办决定是否合并 / earlier complaints that look like the same matter, for the dispatcher',
     ),
     trackingCode: text('公众查询码 / the public tracking code'),
+    timeLimits: {
+      type: 'object',
+      description:
+        '办理时限：所依据的时限规则及其版本，各时限（accept 受理、sign 签收、finish 办结、review 复核）的起算时间、期限、预警起点和催办、督办时间 / ' +
+        'deadlines: the policy and version they come from, and each clock with its start, deadline, warning start and escalation times',
+      properties: {
+        policyId: text('时限规则 / policy'),
+        policyVersion: integer('规则版本 / policy version', 1),
+        clocks: { type: 'object', additionalProperties: { type: 'object', additionalProperties: true } },
+      },
+      required: ['policyId', 'policyVersion', 'clocks'],
+    },
+    colour: { type: 'string', enum: ['blue', 'yellow', 'red', 'green'], description: '进度色标 / progress colour' },
+    late: { type: 'boolean', description: '超期办结 / finished after its deadline' },
+    nextCheckAt: instant(
+      '夜间检查下次需处理的时间（下一次色标变化或催办、督办）/ when the nightly check next looks at the case',
+    ),
+    calendarMissingYears: list(
+      { type: 'integer' },
+      '时限计算缺少节假日数据的年份（期限仅供参考，须补录日历）/ years without calendar data: those deadlines are flagged',
+    ),
     history: list(schemaRef('HistoryEntry'), '办理历史（查看时返回）/ the history, when reading a case'),
   },
   [
@@ -279,6 +300,9 @@ const caseSummary = objectSchema<CaseSummary>(
     departmentId: text('承办科室 / department'),
     responsibleUsername: text('责任人 / responsible person'),
     leadUsername: text('包案领导 / lead official'),
+    colour: { type: 'string', enum: ['blue', 'yellow', 'red', 'green'], description: '进度色标 / progress colour' },
+    late: { type: 'boolean', description: '超期办结 / finished after its deadline' },
+    dueAt: instant('当前最近的期限 / the nearest running deadline'),
     scopeUnitIds: list({ type: 'string' }, '可查看此事项的单位 / units that may see the case'),
   },
   ['id', 'number', 'kind', 'state', 'version', 'unitId', 'receivedAt', 'updatedAt', 'scopeUnitIds'],
@@ -402,6 +426,14 @@ export const componentSchemas: Readonly<Record<string, JsonSchema>> = {
   PublicProgressStep: publicProgressStep,
   PublicComplaintView: publicComplaintView,
   UploadTicket: uploadTicket,
+  ColourCounts: {
+    type: 'object',
+    description: '按色标计数：红（超期）、黄（临期）、蓝（正常）、绿（已办结）/ counts by colour',
+    properties: Object.fromEntries(
+      ['red', 'yellow', 'blue', 'green'].map((colour) => [colour, { type: 'integer', minimum: 0 }]),
+    ),
+    required: ['red', 'yellow', 'blue', 'green'],
+  },
   OpenApiDocument: {
     type: 'object',
     description: '本文档 / this document (OpenAPI 3.1)',

@@ -58,6 +58,27 @@ export const routes: readonly RouteDefinition[] = [
     summary: '督办事项列表（按单位、状态等筛选）',
   },
   { method: 'GET', path: '/v1/my-work', function: 'get-my-work', auth: 'official', summary: '我的待办' },
+  {
+    method: 'GET',
+    path: '/v1/ledger',
+    function: 'get-ledger',
+    auth: 'official',
+    summary: '四色管理台账：本单位及下级单位按色标计数，以及各色标下的事项',
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/time-limit-policies',
+    function: 'get-time-limit-policies',
+    auth: 'official',
+    summary: '办理时限规则（现行版本及历史版本）',
+  },
+  {
+    method: 'PUT',
+    path: '/v1/admin/time-limit-policies',
+    function: 'put-time-limit-policies',
+    auth: 'official',
+    summary: '保存新版本的办理时限规则（已有事项的期限不变）',
+  },
   { method: 'GET', path: '/v1/cases/{id}', function: 'get-case', auth: 'official', summary: '查看督办事项' },
   {
     method: 'POST',
@@ -65,6 +86,20 @@ export const routes: readonly RouteDefinition[] = [
     function: 'act-on-case',
     auth: 'official',
     summary: '办理流程操作（受理、派单、签收、退单、办结等）',
+  },
+  {
+    method: 'GET',
+    path: '/v1/admin/calendar/{year}',
+    function: 'get-calendar-year',
+    auth: 'official',
+    summary: '查看某年工作日历（节假日、调休上班日及数据来源）',
+  },
+  {
+    method: 'PUT',
+    path: '/v1/admin/calendar/{year}',
+    function: 'put-calendar-year',
+    auth: 'official',
+    summary: '录入或更正某年工作日历（系统管理员）',
   },
 ];
 

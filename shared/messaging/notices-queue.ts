@@ -10,26 +10,35 @@ const sqs = () => {
   return client;
 };
 
-/** Sends events to the notices queue, ten to a batch. Returns the ids of events SQS accepted. */
-export const publishEvents = async (events: readonly CaseEvent[]): Promise<string[]> => {
+/** A message for the notices queue: a case event or a digest, with an id the worker deduplicates by. */
+export interface NoticeQueueMessage {
+  readonly id: string;
+  readonly type: string;
+}
+
+/** Sends messages to the notices queue, ten to a batch. Returns the ids of the messages SQS accepted. */
+export const publishMessages = async (messages: readonly NoticeQueueMessage[]): Promise<string[]> => {
   const accepted: string[] = [];
-  for (let start = 0; start < events.length; start += 10) {
-    const batch = events.slice(start, start + 10);
+  for (let start = 0; start < messages.length; start += 10) {
+    const batch = messages.slice(start, start + 10);
     try {
       const result = await sqs().send(
         new SendMessageBatchCommand({
           QueueUrl: queueUrl('notices'),
-          Entries: batch.map((event) => ({
-            Id: event.id,
-            MessageBody: JSON.stringify(event),
-            MessageAttributes: { type: { DataType: 'String', StringValue: event.type } },
+          // Batch entry ids allow only [A-Za-z0-9_-]: use the position, and map back.
+          Entries: batch.map((message, index) => ({
+            Id: String(index),
+            MessageBody: JSON.stringify(message),
+            MessageAttributes: { type: { DataType: 'String', StringValue: message.type } },
           })),
         }),
       );
-      accepted.push(...(result.Successful ?? []).map((entry) => entry.Id as string));
+      accepted.push(...(result.Successful ?? []).map((entry) => batch[Number(entry.Id)]?.id as string));
     } catch (error) {
       throw new QueueSendError('事件未能发送到通知队列', { cause: error });
     }
   }
   return accepted;
 };
+
+export const publishEvents = (events: readonly CaseEvent[]): Promise<string[]> => publishMessages(events);

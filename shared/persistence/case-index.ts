@@ -12,54 +12,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#config';
 import type { Case } from '#domain/case.ts';
+import { type CaseSummary, summarise } from '#domain/case-summary.ts';
 import { scopeUnitIds } from '#domain/workflow.ts';
 import { dynamo } from './client.ts';
-
-export interface CaseSummary {
-  readonly id: string;
-  readonly number: string;
-  readonly kind: Case['kind'];
-  readonly state: Case['state'];
-  readonly version: number;
-  readonly unitId: string;
-  readonly receivedAt: string;
-  readonly updatedAt: string;
-  readonly channel?: string;
-  readonly category?: string;
-  readonly urgency?: string;
-  readonly town?: string;
-  readonly departmentId?: string;
-  readonly responsibleUsername?: string;
-  readonly leadUsername?: string;
-  readonly scopeUnitIds: readonly string[];
-}
-
-export const summarise = (item: Case): CaseSummary => ({
-  id: item.id,
-  number: item.number,
-  kind: item.kind,
-  state: item.state,
-  version: item.version,
-  unitId: item.unitId,
-  receivedAt: item.receivedAt,
-  updatedAt: item.updatedAt,
-  ...(item.complaint
-    ? {
-        channel: item.complaint.channel,
-        category: item.complaint.category,
-        urgency: item.complaint.urgency,
-        ...(item.complaint.place.town ? { town: item.complaint.place.town } : {}),
-      }
-    : {}),
-  ...(item.assignment
-    ? {
-        departmentId: item.assignment.departmentId,
-        responsibleUsername: item.assignment.responsibleUsername,
-        leadUsername: item.assignment.leadUsername,
-      }
-    : {}),
-  scopeUnitIds: scopeUnitIds(item),
-});
 
 interface Entry {
   readonly sk: string;
@@ -99,6 +54,8 @@ export const entryWrites = (before: Case | undefined, after: Case) => {
     })),
   ];
 };
+
+export type { CaseSummary };
 
 export interface EntryQuery {
   /** The gsi1 partition: `SCOPE#<unit>`, `RESPONSIBLE#<username>` or `LEAD#<username>`. */
@@ -179,4 +136,16 @@ export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
     if (!cursor) break;
   }
   return { items, ...(cursor ? { cursor } : {}) };
+};
+
+/** Every entry a query matches, page after page (for the ledger, which counts all of a unit's cases). */
+export const queryAllEntries = async (query: Omit<EntryQuery, 'limit' | 'cursor'>): Promise<CaseSummary[]> => {
+  const items: CaseSummary[] = [];
+  let cursor: Record<string, unknown> | undefined;
+  do {
+    const page = await queryEntries({ ...query, limit: 1000, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
 };

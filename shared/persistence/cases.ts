@@ -20,6 +20,12 @@ import { outboxPut } from './outbox.ts';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
 
+/**
+ * The sparse index of open cases by the time the nightly check must next look at them (a colour change or an
+ * escalation): only cases with such a time carry gsi2pk, so finished cases are never read.
+ */
+const openCasesByDeadline = 'OPEN';
+
 /** Complaints of one category and town, by received time: where a new complaint's likely duplicates are. */
 const duplicatePartition = (category: string, town: string | undefined) =>
   `LIKE#${category}#${(town ?? '').replace(/\s/g, '') || '-'}`;
@@ -29,6 +35,7 @@ const caseItem = (item: Case) => ({
   ...caseKey(item.id),
   type: 'case',
   ...item,
+  ...(item.nextCheckAt ? { gsi2pk: openCasesByDeadline, gsi2sk: `${item.nextCheckAt}#${item.id}` } : {}),
   ...(item.complaint
     ? {
         gsi1pk: duplicatePartition(item.complaint.category, item.complaint.place.town),
@@ -122,7 +129,11 @@ const historyPut = (entry: HistoryEntry) => ({
  * Writes what an action changed — each case conditioned on the version it was read at, its new history entry, the
  * listing entries and the events — in one transaction. Someone else's write in between fails the whole of it.
  */
-export const commitTransition = async (transition: Transition): Promise<void> => {
+export const commitTransition = async (
+  transition: Transition,
+  /** Items that stand or fall with the change (e.g. deadline notices). */
+  companions: readonly { Put: Record<string, unknown> }[] = [],
+): Promise<void> => {
   const table = tableName('main');
   const items = transition.changes.flatMap(({ before, after, history }) => [
     {
@@ -134,12 +145,14 @@ export const commitTransition = async (transition: Transition): Promise<void> =>
         ExpressionAttributeValues: { ':version': before.version },
       },
     },
-    historyPut(history),
+    ...(history ? [historyPut(history)] : []),
     ...entryWrites(before, after),
   ]);
   try {
     await dynamo().send(
-      new TransactWriteCommand({ TransactItems: [...items, ...transition.events.map((event) => outboxPut(event))] }),
+      new TransactWriteCommand({
+        TransactItems: [...items, ...transition.events.map((event) => outboxPut(event)), ...(companions as never[])],
+      }),
     );
   } catch (error) {
     if (
@@ -194,9 +207,6 @@ export const getCase = async (id: string): Promise<Case> => {
   return stripKeys<Case>(Item);
 };
 
-/** The sparse index of open cases by next deadline: only open cases with a deadline carry gsi2pk. */
-export const openCasesByDeadline = 'OPEN';
-
 /**
  * Open cases whose next deadline is before `cutoff`, earliest first: the nightly check reads only these, so its cost
  * grows with the cases near or past a deadline, not with every case ever stored.
@@ -209,8 +219,9 @@ export const listOpenCasesDueBefore = async (cutoff: Date): Promise<Case[]> => {
       new QueryCommand({
         TableName: tableName('main'),
         IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :open and gsi2sk < :cutoff',
-        ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': cutoff.toISOString() },
+        KeyConditionExpression: 'gsi2pk = :open and gsi2sk <= :cutoff',
+        // `~` sorts after `#`: keys of cases due exactly at the cutoff are included.
+        ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': `${cutoff.toISOString()}~` },
         ExclusiveStartKey: startKey,
       }),
     );

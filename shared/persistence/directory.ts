@@ -3,6 +3,7 @@
  *
  * Keys (access pattern → key):
  * - unit by id → pk `UNIT#<id>`, sk `UNIT`
+ * - the units directly below a unit → gsi1pk `CHILDREN#<parentId>`, gsi1sk `<unit id>`
  * - user by username → pk `USER#<username>`, sk `USER`
  * - users of a role, with their unit → one membership item per role: pk `USER#<username>`, sk `ROLE#<role>`,
  *   gsi1pk `ROLE#<role>`, gsi1sk `UNIT#<unitId>#<username>`
@@ -21,15 +22,39 @@ const userKey = (username: string) => ({ pk: `USER#${username}`, sk: 'USER' });
 export const putOrgUnit = async (unit: OrgUnit): Promise<void> => {
   await dynamo().send(
     new TransactWriteCommand({
-      TransactItems: [{ Put: { TableName: tableName('main'), Item: { ...unitKey(unit.id), type: 'unit', ...unit } } }],
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName('main'),
+            Item: {
+              ...unitKey(unit.id),
+              type: 'unit',
+              ...unit,
+              ...(unit.parentId ? { gsi1pk: `CHILDREN#${unit.parentId}`, gsi1sk: unit.id } : {}),
+            },
+          },
+        },
+      ],
     }),
   );
+};
+
+export const listChildUnits = async (parentId: string): Promise<OrgUnit[]> => {
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName('main'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CHILDREN#${parentId}` },
+    }),
+  );
+  return Items.map(({ pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...unit }) => unit as OrgUnit);
 };
 
 export const getOrgUnit = async (id: string): Promise<OrgUnit> => {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: unitKey(id) }));
   if (!Item) throw new OrgUnitNotFoundError(`单位 ${id} 不存在`);
-  const { pk: _pk, sk: _sk, type: _type, ...unit } = Item;
+  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...unit } = Item;
   return unit as OrgUnit;
 };
 
@@ -107,5 +132,20 @@ export const setPublicIntakeUnitId = async (unitId: string): Promise<void> => {
     new TransactWriteCommand({
       TransactItems: [{ Put: { TableName: tableName('main'), Item: { ...publicIntakeKey, type: 'setting', unitId } } }],
     }),
+  );
+};
+
+/** Every user holding `role`, in any unit. */
+export const listAllRoleMembers = async (role: OfficialRole): Promise<RoleMember[]> => {
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName('main'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ROLE#${role}` },
+    }),
+  );
+  return Items.map(
+    ({ username, unitId, displayName, email }) => ({ username, unitId, displayName, email }) as RoleMember,
   );
 };

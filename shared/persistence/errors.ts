@@ -21,3 +21,8 @@ export class CaseVersionConflictError extends ConflictError {
 export class PersistenceError extends Error {
   override name = 'PersistenceError';
 }
+
+/** Someone saved a new policy version since the caller read theirs. */
+export class PolicyVersionConflictError extends ConflictError {
+  override name = 'PolicyVersionConflictError';
+}

@@ -8,6 +8,7 @@ import { type ActionContext, type ActionName, actionInputSchemas, performAction 
 import { commitTransition, getCase } from '#persistence/cases.ts';
 import { getOrgUnit, getUser } from '#persistence/directory.ts';
 import { relayNow } from './intake.ts';
+import { loadTimeContext } from './time-context.ts';
 
 const isActionName = (name: string): name is ActionName => Object.hasOwn(actionInputSchemas, name);
 
@@ -46,9 +47,13 @@ export const actOnCase = async (
 ): Promise<Case> => {
   if (!isActionName(actionName)) throw new NotFoundError(`未知操作：${actionName}`);
   const input = parseWith(actionInputSchemas[actionName], body);
-  const item = await getCase(caseId);
-  const lookups = await lookupsFor(actionName, input);
-  const transition = performAction(item, actionName, input, principal, { now: now(), eventId: ulid, ...lookups });
+  const at = now();
+  const [item, lookups, time] = await Promise.all([
+    getCase(caseId),
+    lookupsFor(actionName, input),
+    loadTimeContext(at),
+  ]);
+  const transition = performAction(item, actionName, input, principal, { now: at, eventId: ulid, time, ...lookups });
   await commitTransition(transition);
   await relayNow(transition.events);
   return transition.changes[0]?.after ?? item;

@@ -12,6 +12,7 @@ import { createNumberedCase, listRecentComplaintsLike } from '#persistence/cases
 import { getOrgUnit } from '#persistence/directory.ts';
 import { deleteOutboxEntry } from '#persistence/outbox.ts';
 import { attachUploads } from '#services/attachments.ts';
+import { loadTimeContext } from './time-context.ts';
 
 /**
  * Records a complaint: one transaction stores the case, its first history entry and a "complaint registered" event
@@ -37,12 +38,16 @@ export const registerAndStore = async (input: {
   const at = now();
   const receivedAt = input.complaint.receivedAt ? new Date(input.complaint.receivedAt) : at;
   const since = new Date(receivedAt.getTime() - duplicateWindowDays * 86_400_000);
-  const recent = await listRecentComplaintsLike(input.complaint.category, input.complaint.place.town, since);
+  const [recent, time] = await Promise.all([
+    listRecentComplaintsLike(input.complaint.category, input.complaint.place.town, since),
+    loadTimeContext(at),
+  ]);
   const registered = registerComplaint({
     ...input,
     duplicateCandidates: findDuplicateCandidates(input.complaint, recent),
     attachments: await attachUploads(input.complaint.attachments),
     now: at,
+    time,
     ids: { caseId: input.caseId ?? ulid(), eventId: ulid() },
   });
   const stored = await createNumberedCase(registered.case, registered.history, registered.event, input.companions);

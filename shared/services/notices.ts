@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { publicBaseUrl } from '#config';
 import { type Case, type CaseEvent, caseEventTypes } from '#domain/case.ts';
+import type { CaseSummary } from '#domain/case-summary.ts';
 import { parseWith } from '#domain/validation.ts';
+import { scopeUnitIds } from '#domain/workflow.ts';
 import type { Email } from '#messaging/mailer.ts';
 import { type ComplainantNotice, complainantEmail } from '#notifications/complainant-notice.ts';
 import { complaintRegisteredEmail } from '#notifications/complaint-registered.ts';
+import { deadlineNoticeEmail, isDeadlineEvent } from '#notifications/deadline-notice.ts';
+import { digestEmail } from '#notifications/digest.ts';
 import { hasOfficialNotice, officialNoticeEmail } from '#notifications/official-notice.ts';
 import { getCase, getHistoryEntry } from '#persistence/cases.ts';
 import { getUser, listRoleMembers } from '#persistence/directory.ts';
@@ -15,17 +19,32 @@ const caseEventSchema = z.object({
   caseId: z.string().min(1),
   occurredAt: z.iso.datetime(),
   sequence: z.number().int().positive().optional(),
+  clock: z.string().optional(),
+  dueAt: z.iso.datetime().optional(),
 });
 
-/** A queue message body as a case event; anything else is a poison message and fails loudly. */
-export const parseCaseEvent = (body: string): CaseEvent => {
+/** The morning digest for one official: a snapshot of their red and yellow cases. */
+const digestSchema = z.object({
+  type: z.literal('digest'),
+  id: z.string().min(1),
+  recipient: z.string().min(1),
+  date: z.iso.date(),
+  items: z.array(z.looseObject({ id: z.string(), number: z.string(), state: z.string() })),
+});
+
+export type DigestMessage = Omit<z.output<typeof digestSchema>, 'items'> & { readonly items: readonly CaseSummary[] };
+export type NoticeMessage = CaseEvent | DigestMessage;
+
+/** A queue message body as a case event or a digest; anything else is a poison message and fails loudly. */
+export const parseNoticeMessage = (body: string): NoticeMessage => {
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (cause) {
     throw new Error('queue message is not JSON', { cause });
   }
-  return parseWith(caseEventSchema, json);
+  const isDigest = typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'digest';
+  return isDigest ? (parseWith(digestSchema, json) as unknown as DigestMessage) : parseWith(caseEventSchema, json);
 };
 
 const caseUrl = (item: Case) => `${publicBaseUrl()}/v1/cases/${item.id}`;
@@ -38,7 +57,7 @@ const officialRecipients = async (event: CaseEvent, item: Case): Promise<string[
     Promise.all([...new Set(usernames)].map(async (username) => (await getUser(username)).email));
   switch (event.type) {
     case 'case-returned':
-      return (await listRoleMembers('dispatcher', item.unitPath)).map((member) => member.email);
+      return dispatchers(item);
     case 'case-assigned':
       return assignment ? users([assignment.responsibleUsername, assignment.leadUsername]) : [];
     case 'extension-requested':
@@ -50,10 +69,24 @@ const officialRecipients = async (event: CaseEvent, item: Case): Promise<string[
     case 'result-sent-back':
     case 'case-reopened':
       return assignment ? users([assignment.responsibleUsername]) : [];
+    case 'deadline-yellow':
+      return assignment ? users([assignment.responsibleUsername]) : dispatchers(item);
+    case 'deadline-red':
+    case 'deadline-reminder':
+      return assignment ? users([assignment.responsibleUsername, assignment.leadUsername]) : dispatchers(item);
+    case 'deadline-supervision': {
+      const supervisors = (await listRoleMembers('supervisor', scopeUnitIds(item))).map((member) => member.email);
+      return [...(assignment ? await users([assignment.leadUsername]) : await dispatchers(item)), ...supervisors];
+    }
+    case 'calendar-missing':
+      return (await listRoleMembers('admin', item.unitPath)).map((member) => member.email);
     default:
       return [];
   }
 };
+
+const dispatchers = async (item: Case) =>
+  (await listRoleMembers('dispatcher', item.unitPath)).map((member) => member.email);
 
 const complainantNotices: readonly string[] = ['case-accepted', 'case-rejected', 'case-closed'];
 
@@ -68,16 +101,34 @@ const complainantEmails = async (event: CaseEvent, item: Case): Promise<Email[]>
   });
 };
 
+/** The emails a queue message calls for, one per recipient. */
+export const emailsFor = async (message: NoticeMessage): Promise<Email[]> =>
+  message.type === 'digest' ? digestEmails(message) : emailsForEvent(message);
+
+const digestEmails = async (digest: DigestMessage): Promise<Email[]> => {
+  const user = await getUser(digest.recipient);
+  return [{ to: user.email, ...digestEmail(digest.date, user.displayName, digest.items, publicBaseUrl()) }];
+};
+
 /** The emails an event calls for, one per recipient. */
 export const emailsForEvent = async (event: CaseEvent): Promise<Email[]> => {
   const item = await getCase(event.caseId);
   if (event.type === 'complaint-registered') {
     const recipients = await listRoleMembers('dispatcher', item.unitPath);
     const content = complaintRegisteredEmail(item, caseUrl(item));
-    return recipients.map((recipient) => ({ to: recipient.email, ...content }));
+    const registered = recipients.map((recipient) => ({ to: recipient.email, ...content }));
+    if (!item.calendarMissingYears?.length) return registered;
+    const gap = deadlineNoticeEmail('calendar-missing', item, caseUrl(item));
+    const admins = await officialRecipients({ ...event, type: 'calendar-missing' }, item);
+    return [...registered, ...admins.map((to) => ({ to, ...gap }))];
   }
   const emails = await complainantEmails(event, item);
-  if (hasOfficialNotice(event.type)) {
+  if (isDeadlineEvent(event.type)) {
+    const clock = event.clock && event.dueAt ? { name: event.clock, dueAt: event.dueAt } : undefined;
+    const content = deadlineNoticeEmail(event.type, item, caseUrl(item), clock);
+    const recipients = [...new Set(await officialRecipients(event, item))];
+    emails.push(...recipients.map((to) => ({ to, ...content })));
+  } else if (hasOfficialNotice(event.type)) {
     const reason = event.sequence ? (await getHistoryEntry(item.id, event.sequence))?.reason : undefined;
     const content = officialNoticeEmail(event.type, item, caseUrl(item), reason);
     emails.push(...(await officialRecipients(event, item)).map((to) => ({ to, ...content })));

@@ -175,7 +175,7 @@ describe('returns, extensions, merges and assignments', () => {
     const transition = act('merge');
     expect(transition.changes.map((change) => change.after.state)).toEqual(['merged', 'accepted']);
     expect(transition.changes[1]?.after.mergedCases).toEqual(['01KCASEAAAAAAAAAAAAAAAAAAA']);
-    expect(transition.changes[1]?.history.action).toBe('absorb-duplicate');
+    expect(transition.changes[1]?.history?.action).toBe('absorb-duplicate');
   });
 
   it('names each bad person or department of an assignment', () => {

@@ -7,7 +7,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isClockMoved, now, setNow } from '#clock';
 import { principalFromEvent } from '#http/auth.ts';
-import type { ScheduledInvocation } from '#infra/resources.ts';
+import { type ScheduledInvocation, schedules } from '#infra/resources.ts';
 import { getUser, putUser } from '#persistence/directory.ts';
 import { createJwtAuthorizer } from '../../local/authorizer.ts';
 import { freePort } from '../../local/free-port.ts';
@@ -176,7 +176,7 @@ describe('schedules on demand', () => {
     expect(relay.status).toBe(500);
     expect(await relay.json()).toMatchObject({ status: 500, detail: expect.stringContaining('outbox table missing') });
     expect(unknown.status).toBe(404);
-    expect(list.schedules.map((schedule) => schedule.name)).toEqual(['nightly-check', 'outbox-relay']);
+    expect(list.schedules.map((schedule) => schedule.name)).toEqual(Object.keys(schedules));
   });
 });
 
