@@ -75,3 +75,6 @@ export const yearOf = (date: string): number => Number(date.slice(0, 4));
  * `2026-11-24` → `2026-11-24T16:00:00.000Z`.
  */
 export const endOfBureauDay = (date: string): Date => new Date(`${addDays(date, 1)}T00:00:00+08:00`);
+
+/** The last day of a period that ends at `dueAt` (24:00 of that day), as `YYYY-MM-DD` in Asia/Shanghai. */
+export const lastDayOf = (dueAt: string): string => bureauDate(new Date(new Date(dueAt).getTime() - 1));

@@ -1,6 +1,6 @@
 import type { Case, CaseEventType } from '#domain/case.ts';
 import { categoryLabels, stateLabels } from '#domain/labels.ts';
-import { bureauDateTimeLabel } from '#domain/time.ts';
+import { lastDayOf } from '#domain/time.ts';
 import { type ClockName, clockLabels } from '#domain/time-limit-policies.ts';
 
 export type DeadlineEventType = Extract<
@@ -33,7 +33,7 @@ export const deadlineNoticeEmail = (
   const complaint = item.complaint;
   return {
     subject: `【${tag}】${item.number}${complaint ? ` ${categoryLabels[complaint.category]}` : ''}${
-      clock ? ` · ${clockLabel}${bureauDateTimeLabel(new Date(clock.dueAt))}届满` : ''
+      clock ? ` · ${clockLabel}${lastDayOf(clock.dueAt)}届满` : ''
     }`,
     text: [
       '您好：',
@@ -42,7 +42,7 @@ export const deadlineNoticeEmail = (
       '',
       `编号：${item.number}`,
       `当前状态：${stateLabels[item.state]}`,
-      ...(clock ? [`${clockLabel}：${bureauDateTimeLabel(new Date(clock.dueAt))}（北京时间）届满`] : []),
+      ...(clock ? [`${clockLabel}：${lastDayOf(clock.dueAt)} 24:00（北京时间）届满`] : []),
       ...(item.calendarMissingYears?.length ? [`缺少节假日数据的年份：${item.calendarMissingYears.join('、')}`] : []),
       ...(complaint ? [`地点：${[complaint.place.town, complaint.place.address].filter(Boolean).join(' ')}`] : []),
       '',

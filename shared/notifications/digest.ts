@@ -1,7 +1,7 @@
 import type { CaseSummary } from '#domain/case-summary.ts';
 import { colourLabels, type ProgressColour } from '#domain/deadlines.ts';
 import { categoryLabels, stateLabels } from '#domain/labels.ts';
-import { bureauDateTimeLabel } from '#domain/time.ts';
+import { lastDayOf } from '#domain/time.ts';
 
 /** The morning digest for a lead official or a supervisor: their red and yellow cases, most urgent first. */
 export const digestEmail = (
@@ -14,7 +14,7 @@ export const digestEmail = (
   const yellow = items.filter((item) => item.colour === 'yellow');
   const line = (item: CaseSummary) =>
     `  ${item.number}  ${stateLabels[item.state]}  ${item.category ? categoryLabels[item.category as keyof typeof categoryLabels] : ''}` +
-    `${item.dueAt ? `  期限 ${bureauDateTimeLabel(new Date(item.dueAt))}` : ''}  ${baseUrl}/v1/cases/${item.id}`;
+    `${item.dueAt ? `  期限 ${lastDayOf(item.dueAt)}` : ''}  ${baseUrl}/v1/cases/${item.id}`;
   const section = (colour: ProgressColour, list: readonly CaseSummary[]) =>
     list.length > 0 ? [`${colourLabels[colour]}：${list.length} 件`, ...list.map(line), ''] : [];
   return {
