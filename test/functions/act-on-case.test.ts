@@ -1,65 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '#domain/case-view.ts';
 import type { Principal } from '#domain/roles.ts';
+import { apiClient, demo, demoAssignmentInput } from '../support/api.ts';
 import { seedDirectory } from '../support/directory.ts';
-import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../support/factories.ts';
+import { aComplaint, aPrincipal, bodyOf } from '../support/factories.ts';
 import { type LocalAws, startLocalAws, storedEmails } from '../support/local-aws.ts';
 import { drainNotices } from '../support/notices.ts';
 
 let aws: LocalAws;
-let submitComplaint: unknown;
-let actOnCase: unknown;
-let getCase: unknown;
 let sendNotice: unknown;
+let api: ReturnType<typeof apiClient>;
 
-const operator = aPrincipal('operator', 'city-petition');
-const dispatcher = aPrincipal('dispatcher', 'city-petition');
-const handler = aPrincipal('handler', 'east-enforcement');
-const lead = aPrincipal('lead', 'east');
-
-const submit = async (body = aComplaint()) =>
-  bodyOf<CaseView>(
-    await invoke(
-      submitComplaint,
-      apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', principal: operator, body }),
-    ),
-  );
-
+const { dispatcher, handler, lead } = demo;
+const assignment = demoAssignmentInput;
+const submit = (body = aComplaint()) => api.submit(body);
 const act = (id: string, action: string, principal: Principal, body: unknown = {}) =>
-  invoke(
-    actOnCase,
-    apiEvent({
-      method: 'POST',
-      path: `/v1/cases/${id}/actions/${action}`,
-      routeKey: 'POST /v1/cases/{id}/actions/{action}',
-      pathParameters: { id, action },
-      principal,
-      body,
-    }),
-  );
-
-const read = async (id: string, principal: Principal = dispatcher) =>
-  bodyOf<CaseView>(
-    await invoke(
-      getCase,
-      apiEvent({
-        method: 'GET',
-        path: `/v1/cases/${id}`,
-        routeKey: 'GET /v1/cases/{id}',
-        pathParameters: { id },
-        principal,
-      }),
-    ),
-  );
-
-const assignment = { departmentId: 'east-enforcement', responsibleUsername: 'handler', leadUsername: 'lead' };
+  api.act(id, action, principal, body);
+const read = async (id: string, principal: Principal = dispatcher) => bodyOf<CaseView>(await api.read(id, principal));
 
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  ({ handler: submitComplaint } = await import('../../functions/submit-complaint.ts'));
-  ({ handler: actOnCase } = await import('../../functions/act-on-case.ts'));
-  ({ handler: getCase } = await import('../../functions/get-case.ts'));
+  api = apiClient({
+    submitComplaint: (await import('../../functions/submit-complaint.ts')).handler,
+    actOnCase: (await import('../../functions/act-on-case.ts')).handler,
+    getCase: (await import('../../functions/get-case.ts')).handler,
+  });
   ({ handler: sendNotice } = await import('../../functions/send-notice.ts'));
 });
 afterAll(() => aws.stop());

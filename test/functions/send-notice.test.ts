@@ -1,27 +1,18 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../support/api.ts';
 import { seedDirectory } from '../support/directory.ts';
-import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../support/factories.ts';
+import { aComplaint, invoke } from '../support/factories.ts';
 import { type LocalAws, startLocalAws, storedEmails } from '../support/local-aws.ts';
 import { sqsEvent } from '../support/sqs-event.ts';
 
 let aws: LocalAws;
-let submitComplaint: unknown;
+let api: ReturnType<typeof apiClient>;
 let sendNotice: unknown;
 
 const registeredEvent = async () => {
-  const response = await invoke(
-    submitComplaint,
-    apiEvent({
-      method: 'POST',
-      path: '/v1/complaints',
-      routeKey: 'POST /v1/complaints',
-      principal: aPrincipal('operator', 'city-petition'),
-      body: aComplaint({ urgency: 'urgent' }),
-    }),
-  );
-  const created = bodyOf<{ id: string; number: string }>(response);
+  const created = await api.submit(aComplaint({ urgency: 'urgent' }));
   const event = {
     id: `evt-${created.id}`,
     type: 'complaint-registered',
@@ -37,7 +28,7 @@ const emailsFor = async (number: string) =>
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  ({ handler: submitComplaint } = await import('../../functions/submit-complaint.ts'));
+  api = apiClient({ submitComplaint: (await import('../../functions/submit-complaint.ts')).handler });
   ({ handler: sendNotice } = await import('../../functions/send-notice.ts'));
 });
 afterAll(() => aws.stop());
