@@ -155,4 +155,31 @@ describe('POST /v1/cases/{id}/actions/{action}', () => {
     const extensionMail = emails.find((email) => email.subject.startsWith('【延期申请】'));
     expect(extensionMail?.destination.to).toEqual(['lead@greenline.local']);
   });
+
+  it('merges a duplicate into its master, and tells the duplicate’s complainant the master’s result', async () => {
+    const master = await submit(aComplaint({ complainant: { name: '甲', email: 'jia@example.cn' } }));
+    const duplicate = await submit(aComplaint({ complainant: { name: '乙', email: 'yi@example.cn' } }));
+    expect(duplicate.duplicateCandidates?.map((candidate) => candidate.caseId)).toContain(master.id);
+
+    expect((await act(duplicate.id, 'merge', dispatcher, { masterCaseId: master.id })).statusCode).toBe(200);
+    await act(master.id, 'accept', dispatcher);
+    await act(master.id, 'assign', dispatcher, assignment);
+    await act(master.id, 'sign', handler);
+    await act(master.id, 'submit-result', handler, {
+      result: '现场检查属实，已查处。',
+      publicReply: '已责令企业停止夜间作业。',
+    });
+    await act(master.id, 'approve-result', lead);
+    await drainNotices(sendNotice);
+
+    expect((await read(duplicate.id)).state).toBe('merged');
+    expect((await read(master.id)).mergedCases).toEqual([duplicate.id]);
+    const closing = (await storedEmails(aws.sesEndpoint)).filter((email) => email.subject.includes('已办结'));
+    expect(closing.find((email) => email.destination.to[0] === 'yi@example.cn')?.subject).toBe(
+      `您反映的问题已办结（${duplicate.number}）`,
+    );
+    expect(closing.find((email) => email.destination.to[0] === 'yi@example.cn')?.body.text).toContain(
+      '已责令企业停止夜间作业。',
+    );
+  });
 });

@@ -10,7 +10,7 @@ let submitComplaint: unknown;
 let relayOutbox: unknown;
 
 const receiveAll = async () => {
-  const sqs = new SQSClient({});
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   const { Messages = [] } = await sqs.send(
     new ReceiveMessageCommand({ QueueUrl: process.env.NOTICES_QUEUE_URL, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }),
   );

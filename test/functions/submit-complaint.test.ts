@@ -29,7 +29,7 @@ const countCases = async () => {
 };
 
 const drainQueue = async () => {
-  const sqs = new SQSClient({});
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   const bodies: unknown[] = [];
   for (;;) {
     const { Messages = [] } = await sqs.send(

@@ -7,7 +7,7 @@ import { sqsEvent } from './sqs-event.ts';
  * what it processed. Returns how many messages it handled.
  */
 export const drainNotices = async (sendNotice: unknown): Promise<number> => {
-  const sqs = new SQSClient({});
+  const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
   const queueUrl = process.env.NOTICES_QUEUE_URL;
   let handled = 0;
   for (;;) {
