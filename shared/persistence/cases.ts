@@ -30,8 +30,11 @@ const openCasesByDeadline = 'OPEN';
 const duplicatePartition = (category: string, town: string | undefined) =>
   `LIKE#${category}#${(town ?? '').replace(/\s/g, '') || '-'}`;
 
-/** The stored item of a case: its keys, and the index attributes derived from it. */
-const caseItem = (item: Case) => ({
+/**
+ * The stored item of a case: its keys, and the index attributes derived from it. Exported so that the sweep benchmark
+ * (bench/sweep.ts) seeds exactly the item the app writes.
+ */
+export const toCaseItem = (item: Case) => ({
   ...caseKey(item.id),
   type: 'case',
   ...item,
@@ -94,7 +97,7 @@ export const createNumberedCase = async (
             {
               Put: {
                 TableName: table,
-                Item: caseItem(stored),
+                Item: toCaseItem(stored),
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -139,7 +142,7 @@ export const commitTransition = async (
     {
       Put: {
         TableName: table,
-        Item: caseItem(after),
+        Item: toCaseItem(after),
         ConditionExpression: '#version = :version',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':version': before.version },
