@@ -1,3 +1,4 @@
+import { ForbiddenError } from './errors.ts';
 export const officialRoles = [
   'operator',
   'dispatcher',
@@ -29,4 +30,9 @@ export const roleLabels: Readonly<Record<OfficialRole, string>> = {
   supervisor: '督办人员',
   admin: '系统管理员',
   'hotline-system': '热线系统',
+};
+
+/** Throws a ForbiddenError with `message` unless the principal holds one of `allowed`. */
+export const requireRole = (principal: Principal, allowed: readonly OfficialRole[], message: string): void => {
+  if (!principal.roles.some((role) => allowed.includes(role))) throw new ForbiddenError(message);
 };

@@ -8,9 +8,8 @@ import {
   calendarYearBodyFor,
   type WorkingCalendar,
 } from '#domain/calendar.ts';
-import { ForbiddenError } from '#domain/errors.ts';
 import { libraryCalendarData } from '#domain/holiday-library.ts';
-import type { OfficialRole, Principal } from '#domain/roles.ts';
+import { type OfficialRole, type Principal, requireRole } from '#domain/roles.ts';
 import { yearOf } from '#domain/time.ts';
 import { parseWith } from '#domain/validation.ts';
 import { getCalendarOverrides, putCalendarYear } from '#persistence/calendar.ts';
@@ -58,10 +57,6 @@ export const loadCalendar = async (years: readonly number[]): Promise<WorkingCal
   buildCalendar({ library: libraryCalendarData(years), overrides: await cachedOverrides(years) });
 
 const calendarReaders: readonly OfficialRole[] = ['admin', 'supervisor'];
-
-const requireRole = (principal: Principal, allowed: readonly OfficialRole[], what: string): void => {
-  if (!principal.roles.some((role) => allowed.includes(role))) throw new ForbiddenError(what);
-};
 
 /** A year of the calendar for the admin page, read afresh (an admin checks what they just entered). */
 export const readCalendarYear = async (year: number, principal: Principal): Promise<CalendarYear> => {

@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { now } from '#clock';
-import { ForbiddenError } from '#domain/errors.ts';
-import type { Principal } from '#domain/roles.ts';
+import { type Principal, requireRole } from '#domain/roles.ts';
 import { type PolicySet, policySetSchema } from '#domain/time-limit-policies.ts';
 import { parseWith } from '#domain/validation.ts';
 import { getCurrentPolicySet, listPolicySetVersions, savePolicySet } from '#persistence/time-limit-policies.ts';
 
 const saveSchema = policySetSchema.extend({ basedOn: z.number().int().min(1) });
 
-const requireRole = (principal: Principal, roles: readonly Principal['roles'][number][], what: string) => {
-  if (!principal.roles.some((role) => roles.includes(role))) throw new ForbiddenError(`只有${what}可以执行此操作`);
-};
-
 /** The policies in force and every saved version (administrators and supervisors). */
 export const readPolicies = async (principal: Principal): Promise<{ current: PolicySet; versions: PolicySet[] }> => {
-  requireRole(principal, ['admin', 'supervisor'], '系统管理员或督办人员');
+  requireRole(principal, ['admin', 'supervisor'], '只有系统管理员或督办人员可以查看时限规则');
   const [current, versions] = await Promise.all([getCurrentPolicySet(), listPolicySetVersions()]);
   return { current, versions };
 };
@@ -24,7 +19,7 @@ export const readPolicies = async (principal: Principal): Promise<{ current: Pol
  * clocks started from now on follow the new version. `basedOn` must be the version in force (else 409).
  */
 export const replacePolicies = async (body: unknown, principal: Principal): Promise<PolicySet> => {
-  requireRole(principal, ['admin'], '系统管理员');
+  requireRole(principal, ['admin'], '只有系统管理员可以修改时限规则');
   const { basedOn, policies } = parseWith(saveSchema, body);
   return savePolicySet(policies, basedOn, principal.username, now().toISOString());
 };
