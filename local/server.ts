@@ -9,7 +9,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { now as clockNow } from '#clock';
 import { NotFoundError } from '#domain/errors.ts';
 import { UnauthenticatedError } from '#http/errors.ts';
-import { routes as apiRoutes, type RouteDefinition } from '#http/routes.ts';
+import { routes as apiRoutes, corsPolicy, type RouteDefinition } from '#http/routes.ts';
 import {
   fromApiGatewayResult,
   type HttpRequest,
@@ -69,6 +69,9 @@ const readBody = async (request: IncomingMessage): Promise<Buffer> => {
   return Buffer.concat(chunks);
 };
 
+const headerOf = (request: Pick<HttpRequest, 'rawHeaders'>, name: string): string | undefined =>
+  request.rawHeaders.find((_, index, all) => index % 2 === 1 && all[index - 1]?.toLowerCase() === name);
+
 const send = (response: ServerResponse, result: HttpResponse, requestId: string) => {
   response.statusCode = result.statusCode;
   for (const [name, value] of Object.entries(result.headers)) response.setHeader(name, value);
@@ -86,6 +89,19 @@ export const createLocalServer = (options: LocalServerOptions): LocalServer => {
 
   const answer = async (request: HttpRequest, requestId: string): Promise<HttpResponse> => {
     const { method, rawPath } = request;
+    if (method.toUpperCase() === 'OPTIONS' && headerOf(request, 'access-control-request-method')) {
+      // A CORS preflight is answered before any route or authorizer, as API Gateway does.
+      return {
+        statusCode: 204,
+        headers: {
+          'access-control-allow-methods': corsPolicy.allowMethods.join(','),
+          'access-control-allow-headers': corsPolicy.allowHeaders.join(','),
+          'access-control-max-age': String(corsPolicy.maxAgeSeconds),
+        },
+        cookies: [],
+        body: Buffer.alloc(0),
+      };
+    }
     if (rawPath === '/local' || rawPath.startsWith('/local/')) {
       const local = await options.localRoutes?.({
         method: method.toUpperCase(),
@@ -116,9 +132,7 @@ export const createLocalServer = (options: LocalServerOptions): LocalServer => {
 
     let authorizer: Parameters<typeof toApiGatewayEvent>[2]['authorizer'];
     if (lookup.route.auth === 'official') {
-      const authorization = request.rawHeaders.find(
-        (_, index, all) => index % 2 === 1 && all[index - 1]?.toLowerCase() === 'authorization',
-      );
+      const authorization = headerOf(request, 'authorization');
       const verdict = await options.authorizer.authorize(authorization);
       if (!verdict.authorized) {
         return fromApiGatewayResult(
@@ -166,6 +180,10 @@ export const createLocalServer = (options: LocalServerOptions): LocalServer => {
           ? problemWith({ status: 413, slug: 'payload-too-large', title: '请求体过大', detail: '请求体不能超过 10 MB' })
           : internalServerError(requestId),
       );
+    }
+    if (headerOf({ rawHeaders: request.rawHeaders }, 'origin')) {
+      response.setHeader('access-control-allow-origin', '*');
+      response.setHeader('access-control-expose-headers', corsPolicy.exposeHeaders.join(','));
     }
     if (!response.destroyed) send(response, result, requestId);
   };

@@ -1,6 +1,8 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -23,7 +25,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { officialRoles, roleLabels } from '#domain/roles.ts';
 import { claimNames } from '#http/auth.ts';
-import { type RouteDefinition, routeKey } from '#http/routes.ts';
+import { corsPolicy, type RouteDefinition, routeKey } from '#http/routes.ts';
 import type { FunctionName } from '#infra/resources.ts';
 import type { GreenlineFunction } from './greenline-function.ts';
 import { pascalCase } from './naming.ts';
@@ -38,6 +40,10 @@ export interface IntakeApiProps {
   readonly logRetention: RetentionDays;
   /** Steady-state requests per second across the API, and the burst above it. */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Each public route's own limit, tighter than the API's (per-client limits are counted in the functions). */
+  readonly publicRouteThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Origins of the browser pages that call the API (CORS); default: any origin (tokens, not cookies, authorise). */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /**
@@ -114,6 +120,13 @@ export class IntakeApi extends Construct {
       apiName: `greenline-${props.stage}`,
       description: 'Greenline case handling API',
       createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [...(props.allowedOrigins ?? ['*'])],
+        allowMethods: corsPolicy.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...corsPolicy.allowHeaders],
+        exposeHeaders: [...corsPolicy.exposeHeaders],
+        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
+      },
     });
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
@@ -173,6 +186,19 @@ export class IntakeApi extends Construct {
       created.push(httpRoute);
     }
     this.routes = created;
+
+    const publicLimit = props.publicRouteThrottle ?? { rateLimit: 10, burstLimit: 20 };
+    (this.stage.node.defaultChild as CfnStage).addPropertyOverride(
+      'RouteSettings',
+      Object.fromEntries(
+        props.routes
+          .filter((route) => route.auth === 'public')
+          .map((route) => [
+            routeKey(route),
+            { ThrottlingRateLimit: publicLimit.rateLimit, ThrottlingBurstLimit: publicLimit.burstLimit },
+          ]),
+      ),
+    );
   }
 
   /** The base URL of the API, ending in `/`. */

@@ -105,3 +105,14 @@ export const routes: readonly RouteDefinition[] = [
 
 /** The route key API Gateway puts into `event.routeKey`, e.g. `GET /v1/cases/{id}`. */
 export const routeKey = (route: Pick<RouteDefinition, 'method' | 'path'>): string => `${route.method} ${route.path}`;
+
+/**
+ * CORS for browser pages, applied by API Gateway (infra/constructs/api.ts) and by the local server alike: preflight
+ * requests are answered before any route or authorizer; tokens, not cookies, authorise, so any origin may call.
+ */
+export const corsPolicy = {
+  allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret'],
+  exposeHeaders: ['location', 'retry-after'],
+  allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+  maxAgeSeconds: 3600,
+} as const;

@@ -194,6 +194,19 @@ describe('HTTP API', () => {
     },
   );
 
+  it('throttles each public route on its own, and answers browsers’ CORS preflight with the headers the API reads', () => {
+    const stage = ofType('AWS::ApiGatewayV2::Stage')[0]?.[1] as Resource;
+    const publicKeys = routes.filter((route) => route.auth === 'public').map(routeKey);
+    expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(publicKeys.sort());
+    for (const key of publicKeys) {
+      expect(stage.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
+    }
+    const api = ofType('AWS::ApiGatewayV2::Api')[0]?.[1] as Resource;
+    expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret']),
+    );
+  });
+
   it('deploys exactly the routes of the route table, and none under /local', () => {
     const keys = deployedRoutes().map((route) => route.RouteKey as string);
 

@@ -139,3 +139,23 @@ it('answers /local paths without local routes with 404', async () => {
   const response = await fetch(`${base}/local/clock`);
   expect(response.status).toBe(404);
 });
+
+it('answers a CORS preflight before any route or token, and lets browsers read the answers', async () => {
+  // Act
+  const preflight = await fetch(`${base}/v1/complaints`, {
+    method: 'OPTIONS',
+    headers: {
+      origin: 'http://localhost:5173',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization,content-type',
+    },
+  });
+  const health = await fetch(`${base}/v1/health`, { headers: { origin: 'http://localhost:5173' } });
+
+  // Assess
+  expect(preflight.status).toBe(204);
+  expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
+  expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+  expect(health.headers.get('access-control-allow-origin')).toBe('*');
+  expect(health.headers.get('access-control-expose-headers')).toContain('location');
+});
