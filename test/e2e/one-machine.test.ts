@@ -3,83 +3,23 @@
  * real functions — sign in, submit a complaint, read it back, receive the notice email, stop with Ctrl-C (no JVM
  * left behind), start again and find the complaint still there.
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localTableName } from '#infra/resources.ts';
-import { freePort } from '../../local/free-port.ts';
 import { storedEmails } from '../support/local-aws.ts';
-
-const root = join(import.meta.dirname, '..', '..');
-
-interface Running {
-  readonly child: ChildProcess;
-  readonly output: () => string;
-  readonly startupMs: number;
-}
-
-let dataDir: string;
-let ports: { api: number; dynamodb: number; sqs: number; ses: number };
-let api: string;
-let running: Running | undefined;
-
-/** Starts `node local/start.ts` and waits for its ready line. */
-const start = async (): Promise<Running> => {
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, ['local/start.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      GREENLINE_DATA_DIR: dataDir,
-      PORT: String(ports.api),
-      DYNAMODB_PORT: String(ports.dynamodb),
-      SQS_PORT: String(ports.sqs),
-      SES_PORT: String(ports.ses),
-      LOG_LEVEL: 'WARN',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready within 60 s:\n${output}`)), 60_000);
-    const onData = () => {
-      if (output.includes('Greenline is ready')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-  return { child, output: () => output, startupMs: performance.now() - startedAt };
-};
-
-/** Sends SIGINT (Ctrl-C) and resolves to the exit code. */
-const interrupt = async (process: Running): Promise<number | null> => {
-  const exited = new Promise<number | null>((resolve) => process.child.once('exit', (code) => resolve(code)));
-  process.child.kill('SIGINT');
-  return exited;
-};
-
-const javaOnPort = (port: number): string =>
-  spawnSync('pgrep', ['-f', `DynamoDBLocal.jar.* -port ${port}( |$)`], { encoding: 'utf8' }).stdout.trim();
-
-const tokenFor = async (username: string): Promise<string> => {
-  const response = await fetch(`${api}/local/token`, { method: 'POST', body: JSON.stringify({ username }) });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { token: string }).token;
-};
+import {
+  cleanUp,
+  freePorts,
+  interrupt,
+  javaOnPort,
+  localToken,
+  type Running,
+  type RuntimePorts,
+  root,
+  startRuntime,
+} from '../support/runtime.ts';
 
 const itemCount = async (): Promise<number> => {
   const client = new DynamoDBClient({ endpoint: `http://127.0.0.1:${ports.dynamodb}`, region: 'ap-east-1' });
@@ -104,22 +44,21 @@ const aComplaint = () => ({
   description: '夜间施工噪声扰民，已持续一周。',
 });
 
+let dataDir: string;
+let ports: RuntimePorts;
+let api: string;
+let running: Running | undefined;
+
+const start = () => startRuntime(dataDir, ports);
+const tokenFor = (username: string) => localToken(api, username);
+
 beforeAll(async () => {
   dataDir = await mkdtemp(join(root, '.tmp', 'one-machine-'));
-  ports = { api: await freePort(), dynamodb: await freePort(), sqs: await freePort(), ses: await freePort() };
+  ports = await freePorts();
   api = `http://127.0.0.1:${ports.api}`;
 });
 
-afterAll(async () => {
-  // Only if a test failed half-way: stop our own child (by its id) and the JVM on our port.
-  if (running && running.child.exitCode === null) {
-    running.child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    if (running.child.exitCode === null) running.child.kill('SIGKILL');
-  }
-  for (const pid of javaOnPort(ports.dynamodb).split('\n').filter(Boolean)) process.kill(Number(pid), 'SIGKILL');
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => cleanUp(running, ports, dataDir));
 
 let caseId: string;
 let token: string;
