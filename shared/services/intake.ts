@@ -42,8 +42,12 @@ export const registerAndStore = async (input: {
     listRecentComplaintsLike(input.complaint.category, input.complaint.place.town, since),
     loadTimeContext(at),
   ]);
+  const { complaint, registrant, unit, trackingCode } = input;
   const registered = registerComplaint({
-    ...input,
+    complaint,
+    registrant,
+    unit,
+    ...(trackingCode ? { trackingCode } : {}),
     duplicateCandidates: findDuplicateCandidates(input.complaint, recent),
     attachments: await attachUploads(input.complaint.attachments),
     now: at,
