@@ -20,6 +20,7 @@ export default defineConfig({
       AWS_EC2_METADATA_DISABLED: 'true',
       AWS_LAMBDA_FUNCTION_NAME: 'greenline-test',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
       TZ: 'UTC',
     },
   },

@@ -7,6 +7,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { mailFrom, publicBaseUrl, tableName } from '#config';
 import { logger } from '#logger';
 import { type Email, sendEmail } from '#messaging/mailer.ts';
+import { countMetric } from '#metrics';
 import { emailsFor, parseNoticeMessage } from '#services/notices.ts';
 
 tableName('main');
@@ -27,11 +28,19 @@ const sendOnce = makeIdempotent(
 const processor = new BatchProcessor(EventType.SQS);
 
 const handleRecord = async (record: SQSRecord): Promise<void> => {
-  const message = parseNoticeMessage(record.body);
-  const emails = await emailsFor(message);
-  for (const email of emails) {
-    const { messageId } = await sendOnce({ key: `${message.id}:${email.to}`, email });
-    logger.info('notice sent', { messageId: message.id, type: message.type, emailId: messageId });
+  let type = 'unreadable';
+  try {
+    const message = parseNoticeMessage(record.body);
+    type = message.type;
+    const emails = await emailsFor(message);
+    for (const email of emails) {
+      const { messageId } = await sendOnce({ key: `${message.id}:${email.to}`, email });
+      logger.info('notice sent', { messageId: message.id, type: message.type, emailId: messageId });
+    }
+    countMetric('NoticeSent', ['type', message.type], emails.length);
+  } catch (error) {
+    countMetric('NoticeFailed', ['type', type]);
+    throw error;
   }
 };
 

@@ -96,6 +96,8 @@ export const startStandIns = async (options: {
     ...awsLocalEnv({ dynamodb: options.dynamodbEndpoint, sqs: sqsEndpoint, ses: sesEndpoint, s3: s3Endpoint }),
     POWERTOOLS_SERVICE_NAME: 'greenline',
     POWERTOOLS_DEV: 'false',
+    // Metrics are embedded in logs for CloudWatch; on one machine they would only be noise.
+    POWERTOOLS_METRICS_DISABLED: 'true',
     MAIL_FROM: 'noreply@greenline.local',
     ...provisioned.env,
     ...options.extraEnv,

@@ -5,6 +5,7 @@ import { NotFoundError } from '#domain/errors.ts';
 import type { Principal } from '#domain/roles.ts';
 import { parseWith } from '#domain/validation.ts';
 import { type ActionContext, type ActionName, actionInputSchemas, performAction } from '#domain/workflow.ts';
+import { countMetric } from '#metrics';
 import { commitTransition, getCase } from '#persistence/cases.ts';
 import { getOrgUnit, getUser } from '#persistence/directory.ts';
 import { relayNow } from './intake.ts';
@@ -55,6 +56,7 @@ export const actOnCase = async (
   ]);
   const transition = performAction(item, actionName, input, principal, { now: at, eventId: ulid, time, ...lookups });
   await commitTransition(transition);
+  countMetric('CaseAction', ['action', actionName]);
   await relayNow(transition.events);
   return transition.changes[0]?.after ?? item;
 };

@@ -8,6 +8,7 @@ import { registerComplaint } from '#domain/register-complaint.ts';
 import type { Principal } from '#domain/roles.ts';
 import { logger } from '#logger';
 import { publishEvents } from '#messaging/notices-queue.ts';
+import { countMetric } from '#metrics';
 import { createNumberedCase, listRecentComplaintsLike } from '#persistence/cases.ts';
 import { getOrgUnit } from '#persistence/directory.ts';
 import { deleteOutboxEntry } from '#persistence/outbox.ts';
@@ -55,6 +56,7 @@ export const registerAndStore = async (input: {
     ids: { caseId: input.caseId ?? ulid(), eventId: ulid() },
   });
   const stored = await createNumberedCase(registered.case, registered.history, registered.event, input.companions);
+  countMetric('ComplaintRegistered', ['channel', complaint.channel]);
   await relayNow([registered.event]);
   return stored;
 };

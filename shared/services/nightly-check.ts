@@ -1,6 +1,7 @@
 import type { Case, HistoryEntry } from '#domain/case.ts';
 import { type CheckResult, checkCase } from '#domain/deadlines.ts';
 import { logger } from '#logger';
+import { countMetric } from '#metrics';
 import { commitTransition, listOpenCasesDueBefore } from '#persistence/cases.ts';
 import { noticePut } from '#persistence/deadline-notices.ts';
 import { CaseVersionConflictError } from '#persistence/errors.ts';
@@ -67,7 +68,11 @@ export const runNightlyCheck = async (at: Date): Promise<NightlyReport> => {
         { changes: [{ before: item, after, ...(history ? { history } : {}) }], events: [] },
         result.notices.map((notice) => noticePut(item.id, notice, checkedAt)),
       );
-      if (result.colourChanged) colourChanges += 1;
+      if (result.colourChanged) {
+        colourChanges += 1;
+        countMetric('ColourChanged', ['colour', result.case.colour ?? 'blue']);
+      }
+      for (const notice of result.notices) countMetric('DeadlineNoticeRaised', ['kind', notice.kind]);
       notices += result.notices.length;
       filledIn += result.filledIn.length;
     } catch (error) {
