@@ -198,6 +198,7 @@ export type FunctionName =
   | 'get-calendar-year'
   | 'put-calendar-year'
   | 'get-ledger'
+  | 'get-access-log'
   | 'get-time-limit-policies'
   | 'put-time-limit-policies';
 
@@ -303,6 +304,15 @@ export const functions: Readonly<Record<FunctionName, FunctionDefinition>> = {
     sendsEmail: false,
     timeoutSeconds: 300,
     memoryMiB: 1024,
+  },
+  'get-access-log': {
+    name: 'get-access-log',
+    description: '个人信息访问记录',
+    tables: ['main'],
+    sendsTo: [],
+    sendsEmail: false,
+    timeoutSeconds: 10,
+    memoryMiB: 256,
   },
   'get-ledger': {
     name: 'get-ledger',

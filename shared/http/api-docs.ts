@@ -362,6 +362,35 @@ export const apiDocs: Readonly<Record<string, ApiOperation>> = {
     response: ok('督办事项 / the case, with `history`', schemaRef('Case')),
     problems: [400, 403, 404],
   },
+  'GET /v1/cases/{id}/access-log': {
+    tags: ['cases'],
+    description:
+      '谁在何时、为何读取了该事项投诉人的未遮蔽个人信息（督办人员、系统管理员）。/ Who read the complainant’s unmasked ' +
+      'personal data, when and why (supervisors and administrators).',
+    pathParameters: { id: caseIdParameter },
+    response: ok('访问记录 / the accesses', {
+      type: 'object',
+      properties: {
+        caseId: { type: 'string' },
+        accesses: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: {
+              caseId: { type: 'string' },
+              username: { type: 'string' },
+              roles: { type: 'array', items: { type: 'string' } },
+              at: { type: 'string', format: 'date-time' },
+              purpose: { type: 'string', description: '如 read-case、register-complaint、case-action:assign' },
+            },
+            required: ['caseId', 'username', 'roles', 'at', 'purpose'],
+          },
+        },
+      },
+      required: ['caseId', 'accesses'],
+    }),
+    problems: [400, 403, 404],
+  },
   'POST /v1/cases/{id}/actions/{action}': {
     tags: ['cases'],
     description:

@@ -81,6 +81,13 @@ export const routes: readonly RouteDefinition[] = [
   },
   { method: 'GET', path: '/v1/cases/{id}', function: 'get-case', auth: 'official', summary: '查看督办事项' },
   {
+    method: 'GET',
+    path: '/v1/cases/{id}/access-log',
+    function: 'get-access-log',
+    auth: 'official',
+    summary: '投诉人个人信息的访问记录（督办人员、系统管理员）',
+  },
+  {
     method: 'POST',
     path: '/v1/cases/{id}/actions/{action}',
     function: 'act-on-case',

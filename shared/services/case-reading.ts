@@ -1,13 +1,23 @@
 import { ForbiddenError } from '#domain/errors.ts';
-import type { Principal } from '#domain/roles.ts';
+import { type Principal, requireRole } from '#domain/roles.ts';
 import { scopeUnitIds } from '#domain/workflow.ts';
-import { type CaseWithHistory, getCaseWithHistory } from '#persistence/cases.ts';
+import { listPersonalDataAccess, type PersonalDataAccess } from '#persistence/access-log.ts';
+import { type CaseWithHistory, getCase, getCaseWithHistory } from '#persistence/cases.ts';
 
 /** A case with its history, if it lies within the caller's org-unit scope. */
 export const readCase = async (id: string, principal: Principal): Promise<CaseWithHistory> => {
   const found = await getCaseWithHistory(id);
-  if (!scopeUnitIds(found.case).includes(principal.unitId)) {
-    throw new ForbiddenError('该事项不在您所在单位的管辖范围内');
-  }
+  checkScope(found.case, principal);
   return found;
+};
+
+const checkScope = (item: CaseWithHistory['case'], principal: Principal) => {
+  if (!scopeUnitIds(item).includes(principal.unitId)) throw new ForbiddenError('该事项不在您所在单位的管辖范围内');
+};
+
+/** Who read the complainant's personal data, when and why: for supervisors and administrators in scope. */
+export const readAccessLog = async (id: string, principal: Principal): Promise<PersonalDataAccess[]> => {
+  requireRole(principal, ['supervisor', 'admin'], '只有督办人员或系统管理员可以查看个人信息访问记录');
+  checkScope(await getCase(id), principal);
+  return listPersonalDataAccess(id);
 };

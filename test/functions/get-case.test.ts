@@ -96,4 +96,28 @@ describe('GET /v1/cases/{id}', () => {
     expect(log).toHaveLength(before + 1);
     expect(log.at(-1)).toMatchObject({ caseId, username: 'dispatcher', purpose: 'read-case' });
   });
+
+  it('shows the access records to a supervisor, and to nobody without the role', async () => {
+    const { handler: getAccessLog } = await import('../../functions/get-access-log.ts');
+    const accessLog = (principal: Principal) =>
+      invoke(
+        getAccessLog,
+        apiEvent({
+          method: 'GET',
+          path: `/v1/cases/${caseId}/access-log`,
+          routeKey: 'GET /v1/cases/{id}/access-log',
+          pathParameters: { id: caseId },
+          principal,
+        }),
+      );
+
+    const supervisor = await accessLog(aPrincipal('supervisor', 'city'));
+    const dispatcher = await accessLog(aPrincipal('dispatcher', 'city-petition'));
+
+    expect(supervisor.statusCode).toBe(200);
+    expect(bodyOf<{ accesses: { username: string; purpose: string }[] }>(supervisor).accesses).toEqual(
+      expect.arrayContaining([expect.objectContaining({ username: 'dispatcher', purpose: 'read-case' })]),
+    );
+    expect(dispatcher.statusCode).toBe(403);
+  });
 });
