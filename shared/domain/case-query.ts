@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type CaseState, caseStates } from './case.ts';
 import { channels, pollutionCategories } from './complaint-input.ts';
+import { startOfBureauDay } from './time.ts';
 
 z.config(z.locales.zhCN());
 
@@ -33,7 +34,7 @@ export type CaseListQuery = z.output<typeof caseListQuerySchema>;
 export const periodBound = (value: string | undefined, end: 'from' | 'to'): string | undefined => {
   if (!value) return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const start = new Date(`${value}T00:00:00+08:00`);
+    const start = startOfBureauDay(value);
     return (end === 'from' ? start : new Date(start.getTime() + 86_400_000 - 1)).toISOString();
   }
   return new Date(value).toISOString();

@@ -9,6 +9,7 @@
 import type { WorkingCalendar } from './calendar.ts';
 import type { Case } from './case.ts';
 import { computeDeadline, type PolicyStep } from './periods.ts';
+import { startOfBureauDay } from './time.ts';
 import {
   activeClocks,
   type ClockName,
@@ -62,7 +63,7 @@ const workingDays = (amount: number): PolicyStep => ({
   startsNextDay: true,
   rollsOverHolidays: true,
 });
-const startOfDay = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString();
+const startOfDay = (date: string) => startOfBureauDay(date).toISOString();
 
 const policyFor = (item: Case, context: TimeContext): TimeLimitPolicy =>
   choosePolicy(context.policySet, {

@@ -74,7 +74,10 @@ export const yearOf = (date: string): number => Number(date.slice(0, 4));
  * The instant a bureau day ends: 24:00 Asia/Shanghai, i.e. 00:00 +08:00 of the next day (China keeps no summer time),
  * `2026-11-24` → `2026-11-24T16:00:00.000Z`.
  */
-export const endOfBureauDay = (date: string): Date => new Date(`${addDays(date, 1)}T00:00:00+08:00`);
+export const endOfBureauDay = (date: string): Date => startOfBureauDay(addDays(date, 1));
+
+/** 00:00 of `YYYY-MM-DD` in Asia/Shanghai. */
+export const startOfBureauDay = (date: string): Date => new Date(`${date}T00:00:00+08:00`);
 
 /** The last day of a period that ends at `dueAt` (24:00 of that day), as `YYYY-MM-DD` in Asia/Shanghai. */
 export const lastDayOf = (dueAt: string): string => bureauDate(new Date(new Date(dueAt).getTime() - 1));

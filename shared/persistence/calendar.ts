@@ -9,10 +9,10 @@
  * - who changed a year when, and to what → an append-only revision per put: pk `CALENDAR#<year>`,
  *   sk `REVISION#<enteredAt>#<enteredBy>`, written in the same transaction as the year (never updated)
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#config';
 import type { CalendarData, CalendarDay } from '#domain/calendar.ts';
-import { dynamo } from './client.ts';
+import { dynamo, queryAll } from './client.ts';
 import { PersistenceError } from './errors.ts';
 
 /** A year as admins entered it. */
@@ -101,23 +101,14 @@ export const getCalendarOverrides = async (years: readonly number[]): Promise<Ca
 
 /** Every year admins entered, oldest first. */
 export const listCalendarYears = async (): Promise<CalendarYearSummary[]> => {
-  const summaries: CalendarYearSummary[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const { Items = [], LastEvaluatedKey } = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('main'),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :calendar and begins_with(gsi1sk, :year)',
-        ExpressionAttributeValues: { ':calendar': 'CALENDAR', ':year': 'YEAR#' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of Items) {
-      const { days, ...rest } = toEntry(item);
-      summaries.push({ ...rest, dayCount: days.length });
-    }
-    startKey = LastEvaluatedKey;
-  } while (startKey);
-  return summaries;
+  const items = await queryAll({
+    TableName: tableName('main'),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :calendar and begins_with(gsi1sk, :year)',
+    ExpressionAttributeValues: { ':calendar': 'CALENDAR', ':year': 'YEAR#' },
+  });
+  return items.map((item) => {
+    const { days, ...rest } = toEntry(item);
+    return { ...rest, dayCount: days.length };
+  });
 };

@@ -14,7 +14,7 @@ import { tableName } from '#config';
 import type { Case } from '#domain/case.ts';
 import { type CaseSummary, summarise } from '#domain/case-summary.ts';
 import { scopeUnitIds } from '#domain/workflow.ts';
-import { dynamo } from './client.ts';
+import { dynamo, withoutKeys } from './client.ts';
 
 interface Entry {
   readonly sk: string;
@@ -127,11 +127,7 @@ export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
         ExclusiveStartKey: cursor,
       }),
     );
-    items.push(
-      ...(result.Items ?? []).map(
-        ({ pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...summary }) => summary as CaseSummary,
-      ),
-    );
+    items.push(...(result.Items ?? []).map((item) => withoutKeys<CaseSummary>(item)));
     cursor = result.LastEvaluatedKey;
     if (!cursor) break;
   }

@@ -14,7 +14,7 @@ import { type Case, type CaseEvent, formatCaseNumber, type HistoryEntry } from '
 import { bureauYear } from '#domain/time.ts';
 import type { Transition } from '#domain/workflow.ts';
 import { entryWrites } from './case-index.ts';
-import { dynamo } from './client.ts';
+import { dynamo, queryAll, withoutKeys } from './client.ts';
 import { CaseNotFoundError, CaseVersionConflictError, PersistenceError } from './errors.ts';
 import { outboxPut } from './outbox.ts';
 
@@ -51,11 +51,6 @@ const counterKey = (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${yea
 
 /** How often to retry when another request took the next number first. */
 const maxNumberAttempts = 25;
-
-const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
-  return rest as T;
-};
 
 const isConditionFailure = (error: unknown, index: number): boolean =>
   error instanceof TransactionCanceledException &&
@@ -179,26 +174,17 @@ export interface CaseWithHistory {
 
 /** A case and its whole history, oldest entry first, in one query. */
 export const getCaseWithHistory = async (id: string): Promise<CaseWithHistory> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('main'),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `CASE#${id}` },
-        ExclusiveStartKey: startKey,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = await queryAll({
+    TableName: tableName('main'),
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': `CASE#${id}` },
+    ConsistentRead: true,
+  });
   const caseItem = items.find((item) => item.sk === 'CASE');
   if (!caseItem) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
   return {
-    case: stripKeys<Case>(caseItem),
-    history: items.filter((item) => item.type === 'history').map((item) => stripKeys<HistoryEntry>(item)),
+    case: withoutKeys<Case>(caseItem),
+    history: items.filter((item) => item.type === 'history').map((item) => withoutKeys<HistoryEntry>(item)),
   };
 };
 
@@ -207,7 +193,7 @@ export const getCase = async (id: string): Promise<Case> => {
     new GetCommand({ TableName: tableName('main'), Key: caseKey(id), ConsistentRead: true }),
   );
   if (!Item) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
-  return stripKeys<Case>(Item);
+  return withoutKeys<Case>(Item);
 };
 
 /**
@@ -215,23 +201,14 @@ export const getCase = async (id: string): Promise<Case> => {
  * grows with the cases near or past a deadline, not with every case ever stored.
  */
 export const listOpenCasesDueBefore = async (cutoff: Date): Promise<Case[]> => {
-  const cases: Case[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('main'),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :open and gsi2sk <= :cutoff',
-        // `~` sorts after `#`: keys of cases due exactly at the cutoff are included.
-        ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': `${cutoff.toISOString()}~` },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    cases.push(...(page.Items ?? []).map((item) => stripKeys<Case>(item)));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return cases;
+  const items = await queryAll({
+    TableName: tableName('main'),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :open and gsi2sk <= :cutoff',
+    // `~` sorts after `#`: keys of cases due exactly at the cutoff are included.
+    ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': `${cutoff.toISOString()}~` },
+  });
+  return items.map((item) => withoutKeys<Case>(item));
 };
 
 /** One history entry, e.g. to quote the reason of the step an event reports. */
@@ -239,7 +216,7 @@ export const getHistoryEntry = async (caseId: string, sequence: number): Promise
   const { Item } = await dynamo().send(
     new GetCommand({ TableName: tableName('main'), Key: { pk: `CASE#${caseId}`, sk: historySortKey(sequence) } }),
   );
-  return Item ? stripKeys<HistoryEntry>(Item) : undefined;
+  return Item ? withoutKeys<HistoryEntry>(Item) : undefined;
 };
 
 /** Complaints of a category and town received since `since`, newest first (at most 200): duplicate candidates. */
@@ -258,5 +235,5 @@ export const listRecentComplaintsLike = async (
       Limit: 200,
     }),
   );
-  return Items.map((item) => stripKeys<Case>(item));
+  return Items.map((item) => withoutKeys<Case>(item));
 };

@@ -5,10 +5,10 @@
  * never be raised twice; pending ones by age → gsi1pk `NOTICE#pending`, gsi1sk `<raisedAt>#<caseId>#<kind>`
  * (removed once dispatched, so the morning run reads only what it must send).
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#config';
 import type { DeadlineNotice } from '#domain/deadlines.ts';
-import { dynamo } from './client.ts';
+import { dynamo, queryAll } from './client.ts';
 
 export interface PendingNotice extends DeadlineNotice {
   readonly caseId: string;
@@ -37,32 +37,21 @@ export const noticePut = (caseId: string, notice: DeadlineNotice, raisedAt: stri
 });
 
 export const listPendingNotices = async (): Promise<PendingNotice[]> => {
-  const notices: PendingNotice[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('main'),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pending',
-        ExpressionAttributeValues: { ':pending': 'NOTICE#pending' },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    notices.push(
-      ...(page.Items ?? []).map((item) => ({
-        kind: item.kind,
-        clock: item.clock,
-        dueAt: item.dueAt,
-        caseId: item.caseId,
-        raisedAt: item.raisedAt,
-        sk: item.sk,
-        id: `${item.caseId}:${item.sk}`,
-      })),
-    );
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return notices;
+  const items = await queryAll({
+    TableName: tableName('main'),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pending',
+    ExpressionAttributeValues: { ':pending': 'NOTICE#pending' },
+  });
+  return items.map((item) => ({
+    kind: item.kind as PendingNotice['kind'],
+    clock: item.clock as PendingNotice['clock'],
+    dueAt: item.dueAt as string,
+    caseId: item.caseId as string,
+    raisedAt: item.raisedAt as string,
+    sk: item.sk as string,
+    id: `${item.caseId}:${item.sk}`,
+  }));
 };
 
 export const markNoticeDispatched = async (notice: PendingNotice, dispatchedAt: string): Promise<void> => {

@@ -8,12 +8,12 @@
  * - users of a role, with their unit → one membership item per role: pk `USER#<username>`, sk `ROLE#<role>`,
  *   gsi1pk `ROLE#<role>`, gsi1sk `UNIT#<unitId>#<username>`
  */
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#config';
 import type { OrgUnit } from '#domain/org-units.ts';
 import type { OfficialRole } from '#domain/roles.ts';
 import type { User } from '#domain/users.ts';
-import { dynamo } from './client.ts';
+import { dynamo, queryAll, withoutKeys } from './client.ts';
 import { OrgUnitNotFoundError, UserNotFoundError } from './errors.ts';
 
 const unitKey = (id: string) => ({ pk: `UNIT#${id}`, sk: 'UNIT' });
@@ -40,22 +40,19 @@ export const putOrgUnit = async (unit: OrgUnit): Promise<void> => {
 };
 
 export const listChildUnits = async (parentId: string): Promise<OrgUnit[]> => {
-  const { Items = [] } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName('main'),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': `CHILDREN#${parentId}` },
-    }),
-  );
-  return Items.map(({ pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...unit }) => unit as OrgUnit);
+  const items = await queryAll({
+    TableName: tableName('main'),
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `CHILDREN#${parentId}` },
+  });
+  return items.map((item) => withoutKeys<OrgUnit>(item));
 };
 
 export const getOrgUnit = async (id: string): Promise<OrgUnit> => {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: unitKey(id) }));
   if (!Item) throw new OrgUnitNotFoundError(`单位 ${id} 不存在`);
-  const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g, gsi1sk: _s, ...unit } = Item;
-  return unit as OrgUnit;
+  return withoutKeys<OrgUnit>(Item);
 };
 
 /** Writes a user and one membership item per role, in one transaction. */
@@ -89,8 +86,7 @@ export const putUser = async (user: User): Promise<void> => {
 export const getUser = async (username: string): Promise<User> => {
   const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: userKey(username) }));
   if (!Item) throw new UserNotFoundError(`用户 ${username} 不存在`);
-  const { pk: _pk, sk: _sk, type: _type, ...user } = Item;
-  return user as User;
+  return withoutKeys<User>(Item);
 };
 
 export interface RoleMember {
@@ -100,23 +96,22 @@ export interface RoleMember {
   readonly email: string;
 }
 
+const toRoleMember = ({ username, unitId, displayName, email }: Record<string, unknown>) =>
+  ({ username, unitId, displayName, email }) as RoleMember;
+
 /** Users holding `role` in any of `unitIds` (e.g. the petition offices above a case's unit). */
 export const listRoleMembers = async (role: OfficialRole, unitIds: readonly string[]): Promise<RoleMember[]> => {
   const results = await Promise.all(
     unitIds.map((unitId) =>
-      dynamo().send(
-        new QueryCommand({
-          TableName: tableName('main'),
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk and begins_with(gsi1sk, :unit)',
-          ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ':unit': `UNIT#${unitId}#` },
-        }),
-      ),
+      queryAll({
+        TableName: tableName('main'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk and begins_with(gsi1sk, :unit)',
+        ExpressionAttributeValues: { ':pk': `ROLE#${role}`, ':unit': `UNIT#${unitId}#` },
+      }),
     ),
   );
-  return results.flatMap(({ Items = [] }) =>
-    Items.map(({ username, unitId, displayName, email }) => ({ username, unitId, displayName, email }) as RoleMember),
-  );
+  return results.flat().map(toRoleMember);
 };
 
 const publicIntakeKey = { pk: 'SETTING#public-intake-unit', sk: 'SETTING' };
@@ -136,16 +131,12 @@ export const setPublicIntakeUnitId = async (unitId: string): Promise<void> => {
 };
 
 /** Every user holding `role`, in any unit. */
-export const listAllRoleMembers = async (role: OfficialRole): Promise<RoleMember[]> => {
-  const { Items = [] } = await dynamo().send(
-    new QueryCommand({
+export const listAllRoleMembers = async (role: OfficialRole): Promise<RoleMember[]> =>
+  (
+    await queryAll({
       TableName: tableName('main'),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': `ROLE#${role}` },
-    }),
-  );
-  return Items.map(
-    ({ username, unitId, displayName, email }) => ({ username, unitId, displayName, email }) as RoleMember,
-  );
-};
+    })
+  ).map(toRoleMember);

@@ -2,7 +2,7 @@ import { now } from '#clock';
 import { ForbiddenError } from '#domain/errors.ts';
 import { buildLedger, type Ledger, type LedgerQuery } from '#domain/ledger.ts';
 import type { Principal } from '#domain/roles.ts';
-import { bureauYear } from '#domain/time.ts';
+import { bureauYear, startOfBureauDay } from '#domain/time.ts';
 import { queryAllEntries } from '#persistence/case-index.ts';
 import { getOrgUnit, listChildUnits } from '#persistence/directory.ts';
 
@@ -11,7 +11,7 @@ export const readLedger = async (query: LedgerQuery, principal: Principal): Prom
   const unitId = query.unit ?? principal.unitId;
   const unit = await getOrgUnit(unitId);
   if (!unit.path.includes(principal.unitId)) throw new ForbiddenError('所查单位不在您的管辖范围内');
-  const finishedSince = new Date(`${query.finishedSince ?? `${bureauYear(now())}-01-01`}T00:00:00+08:00`).toISOString();
+  const finishedSince = startOfBureauDay(query.finishedSince ?? `${bureauYear(now())}-01-01`).toISOString();
   const [entries, children] = await Promise.all([
     queryAllEntries({
       partition: `SCOPE#${unitId}`,

@@ -1,5 +1,5 @@
 import { openStates } from '#domain/case-query.ts';
-import { bureauDate } from '#domain/time.ts';
+import { bureauDate, isWeekend } from '#domain/time.ts';
 import { logger } from '#logger';
 import { publishMessages } from '#messaging/notices-queue.ts';
 import { queryEntries } from '#persistence/case-index.ts';
@@ -27,7 +27,7 @@ export const runMorningNotices = async (at: Date): Promise<MorningReport> => {
   const { calendar } = await loadTimeContext(at);
   const working = calendar.isWorkingDay(date);
   // A year without calendar data falls back to weekdays here: a notice a day late is better than none.
-  const workingDay = working ?? ![0, 6].includes(new Date(`${date}T12:00:00+08:00`).getUTCDay());
+  const workingDay = working ?? !isWeekend(date);
   if (!workingDay) return { date, workingDay, notices: 0, digests: 0 };
 
   const pending = await listPendingNotices();
