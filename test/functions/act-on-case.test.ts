@@ -21,11 +21,7 @@ const read = async (id: string, principal: Principal = dispatcher) => bodyOf<Cas
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  api = apiClient({
-    submitComplaint: (await import('../../functions/submit-complaint.ts')).handler,
-    actOnCase: (await import('../../functions/act-on-case.ts')).handler,
-    getCase: (await import('../../functions/get-case.ts')).handler,
-  });
+  api = apiClient();
   ({ handler: sendNotice } = await import('../../functions/send-notice.ts'));
 });
 afterAll(() => aws.stop());

@@ -50,11 +50,7 @@ const ledger = async (principal: Principal, query: Record<string, string> = {}) 
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  api = apiClient({
-    submitComplaint: (await import('../../functions/submit-complaint.ts')).handler,
-    actOnCase: (await import('../../functions/act-on-case.ts')).handler,
-    getCase: (await import('../../functions/get-case.ts')).handler,
-  });
+  api = apiClient();
   ({ handler: sweep } = await import('../../functions/sweep-deadlines.ts'));
   ({ handler: morning } = await import('../../functions/send-morning-notices.ts'));
   ({ handler: sendNotice } = await import('../../functions/send-notice.ts'));

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '#domain/case-view.ts';
 import type { Principal } from '#domain/roles.ts';
+import { apiClient } from '../support/api.ts';
 import { seedDirectory } from '../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../support/local-aws.ts';
 
 let aws: LocalAws;
-let submitComplaint: unknown;
 let getCase: unknown;
 let caseId: string;
 
@@ -25,21 +25,11 @@ const read = (id: string, principal?: Principal) =>
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  ({ handler: submitComplaint } = await import('../../functions/submit-complaint.ts'));
   ({ handler: getCase } = await import('../../functions/get-case.ts'));
-  const created = await invoke(
-    submitComplaint,
-    apiEvent({
-      method: 'POST',
-      path: '/v1/complaints',
-      routeKey: 'POST /v1/complaints',
-      principal: aPrincipal('operator', 'city-petition'),
-      body: aComplaint({
-        complainant: { name: '王先生', phone: '13900001111', anonymous: false, confidential: true },
-      }),
-    }),
+  const created = await apiClient().submit(
+    aComplaint({ complainant: { name: '王先生', phone: '13900001111', anonymous: false, confidential: true } }),
   );
-  caseId = bodyOf<{ id: string }>(created).id;
+  caseId = created.id;
 });
 afterAll(() => aws.stop());
 

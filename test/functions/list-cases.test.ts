@@ -33,11 +33,9 @@ const listOf = async (query: Record<string, string>, principal: Principal) => {
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  const submitComplaint = (await import('../../functions/submit-complaint.ts')).handler;
-  const actOnCase = (await import('../../functions/act-on-case.ts')).handler;
   ({ handler: listCases } = await import('../../functions/list-cases.ts'));
   ({ handler: getMyWork } = await import('../../functions/get-my-work.ts'));
-  api = apiClient({ submitComplaint, actOnCase });
+  api = apiClient();
 
   ids.noise = (await api.submit(aComplaint({ receivedAt: '2026-11-01T09:00:00+08:00' }))).id;
   ids.water = (

@@ -55,10 +55,7 @@ beforeAll(async () => {
   await seedDirectory();
   ({ handler: submitPublic } = await import('../../functions/submit-public-complaint.ts'));
   ({ handler: track } = await import('../../functions/track-complaint.ts'));
-  api = apiClient({
-    actOnCase: (await import('../../functions/act-on-case.ts')).handler,
-    getCase: (await import('../../functions/get-case.ts')).handler,
-  });
+  api = apiClient();
 });
 afterAll(() => aws.stop());
 

@@ -28,7 +28,7 @@ const emailsFor = async (number: string) =>
 beforeAll(async () => {
   aws = await startLocalAws();
   await seedDirectory();
-  api = apiClient({ submitComplaint: (await import('../../functions/submit-complaint.ts')).handler });
+  api = apiClient();
   ({ handler: sendNotice } = await import('../../functions/send-notice.ts'));
 });
 afterAll(() => aws.stop());

@@ -17,18 +17,21 @@ export const demoAssignmentInput = {
   leadUsername: 'lead',
 };
 
-/** Calls handlers the way API Gateway would, for integration tests that walk through several routes. */
-export const apiClient = (handlers: { submitComplaint?: unknown; actOnCase?: unknown; getCase?: unknown }) => ({
+/**
+ * Calls the intake, action and read handlers the way API Gateway would, for integration tests that walk through several
+ * routes. The functions are imported on first use: after `startLocalAws()` has set the environment they read.
+ */
+export const apiClient = () => ({
   submit: async (body: unknown = aComplaint(), principal: Principal = demo.operator) =>
     bodyOf<CaseView>(
       await invoke(
-        handlers.submitComplaint,
+        (await import('../../functions/submit-complaint.ts')).handler,
         apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', principal, body }),
       ),
     ),
-  act: (id: string, action: string, principal: Principal, body: unknown = {}) =>
+  act: async (id: string, action: string, principal: Principal, body: unknown = {}) =>
     invoke(
-      handlers.actOnCase,
+      (await import('../../functions/act-on-case.ts')).handler,
       apiEvent({
         method: 'POST',
         path: `/v1/cases/${id}/actions/${action}`,
@@ -38,9 +41,9 @@ export const apiClient = (handlers: { submitComplaint?: unknown; actOnCase?: unk
         body,
       }),
     ),
-  read: (id: string, principal: Principal = demo.dispatcher) =>
+  read: async (id: string, principal: Principal = demo.dispatcher) =>
     invoke(
-      handlers.getCase,
+      (await import('../../functions/get-case.ts')).handler,
       apiEvent({
         method: 'GET',
         path: `/v1/cases/${id}`,
