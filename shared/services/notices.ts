@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { publicBaseUrl } from '#config';
-import { type Case, type CaseEvent, caseEventTypes } from '#domain/case.ts';
+import { type Case, type CaseEvent, type CaseEventType, caseEventTypes } from '#domain/case.ts';
 import type { CaseSummary } from '#domain/case-summary.ts';
+import { type Audience, audienceFor, tellsComplainant } from '#domain/notice-audience.ts';
 import { parseWith } from '#domain/validation.ts';
 import { scopeUnitIds } from '#domain/workflow.ts';
 import type { Email } from '#messaging/mailer.ts';
-import { type ComplainantNotice, complainantEmail } from '#notifications/complainant-notice.ts';
+import { complainantEmail } from '#notifications/complainant-notice.ts';
 import { complaintRegisteredEmail } from '#notifications/complaint-registered.ts';
 import { deadlineNoticeEmail, isDeadlineEvent } from '#notifications/deadline-notice.ts';
 import { digestEmail } from '#notifications/digest.ts';
@@ -50,54 +51,35 @@ export const parseNoticeMessage = (body: string): NoticeMessage => {
 const caseUrl = (item: Case) => `${publicBaseUrl()}/v1/cases/${item.id}`;
 const trackingUrl = (item: Case) => `${publicBaseUrl()}/v1/public/complaints/${item.trackingCode ?? item.number}`;
 
-/** Email addresses of the officials an event concerns. */
-const officialRecipients = async (event: CaseEvent, item: Case): Promise<string[]> => {
+/** Email addresses of the officials an event concerns (the rule: domain/notice-audience.ts). */
+const officialRecipients = async (type: CaseEventType, item: Case): Promise<string[]> => {
   const assignment = item.assignment;
-  const users = (usernames: string[]) =>
-    Promise.all([...new Set(usernames)].map(async (username) => (await getUser(username)).email));
-  switch (event.type) {
-    case 'case-returned':
-      return dispatchers(item);
-    case 'case-assigned':
-      return assignment ? users([assignment.responsibleUsername, assignment.leadUsername]) : [];
-    case 'extension-requested':
-    case 'result-submitted':
-    case 'review-requested':
-      return assignment ? users([assignment.leadUsername]) : [];
-    case 'extension-approved':
-    case 'extension-refused':
-    case 'result-sent-back':
-    case 'case-reopened':
-      return assignment ? users([assignment.responsibleUsername]) : [];
-    case 'deadline-yellow':
-      return assignment ? users([assignment.responsibleUsername]) : dispatchers(item);
-    case 'deadline-red':
-    case 'deadline-reminder':
-      return assignment ? users([assignment.responsibleUsername, assignment.leadUsername]) : dispatchers(item);
-    case 'deadline-supervision': {
-      const supervisors = (await listRoleMembers('supervisor', scopeUnitIds(item))).map((member) => member.email);
-      return [...(assignment ? await users([assignment.leadUsername]) : await dispatchers(item)), ...supervisors];
+  const emailsOf = async (audience: Audience): Promise<string[]> => {
+    switch (audience) {
+      case 'responsible':
+        return assignment ? [(await getUser(assignment.responsibleUsername)).email] : [];
+      case 'lead':
+        return assignment ? [(await getUser(assignment.leadUsername)).email] : [];
+      case 'dispatchers':
+        return (await listRoleMembers('dispatcher', item.unitPath)).map((member) => member.email);
+      case 'supervisors':
+        return (await listRoleMembers('supervisor', scopeUnitIds(item))).map((member) => member.email);
+      case 'admins':
+        return (await listRoleMembers('admin', item.unitPath)).map((member) => member.email);
     }
-    case 'calendar-missing':
-      return (await listRoleMembers('admin', item.unitPath)).map((member) => member.email);
-    default:
-      return [];
-  }
+  };
+  const emails = await Promise.all(audienceFor(type, Boolean(assignment)).map(emailsOf));
+  return [...new Set(emails.flat())];
 };
-
-const dispatchers = async (item: Case) =>
-  (await listRoleMembers('dispatcher', item.unitPath)).map((member) => member.email);
-
-const complainantNotices: readonly string[] = ['case-accepted', 'case-rejected', 'case-closed'];
 
 /** Complainants to tell: the case's own and, on closing, those of duplicates merged into it. */
 const complainantEmails = async (event: CaseEvent, item: Case): Promise<Email[]> => {
-  if (!complainantNotices.includes(event.type)) return [];
-  const reported =
-    event.type === 'case-closed' ? [item, ...(await Promise.all(item.mergedCases.map(getCase)))] : [item];
+  const type = event.type;
+  if (!tellsComplainant(type)) return [];
+  const reported = type === 'case-closed' ? [item, ...(await Promise.all(item.mergedCases.map(getCase)))] : [item];
   return reported.flatMap((each) => {
     const to = each.complaint?.complainant?.email;
-    return to ? [{ to, ...complainantEmail(event.type as ComplainantNotice, each, item, trackingUrl(each)) }] : [];
+    return to ? [{ to, ...complainantEmail(type, each, item, trackingUrl(each)) }] : [];
   });
 };
 
@@ -114,24 +96,22 @@ const digestEmails = async (digest: DigestMessage): Promise<Email[]> => {
 export const emailsForEvent = async (event: CaseEvent): Promise<Email[]> => {
   const item = await getCase(event.caseId);
   if (event.type === 'complaint-registered') {
-    const recipients = await listRoleMembers('dispatcher', item.unitPath);
     const content = complaintRegisteredEmail(item, caseUrl(item));
-    const registered = recipients.map((recipient) => ({ to: recipient.email, ...content }));
+    const registered = (await officialRecipients(event.type, item)).map((to) => ({ to, ...content }));
     if (!item.calendarMissingYears?.length) return registered;
     const gap = deadlineNoticeEmail('calendar-missing', item, caseUrl(item));
-    const admins = await officialRecipients({ ...event, type: 'calendar-missing' }, item);
+    const admins = await officialRecipients('calendar-missing', item);
     return [...registered, ...admins.map((to) => ({ to, ...gap }))];
   }
   const emails = await complainantEmails(event, item);
   if (isDeadlineEvent(event.type)) {
     const clock = event.clock && event.dueAt ? { name: event.clock, dueAt: event.dueAt } : undefined;
     const content = deadlineNoticeEmail(event.type, item, caseUrl(item), clock);
-    const recipients = [...new Set(await officialRecipients(event, item))];
-    emails.push(...recipients.map((to) => ({ to, ...content })));
+    emails.push(...(await officialRecipients(event.type, item)).map((to) => ({ to, ...content })));
   } else if (hasOfficialNotice(event.type)) {
     const reason = event.sequence ? (await getHistoryEntry(item.id, event.sequence))?.reason : undefined;
     const content = officialNoticeEmail(event.type, item, caseUrl(item), reason);
-    emails.push(...(await officialRecipients(event, item)).map((to) => ({ to, ...content })));
+    emails.push(...(await officialRecipients(event.type, item)).map((to) => ({ to, ...content })));
   }
   return emails;
 };
