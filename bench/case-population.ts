@@ -7,18 +7,18 @@
  * part of the ULIDs).
  */
 import { ulid } from 'ulid';
-import { buildCalendar } from '#domain/calendar.ts';
-import { type Case, formatCaseNumber } from '#domain/case.ts';
-import type { Channel, NewComplaint, PollutionCategory } from '#domain/complaint-input.ts';
-import { checkCase, type TimeContext } from '#domain/deadlines.ts';
-import { libraryCalendarData } from '#domain/holiday-library.ts';
-import type { OrgUnit } from '#domain/org-units.ts';
-import { registerComplaint } from '#domain/register-complaint.ts';
-import type { Principal } from '#domain/roles.ts';
-import { bureauYear } from '#domain/time.ts';
-import { initialPolicySet } from '#domain/time-limit-policies.ts';
-import type { User } from '#domain/users.ts';
-import { type ActionName, performAction } from '#domain/workflow.ts';
+import { type Case, formatCaseNumber } from '#cases/domain/case.ts';
+import { type ActionName, performAction } from '#cases/domain/workflow.ts';
+import { buildCalendar } from '#deadlines/domain/calendar.ts';
+import { checkCase, type TimeContext } from '#deadlines/domain/deadlines.ts';
+import { libraryCalendarData } from '#deadlines/domain/holiday-library.ts';
+import { initialPolicySet } from '#deadlines/domain/time-limit-policies.ts';
+import type { OrgUnit } from '#directory/domain/org-units.ts';
+import type { Principal } from '#directory/domain/roles.ts';
+import type { User } from '#directory/domain/users.ts';
+import type { Channel, NewComplaint, PollutionCategory } from '#intake/domain/complaint-input.ts';
+import { registerComplaint } from '#intake/domain/register-complaint.ts';
+import { bureauYear } from '#platform/domain/time.ts';
 import { demoUnits, demoUsers } from '../local/demo-organisation.ts';
 
 const hour = 3_600_000;

@@ -9,9 +9,9 @@
  */
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Case } from '#domain/case.ts';
-import { tables } from '#infra/resources.ts';
-import type { NightlyReport } from '#services/nightly-check.ts';
+import type { Case } from '#cases/domain/case.ts';
+import type { NightlyReport } from '#deadlines/services/nightly-check.ts';
+import { tables } from '#platform/catalog/tables.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { freePort } from '../local/free-port.ts';
 import { createTableInput } from '../local/provision.ts';
@@ -55,10 +55,10 @@ type Services = Awaited<ReturnType<typeof loadServices>>;
 /** Imported only once the environment points at DynamoDB Local (configuration is read when modules load). */
 const loadServices = async () => {
   const [{ runNightlyCheck }, { listOpenCasesDueBefore, toCaseItem }, { entryWrites }, { dynamo }] = await Promise.all([
-    import('#services/nightly-check.ts'),
-    import('#persistence/cases.ts'),
-    import('#persistence/case-index.ts'),
-    import('#persistence/client.ts'),
+    import('#deadlines/services/nightly-check.ts'),
+    import('#cases/store/cases.ts'),
+    import('#cases/store/case-index.ts'),
+    import('#platform/dynamodb/client.ts'),
   ]);
   /** Exactly the items the app writes for a new case: the case and its listing entries. */
   const itemsOf = (item: Case): Record<string, unknown>[] => [

@@ -1,8 +1,10 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routes } from '#http/routes.ts';
-import { buckets, commonEnv, type FunctionName, functions } from '#infra/resources.ts';
+import { buckets } from '#platform/catalog/buckets.ts';
+import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
+import { commonEnv } from '#platform/catalog/definitions.ts';
+import { routes } from '#platform/http/routes.ts';
 import { Alarms } from './constructs/alarms.ts';
 import { IntakeApi } from './constructs/api.ts';
 import { AttachmentStore } from './constructs/attachment-store.ts';
@@ -28,7 +30,7 @@ export interface GreenlineStackProps extends StackProps {
 const logRetention = RetentionDays.SIX_MONTHS;
 
 /**
- * Greenline in one stack, built from `infra/resources.ts` and the route table: every function definition becomes a
+ * Greenline in one stack, built from the resource catalog (`shared/platform/catalog/`) and the route table: every function definition becomes a
  * function, connected to the tables, queues and mail its definition names; API functions get routes, queue consumers
  * event sources and schedule targets schedules.
  */

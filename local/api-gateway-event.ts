@@ -1,12 +1,12 @@
 /**
  * Turns an HTTP request into the event API Gateway (HTTP API, payload format 2.0) gives a Lambda, and the Lambda's
- * result into the HTTP response API Gateway would send, so the handlers behind `shared/http/routes.ts` run locally
+ * result into the HTTP response API Gateway would send, so the handlers behind `shared/platform/http/routes.ts` run locally
  * unchanged. See https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html
  */
 import { randomBytes } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { AuthorizedEvent, JwtAuthorizerContext } from '#http/auth.ts';
-import { type HttpMethod, type RouteDefinition, routeKey } from '#http/routes.ts';
+import type { AuthorizedEvent, JwtAuthorizerContext } from '#platform/http/auth.ts';
+import { type HttpMethod, type RouteDefinition, routeKey } from '#platform/http/routes.ts';
 import { localAccountId } from './lambda-context.ts';
 
 export type RouteLookup =

@@ -4,7 +4,7 @@
  * claims to the function in `requestContext.authorizer.jwt`, as API Gateway does.
  */
 import { errors, type JWTPayload, jwtVerify } from 'jose';
-import type { JwtAuthorizerContext } from '#http/auth.ts';
+import type { JwtAuthorizerContext } from '#platform/http/auth.ts';
 import { localAudience, localIssuer, tokenAlgorithm } from './tokens.ts';
 
 export type AuthorizerResult =
@@ -25,7 +25,7 @@ type Claims = JwtAuthorizerContext['jwt']['claims'];
 
 /**
  * API Gateway passes every claim as a string (numbers too; an array as `[a b]`). Locally an array stays an array (as
- * `shared/http/auth.ts` expects of the local runtime); other values become strings as in AWS.
+ * `shared/platform/http/auth.ts` expects of the local runtime); other values become strings as in AWS.
  */
 const claimsOf = (payload: JWTPayload): Claims => {
   const claims: Claims = {};

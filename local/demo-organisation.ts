@@ -1,5 +1,5 @@
-import type { OrgUnit } from '#domain/org-units.ts';
-import type { User } from '#domain/users.ts';
+import type { OrgUnit } from '#directory/domain/org-units.ts';
+import type { User } from '#directory/domain/users.ts';
 
 /**
  * The demo organisation seeded on first start: a city bureau, two branches, and departments named as in the Liyang

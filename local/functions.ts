@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { type FunctionName, functionEntry, functions } from '#infra/resources.ts';
+import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
+import { functionEntry } from '#platform/catalog/definitions.ts';
 import { lambdaContext, localFunctionName } from './lambda-context.ts';
 
 /** A Lambda handler as the Node.js 24 runtime calls it (no callbacks). */
@@ -32,7 +33,7 @@ export const loadFunctionHandler: HandlerLoader = (name) => {
     const previous = process.env.AWS_LAMBDA_FUNCTION_NAME;
     process.env.AWS_LAMBDA_FUNCTION_NAME = localFunctionName(name);
     try {
-      return (await import(pathToFileURL(join(root, functionEntry(name))).href)) as { handler?: unknown };
+      return (await import(pathToFileURL(join(root, functionEntry(functions[name]))).href)) as { handler?: unknown };
     } finally {
       if (previous === undefined) delete process.env.AWS_LAMBDA_FUNCTION_NAME;
       else process.env.AWS_LAMBDA_FUNCTION_NAME = previous;
@@ -41,14 +42,14 @@ export const loadFunctionHandler: HandlerLoader = (name) => {
   loading = load.catch(() => undefined);
   return load.then((module) => {
     if (typeof module.handler !== 'function') {
-      throw new HandlerNotFoundError(`${functionEntry(name)} does not export a handler function`);
+      throw new HandlerNotFoundError(`${functionEntry(functions[name])} does not export a handler function`);
     }
     return module.handler as LambdaHandler;
   });
 };
 
 /**
- * Invokes a function like Lambda: a fresh `Context`, and the function's timeout from `infra/resources.ts` enforced
+ * Invokes a function like Lambda: a fresh `Context`, and the function's timeout from the resource catalog (`shared/platform/catalog/`) enforced
  * (the invocation fails with "Task timed out"; unlike Lambda, the handler's work cannot be killed and runs on).
  */
 export const invokeFunction = async (

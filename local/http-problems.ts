@@ -1,7 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { problemFromError, problemResponse } from '#http/problem.ts';
+import { problemFromError, problemResponse } from '#platform/http/problem.ts';
 
-/** The problem types the API uses (`shared/http/problem.ts`), for the few answers only the local server gives. */
+/** The problem types the API uses (`shared/platform/http/problem.ts`), for the few answers only the local server gives. */
 const problemTypeBase = 'https://greenline.example.cn/problems/';
 
 type Result = APIGatewayProxyStructuredResultV2;

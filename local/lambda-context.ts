@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
-import { type FunctionName, functions } from '#infra/resources.ts';
+import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
 import { localRegion } from './stand-ins.ts';
 
 /** The account id the stand-ins use in ARNs (fauxqs answers with the same). */
@@ -15,7 +15,7 @@ const logStreamName = (): string => {
 };
 
 /**
- * A Lambda `Context` like the Node.js runtime passes: the function's name, memory and ARN from `infra/resources.ts`, a
+ * A Lambda `Context` like the Node.js runtime passes: the function's name, memory and ARN from the resource catalog (`shared/platform/catalog/`), a
  * fresh request id, and `getRemainingTimeInMillis` counting down the function's timeout in real time from `startedAt`.
  */
 export const lambdaContext = (

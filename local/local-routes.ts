@@ -1,11 +1,11 @@
 /**
- * Routes only the one-machine runtime has (never in `shared/http/routes.ts`, never deployed): sign-in as a demo user,
+ * Routes only the one-machine runtime has (never in `shared/platform/http/routes.ts`, never deployed): sign-in as a demo user,
  * the settable clock, schedules fired on demand, and queue depths.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { isClockMoved, now, setNow } from '#clock';
-import { NotFoundError, ValidationError } from '#domain/errors.ts';
-import type { User } from '#domain/users.ts';
+import type { User } from '#directory/domain/users.ts';
+import { isClockMoved, now, setNow } from '#platform/clock.ts';
+import { NotFoundError, ValidationError } from '#platform/domain/errors.ts';
 import { json, problemOf, problemWith } from './http-problems.ts';
 import { localLog } from './log.ts';
 import type { QueueCounts } from './queue-poller.ts';
@@ -18,7 +18,7 @@ type Result = APIGatewayProxyStructuredResultV2;
 
 export interface LocalRoutesOptions {
   readonly signingKey: Uint8Array;
-  /** `getUser` of `shared/persistence/directory.ts`; throws a NotFoundError for an unknown user. */
+  /** `getUser` of `shared/directory/store/directory.ts`; throws a NotFoundError for an unknown user. */
   readonly findUser: (username: string) => Promise<User>;
   readonly scheduler?: Scheduler;
   readonly queueCounts?: () => Promise<QueueCounts[]>;

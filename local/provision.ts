@@ -8,17 +8,17 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { buckets } from '#platform/catalog/buckets.ts';
+import type { CatalogQueue as QueueDefinition } from '#platform/catalog/catalog.ts';
+import { queues } from '#platform/catalog/catalog.ts';
 import {
   type BucketKey,
-  buckets,
   localBucketName,
-  type QueueDefinition,
   type QueueKey,
-  queues,
   type TableDefinition,
   type TableKey,
-  tables,
-} from '#infra/resources.ts';
+} from '#platform/catalog/definitions.ts';
+import { tables } from '#platform/catalog/tables.ts';
 
 export interface Naming {
   readonly table: (key: TableKey) => string;
@@ -120,7 +120,7 @@ const ensureBucket = async (s3: S3Client, name: string): Promise<void> => {
   }
 };
 
-/** Creates every table, queue and bucket of `infra/resources.ts` if it is missing; safe to run on every start. */
+/** Creates every table, queue and bucket of the resource catalog (`shared/platform/catalog/`) if it is missing; safe to run on every start. */
 export const provision = async (
   clients: { dynamodb: DynamoDBClient; sqs: SQSClient; s3: S3Client },
   naming: Naming,

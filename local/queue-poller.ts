@@ -1,5 +1,5 @@
 /**
- * The local stand-in for Lambda's SQS event source mapping: polls a queue of `infra/resources.ts` and invokes its
+ * The local stand-in for Lambda's SQS event source mapping: polls a queue of the resource catalog (`shared/platform/catalog/`) and invokes its
  * consumer with a real SQS event, batch by batch, with ReportBatchItemFailures semantics: messages that succeeded are
  * deleted; those listed in `batchItemFailures` (or the whole batch, if the handler throws or answers something
  * invalid) stay, come back, and reach the dead-letter queue after `maxReceiveCount` receives (fauxqs redrives them).

@@ -1,6 +1,6 @@
 /**
- * The local stand-in for EventBridge Scheduler: fires each schedule of `infra/resources.ts` at its times, in its
- * timezone, by the settable clock (`#clock`), invoking its target with the `ScheduledInvocation` payload.
+ * The local stand-in for EventBridge Scheduler: fires each schedule of the resource catalog (`shared/platform/catalog/`) at its times, in its
+ * timezone, by the settable clock (`#platform/clock.ts`), invoking its target with the `ScheduledInvocation` payload.
  *
  * It works like anacron, so moving the clock forward shows what happens in the meantime: every second it compares
  * the clock with the last occurrence fired per schedule (kept in `<dataDir>/schedules.json`). A schedule whose latest
@@ -11,13 +11,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Cron } from 'croner';
-import { now as clockNow } from '#clock';
-import {
-  schedules as allSchedules,
-  type ScheduleDefinition,
-  type ScheduledInvocation,
-  type ScheduleName,
-} from '#infra/resources.ts';
+import type { CatalogSchedule as ScheduleDefinition } from '#platform/catalog/catalog.ts';
+import { schedules as allSchedules, type ScheduledInvocation, type ScheduleName } from '#platform/catalog/catalog.ts';
+import { now as clockNow } from '#platform/clock.ts';
 import { type HandlerLoader, invokeFunction } from './functions.ts';
 import { localLog } from './log.ts';
 

@@ -1,5 +1,5 @@
-import { getOrgUnit, putOrgUnit, putUser, setPublicIntakeUnitId } from '#persistence/directory.ts';
-import { OrgUnitNotFoundError } from '#persistence/errors.ts';
+import { getOrgUnit, putOrgUnit, putUser, setPublicIntakeUnitId } from '#directory/store/directory.ts';
+import { OrgUnitNotFoundError } from '#platform/dynamodb/errors.ts';
 import { demoPublicIntakeUnitId, demoUnits, demoUsers } from './demo-organisation.ts';
 
 /** Seeds the demo organisation unless it is already there (a restart keeps what users changed). */

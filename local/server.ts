@@ -1,15 +1,15 @@
 /**
- * The local HTTP API: one Node HTTP server that plays API Gateway for the route table of `shared/http/routes.ts`
+ * The local HTTP API: one Node HTTP server that plays API Gateway for the route table of `shared/platform/http/routes.ts`
  * (match, JWT authorizer on official routes, payload 2.0 event, result mapping) and serves the runtime's own
  * `/local/*` routes.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { now as clockNow } from '#clock';
-import { NotFoundError } from '#domain/errors.ts';
-import { UnauthenticatedError } from '#http/errors.ts';
-import { routes as apiRoutes, corsPolicy, type RouteDefinition } from '#http/routes.ts';
+import { now as clockNow } from '#platform/clock.ts';
+import { NotFoundError } from '#platform/domain/errors.ts';
+import { UnauthenticatedError } from '#platform/http/errors.ts';
+import { routes as apiRoutes, corsPolicy, type RouteDefinition } from '#platform/http/routes.ts';
 import {
   fromApiGatewayResult,
   type HttpRequest,

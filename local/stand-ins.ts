@@ -50,7 +50,7 @@ export interface StandIns {
 
 /**
  * Starts fauxqs (SQS and S3) and the SES stand-in next to an already running DynamoDB Local, and creates the tables,
- * queues and buckets of `infra/resources.ts` in them. Ports 0 pick free ports (tests); `dataDir` keeps the queues and
+ * queues and buckets of the resource catalog (`shared/platform/catalog/`) in them. Ports 0 pick free ports (tests); `dataDir` keeps the queues and
  * stored objects across restarts.
  */
 export const startStandIns = async (options: {

@@ -1,6 +1,6 @@
 /**
  * `npm start`: Greenline on one machine. Starts DynamoDB Local, fauxqs (SQS) and the SES stand-in, creates the tables
- * and queues of `infra/resources.ts`, seeds the demo organisation, and runs the same handlers as in AWS behind a
+ * and queues of the resource catalog (`shared/platform/catalog/`), seeds the demo organisation, and runs the same handlers as in AWS behind a
  * local API Gateway (HTTP API, JWT authorizer), SQS pollers and a scheduler. Ctrl-C stops everything.
  *
  * Environment: PORT (3000), DYNAMODB_PORT (8000), SQS_PORT (9324), SES_PORT (8005), GREENLINE_DATA_DIR (.greenline),
@@ -9,7 +9,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { localDeadLetterQueueName, localQueueName, localTableName } from '#infra/resources.ts';
+import { localDeadLetterQueueName, localQueueName, localTableName } from '#platform/catalog/definitions.ts';
 import { createJwtAuthorizer } from './authorizer.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFunctionHandler } from './functions.ts';
@@ -119,7 +119,7 @@ const main = async () => {
   // Functions read their configuration at import: the environment is complete before the first one is loaded.
   Object.assign(process.env, standIns.env);
 
-  const [{ getUser }, seeded] = await Promise.all([import('#persistence/directory.ts'), seed()]);
+  const [{ getUser }, seeded] = await Promise.all([import('#directory/store/directory.ts'), seed()]);
   const signingKey = await loadSigningKey(dataDir);
   sqs = new SQSClient({ endpoint: standIns.sqsEndpoint, region: localRegion });
   const sqsClient = sqs;

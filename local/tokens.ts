@@ -7,8 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import type { User } from '#domain/users.ts';
-import { claimNames } from '#http/auth.ts';
+import type { User } from '#directory/domain/users.ts';
+import { claimNames } from '#platform/http/auth.ts';
 
 export const localIssuer = 'https://greenline.local/issuer';
 export const localAudience = 'greenline-local';

@@ -23,10 +23,10 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { officialRoles, roleLabels } from '#domain/roles.ts';
-import { claimNames } from '#http/auth.ts';
-import { corsPolicy, type RouteDefinition, routeKey } from '#http/routes.ts';
-import type { FunctionName } from '#infra/resources.ts';
+import { officialRoles, roleLabels } from '#directory/domain/roles.ts';
+import type { FunctionName } from '#platform/catalog/catalog.ts';
+import { claimNames } from '#platform/http/auth.ts';
+import { corsPolicy, type RouteDefinition, routeKey } from '#platform/http/routes.ts';
 import type { GreenlineFunction } from './greenline-function.ts';
 import { pascalCase } from './naming.ts';
 
@@ -47,7 +47,7 @@ export interface IntakeApiProps {
 }
 
 /**
- * The HTTP API of the route table in `shared/http/routes.ts`, and the Cognito user pool of the officials who call it.
+ * The HTTP API of the route table in `shared/platform/http/routes.ts`, and the Cognito user pool of the officials who call it.
  *
  * Officials sign in to the pool; the API accepts their ID tokens (audience: the app client) through a JWT authorizer,
  * so functions read `cognito:username`, `cognito:groups` (one group per role) and `custom:unit` from verified claims.
@@ -180,7 +180,7 @@ export class IntakeApi extends Construct {
       if (isPublic) {
         Validations.of(httpRoute).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${routeKey(route)} (${route.summary}) is marked auth: 'public' in shared/http/routes.ts: callers have no token by design.`,
+          reason: `${routeKey(route)} (${route.summary}) is marked auth: 'public' in shared/platform/http/routes.ts: callers have no token by design.`,
         });
       }
       created.push(httpRoute);

@@ -8,7 +8,8 @@ import {
   TableEncryption,
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { type KeyAttribute, type TableKey, tables } from '#infra/resources.ts';
+import type { KeyAttribute, TableKey } from '#platform/catalog/definitions.ts';
+import { tables } from '#platform/catalog/tables.ts';
 import { pascalCase } from './naming.ts';
 
 const attribute = (key: KeyAttribute) => ({
@@ -17,7 +18,7 @@ const attribute = (key: KeyAttribute) => ({
 });
 
 /**
- * The DynamoDB tables of `infra/resources.ts`, with the same keys, indexes and TTL as the local tables: on demand,
+ * The DynamoDB tables of the resource catalog (`shared/platform/catalog/`), with the same keys, indexes and TTL as the local tables: on demand,
  * point-in-time recovery, deletion protection, encrypted with the AWS managed key, retained when the stack goes.
  */
 export class DataStore extends Construct {

@@ -7,18 +7,20 @@ import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { buckets as bucketDefinitions } from '#platform/catalog/buckets.ts';
+import { queues as queueDefinitions } from '#platform/catalog/catalog.ts';
 import {
   type BucketAccess,
   type BucketKey,
-  buckets as bucketDefinitions,
   commonEnv,
   type FunctionDefinition,
   functionEntry,
   type QueueKey,
-  queues as queueDefinitions,
+  type TableAccess,
   type TableKey,
-  tables as tableDefinitions,
-} from '#infra/resources.ts';
+  tableActions,
+} from '#platform/catalog/definitions.ts';
+import { tables as tableDefinitions } from '#platform/catalog/tables.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { Mail } from './mail.ts';
 import { logicalIdOf } from './naming.ts';
@@ -69,7 +71,7 @@ export class GreenlineFunction extends Construct {
     this.lambda = new NodejsFunction(this, 'Function', {
       functionName,
       description: definition.description,
-      entry: resolve(repoRoot, functionEntry(definition.name)),
+      entry: resolve(repoRoot, functionEntry(definition)),
       handler: 'handler',
       projectRoot: repoRoot,
       depsLockFilePath: resolve(repoRoot, 'package-lock.json'),
@@ -128,24 +130,25 @@ export class GreenlineFunction extends Construct {
   }
 
   /**
-   * Grants and configures in one call what the definition asks for: each table's name in its environment variable
-   * with read/write access to its items, each queue's URL with permission to send, and, for a mailing function, the
-   * sender address and configuration set with `ses:SendEmail` limited to that identity and set; each bucket's name
-   * with the access the definition names for it (see {@link AttachmentStore.grant}).
+   * Grants and configures in one call exactly what the definition declares (Powertools' `bindTable`): each table's
+   * name in its environment variable with only the DynamoDB actions its access names, each queue's URL with permission
+   * to send, and, for a mailing function, the sender address and configuration set with `ses:SendEmail` limited to
+   * that identity and set; each bucket's name with the access the definition names for it (see
+   * {@link AttachmentStore.grant}).
    */
   connect(connections: FunctionConnections): void {
-    for (const key of this.definition.tables) {
+    for (const [key, access] of Object.entries(this.definition.tables ?? {}) as [TableKey, TableAccess][]) {
       const table = connections.tables[key];
       this.addEnvironment(tableDefinitions[key].envVar, table.tableName);
-      table.grantReadWriteData(this.lambda);
+      table.grant(this.lambda, ...tableActions(access).map((action) => `dynamodb:${action}`));
       if (tableDefinitions[key].indexes.length > 0) this.acknowledgeIndexWildcard(key, table);
     }
-    for (const key of this.definition.sendsTo) {
+    for (const key of Object.keys(this.definition.queues ?? {}) as QueueKey[]) {
       const queue = connections.queues[key];
       this.addEnvironment(queueDefinitions[key].envVar, queue.queueUrl);
       queue.grantSendMessages(this.lambda);
     }
-    if (this.definition.sendsEmail) {
+    if (this.definition.mail === 'send') {
       const { mail } = connections;
       this.addEnvironment(commonEnv.mailFrom, mail.mailFrom);
       this.addEnvironment(commonEnv.sesConfigurationSet, mail.configurationSet.configurationSetName);
@@ -158,14 +161,14 @@ export class GreenlineFunction extends Construct {
     }
   }
 
-  /** `grantReadWriteData` covers the table's indexes as `<table ARN>/index/*`, which querying a GSI needs. */
+  /** `ITable.grant` covers the table's indexes as `<table ARN>/index/*`, which querying a GSI needs. */
   private acknowledgeIndexWildcard(key: TableKey, table: ITable): void {
     const cfnTable = table.node.defaultChild as CfnTable | undefined;
     if (!cfnTable) return;
     const indexes = tableDefinitions[key].indexes.map((index) => index.name).join(', ');
     Validations.of(this.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(cfnTable)}.Arn>/index/*]`,
-      reason: `Queries the ${key} table's global secondary indexes (${indexes}); grantReadWriteData names them <table ARN>/index/*, which matches this table's indexes only.`,
+      reason: `Queries the ${key} table's global secondary indexes (${indexes}); the grant names them <table ARN>/index/*, which matches this table's indexes only.`,
     });
   }
 }

@@ -1,6 +1,6 @@
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 
-/** `submit-complaint` → `SubmitComplaint`: construct ids from the kebab-case keys of `infra/resources.ts`. */
+/** `submit-complaint` → `SubmitComplaint`: construct ids from the kebab-case keys of the resource catalog (`shared/platform/catalog/`). */
 export const pascalCase = (key: string): string =>
   key
     .split(/[-_\s]+/)

@@ -2,7 +2,9 @@ import { Duration } from 'aws-cdk-lib';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { type FunctionName, type QueueDefinition, type QueueKey, queues } from '#infra/resources.ts';
+import type { FunctionName } from '#platform/catalog/catalog.ts';
+import { queues } from '#platform/catalog/catalog.ts';
+import type { QueueDefinition, QueueKey } from '#platform/catalog/definitions.ts';
 import type { Alarms } from './alarms.ts';
 import type { GreenlineFunction } from './greenline-function.ts';
 import { pascalCase } from './naming.ts';
@@ -62,7 +64,7 @@ export interface QueuesProps {
   readonly alarms: Alarms;
 }
 
-/** Every queue of `infra/resources.ts`, each with its dead-letter queue, alarm and consumer. */
+/** Every queue of the resource catalog (`shared/platform/catalog/`), each with its dead-letter queue, alarm and consumer. */
 export class Queues extends Construct {
   readonly queues: Readonly<Record<QueueKey, IQueue>>;
   readonly deadLetterQueues: Readonly<Record<QueueKey, IQueue>>;

@@ -5,13 +5,13 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { CatalogSchedule as ScheduleDefinition } from '#platform/catalog/catalog.ts';
 import {
   type FunctionName,
-  type ScheduleDefinition,
   type ScheduledInvocation,
   type ScheduleName,
   schedules,
-} from '#infra/resources.ts';
+} from '#platform/catalog/catalog.ts';
 import type { Alarms } from './alarms.ts';
 import type { GreenlineFunction } from './greenline-function.ts';
 import { logicalIdOf, pascalCase } from './naming.ts';
@@ -28,7 +28,7 @@ export interface DeadlineSchedulesProps {
 }
 
 /**
- * The EventBridge Scheduler schedules of `infra/resources.ts` — the nightly deadline check at 01:00 Beijing time and
+ * The EventBridge Scheduler schedules of the resource catalog (`shared/platform/catalog/`) — the nightly deadline check at 01:00 Beijing time and
  * the outbox relay — each invoking its function with a {@link ScheduledInvocation}. An invocation that still fails
  * after the retries lands in a dead-letter queue, which alarms.
  */

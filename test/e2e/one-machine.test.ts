@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { localTableName } from '#infra/resources.ts';
+import { localTableName } from '#platform/catalog/definitions.ts';
 import { storedEmails } from '../support/local-aws.ts';
 import {
   cleanUp,

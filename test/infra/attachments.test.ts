@@ -1,8 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buckets, type FunctionName, functions } from '#infra/resources.ts';
 import { GreenlineStack } from '#infra/stack.ts';
+import { buckets } from '#platform/catalog/buckets.ts';
+import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
 type Json = any;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, expect, it } from 'vitest';
-import { functions } from '#infra/resources.ts';
 import { GreenlineStack } from '#infra/stack.ts';
+import { functions } from '#platform/catalog/catalog.ts';
 
 type LambdaFunction = {
   Properties: { FunctionName: string; Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } };

@@ -2,23 +2,24 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { officialRoles } from '#domain/roles.ts';
-import { claimNames } from '#http/auth.ts';
-import { type RouteDefinition, routeKey, routes } from '#http/routes.ts';
+import { officialRoles } from '#directory/domain/roles.ts';
 import { Alarms } from '#infra/constructs/alarms.ts';
 import { IntakeApi } from '#infra/constructs/api.ts';
 import { GreenlineFunction } from '#infra/constructs/greenline-function.ts';
 import { Mail } from '#infra/constructs/mail.ts';
+import { GreenlineStack } from '#infra/stack.ts';
+import { type FunctionName, functions, queues, schedules } from '#platform/catalog/catalog.ts';
 import {
   commonEnv,
-  type FunctionName,
-  functions,
-  queues,
-  schedules,
+  type QueueKey,
+  type TableAccess,
   type TableDefinition,
-  tables,
-} from '#infra/resources.ts';
-import { GreenlineStack } from '#infra/stack.ts';
+  type TableKey,
+  tableActions,
+} from '#platform/catalog/definitions.ts';
+import { tables } from '#platform/catalog/tables.ts';
+import { claimNames } from '#platform/http/auth.ts';
+import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
 type Json = any;
@@ -332,18 +333,44 @@ describe('functions', () => {
   it.each(Object.values(functions))('$name gets the environment and access of exactly its definition', (definition) => {
     const env = functionProps(definition.name).Environment.Variables as Record<string, unknown>;
     const actions = actionsOf(definition.name);
+    const declaredTables = Object.entries(definition.tables ?? {}) as [TableKey, TableAccess][];
+    const declaredQueues = Object.keys(definition.queues ?? {}) as QueueKey[];
 
-    for (const key of definition.tables) expect(env[tables[key].envVar]).toBeDefined();
-    for (const key of definition.sendsTo) expect(env[queues[key].envVar]).toBeDefined();
-    expect(actions.includes('dynamodb:PutItem')).toBe(definition.tables.length > 0);
-    expect(actions.includes('sqs:SendMessage')).toBe(definition.sendsTo.length > 0);
-    expect(actions.some((action) => action.startsWith('ses:'))).toBe(definition.sendsEmail);
-    expect(env[commonEnv.mailFrom] !== undefined).toBe(definition.sendsEmail);
+    for (const [key] of declaredTables) expect(env[tables[key].envVar]).toBeDefined();
+    for (const key of declaredQueues) expect(env[queues[key].envVar]).toBeDefined();
+    for (const [key, access] of declaredTables) {
+      const onTable = statementsOf(definition.name)
+        .filter((statement) => JSON.stringify(statement.Resource).includes(tableId(tables[key])))
+        .flatMap((statement) => [statement.Action].flat());
+      expect([...new Set(onTable)].sort(), key).toEqual(tableActions(access).map((action) => `dynamodb:${action}`));
+    }
+    const undeclared = (Object.keys(tables) as TableKey[]).filter((key) => !definition.tables?.[key]);
+    for (const key of undeclared) {
+      expect(JSON.stringify(statementsOf(definition.name)), key).not.toContain(tableId(tables[key]));
+    }
+    expect(actions.includes('sqs:SendMessage')).toBe(declaredQueues.length > 0);
+    expect(actions.some((action) => action.startsWith('ses:'))).toBe(definition.mail === 'send');
+    expect(env[commonEnv.mailFrom] !== undefined).toBe(definition.mail === 'send');
   });
 
   it('least privilege: get-case cannot send to queues, health cannot touch DynamoDB', () => {
     expect(actionsOf('get-case')).not.toContain('sqs:SendMessage');
     expect(actionsOf('health').filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+  });
+
+  it.each(['get-ledger', 'get-time-limit-policies', 'get-calendar-year', 'get-openapi', 'health'] as const)(
+    '%s only shows data: no write action at all',
+    (name) => {
+      const writes = actionsOf(name).filter((action) =>
+        /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem)$|^sqs:SendMessage|^ses:|^s3:Put/.test(action),
+      );
+      expect(writes).toEqual([]);
+    },
+  );
+
+  it('a reader that records who read gets that one write action, not read-write', () => {
+    const writes = actionsOf('get-case').filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action));
+    expect(writes).toEqual(['dynamodb:PutItem']);
   });
 
   it('links emails to the public base URL when one is given', () => {

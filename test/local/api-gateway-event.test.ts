@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RouteDefinition } from '#http/routes.ts';
-import { routes } from '#http/routes.ts';
+import type { RouteDefinition } from '#platform/http/routes.ts';
+import { routes } from '#platform/http/routes.ts';
 import {
   fromApiGatewayResult,
   type HttpRequest,

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import type { FunctionName } from '#infra/resources.ts';
+import type { FunctionName } from '#platform/catalog/catalog.ts';
 import type { HandlerLoader, LambdaHandler } from '../../local/functions.ts';
 
 export interface Invocation {

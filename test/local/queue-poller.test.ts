@@ -1,7 +1,7 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queues } from '#infra/resources.ts';
+import { queues } from '#platform/catalog/catalog.ts';
 import type { ProvisionedQueue } from '../../local/provision.ts';
 import { failedMessageIds, queueCounts, startQueuePoller } from '../../local/queue-poller.ts';
 import { type LocalAws, startLocalAws } from '../support/local-aws.ts';

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScheduleDefinition, type ScheduledInvocation, schedules } from '#infra/resources.ts';
+import type { CatalogSchedule as ScheduleDefinition } from '#platform/catalog/catalog.ts';
+import { type ScheduledInvocation, schedules } from '#platform/catalog/catalog.ts';
 import {
   createScheduler,
   eventBridgeCronToCroner,

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { NotFoundError } from '#domain/errors.ts';
-import type { AuthorizedEvent } from '#http/auth.ts';
-import type { RouteDefinition } from '#http/routes.ts';
+import { NotFoundError } from '#platform/domain/errors.ts';
+import type { AuthorizedEvent } from '#platform/http/auth.ts';
+import type { RouteDefinition } from '#platform/http/routes.ts';
 import { createJwtAuthorizer } from '../../local/authorizer.ts';
 import { createLocalServer, type LocalServer } from '../../local/server.ts';
 import { issueToken } from '../../local/tokens.ts';
 import { fakeHandlers } from './fake-handlers.ts';
 
 const key = randomBytes(32);
-/** Routes as in `shared/http/routes.ts`, fixed here so the test does not change as the shared table grows. */
+/** Routes as in `shared/platform/http/routes.ts`, fixed here so the test does not change as the shared table grows. */
 const table: RouteDefinition[] = [
   { method: 'GET', path: '/v1/health', function: 'health', auth: 'public', summary: '' },
   { method: 'POST', path: '/v1/complaints', function: 'submit-complaint', auth: 'official', summary: '' },

@@ -1,5 +1,5 @@
-import type { CaseView } from '#domain/case-view.ts';
-import type { Principal } from '#domain/roles.ts';
+import type { CaseView } from '#cases/domain/case-view.ts';
+import type { Principal } from '#directory/domain/roles.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from './factories.ts';
 
 export const demo = {
@@ -25,13 +25,13 @@ export const apiClient = () => ({
   submit: async (body: unknown = aComplaint(), principal: Principal = demo.operator) =>
     bodyOf<CaseView>(
       await invoke(
-        (await import('../../functions/submit-complaint.ts')).handler,
+        (await import('../../functions/intake/submit-complaint.ts')).handler,
         apiEvent({ method: 'POST', path: '/v1/complaints', routeKey: 'POST /v1/complaints', principal, body }),
       ),
     ),
   act: async (id: string, action: string, principal: Principal, body: unknown = {}) =>
     invoke(
-      (await import('../../functions/act-on-case.ts')).handler,
+      (await import('../../functions/cases/act-on-case.ts')).handler,
       apiEvent({
         method: 'POST',
         path: `/v1/cases/${id}/actions/${action}`,
@@ -43,7 +43,7 @@ export const apiClient = () => ({
     ),
   read: async (id: string, principal: Principal = demo.dispatcher) =>
     invoke(
-      (await import('../../functions/get-case.ts')).handler,
+      (await import('../../functions/cases/get-case.ts')).handler,
       apiEvent({
         method: 'GET',
         path: `/v1/cases/${id}`,

@@ -1,6 +1,6 @@
-import type { Case } from '#domain/case.ts';
-import type { OrgUnit } from '#domain/org-units.ts';
-import type { User } from '#domain/users.ts';
+import type { Case } from '#cases/domain/case.ts';
+import type { OrgUnit } from '#directory/domain/org-units.ts';
+import type { User } from '#directory/domain/users.ts';
 import { demoUnits, demoUsers } from '../../local/demo-organisation.ts';
 
 export const unitOf = (id: string): OrgUnit => {

@@ -1,4 +1,4 @@
-import { putOrgUnit, putUser, setPublicIntakeUnitId } from '#persistence/directory.ts';
+import { putOrgUnit, putUser, setPublicIntakeUnitId } from '#directory/store/directory.ts';
 import { demoPublicIntakeUnitId, demoUnits, demoUsers } from '../../local/demo-organisation.ts';
 
 /** Seeds the demo organisation into the current test file's table. */

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { NewComplaint } from '#domain/complaint-input.ts';
-import type { OfficialRole, Principal } from '#domain/roles.ts';
-import type { AuthorizedEvent } from '#http/auth.ts';
+import type { OfficialRole, Principal } from '#directory/domain/roles.ts';
+import type { NewComplaint } from '#intake/domain/complaint-input.ts';
+import type { AuthorizedEvent } from '#platform/http/auth.ts';
 
 /** A complaint body that passes validation; override what a test is about. */
 export const aComplaint = (overrides: Record<string, unknown> = {}): NewComplaint & Record<string, unknown> =>

@@ -1,7 +1,7 @@
-import { buildCalendar } from '#domain/calendar.ts';
-import type { TimeContext } from '#domain/deadlines.ts';
-import { libraryCalendarData } from '#domain/holiday-library.ts';
-import { initialPolicySet } from '#domain/time-limit-policies.ts';
+import { buildCalendar } from '#deadlines/domain/calendar.ts';
+import type { TimeContext } from '#deadlines/domain/deadlines.ts';
+import { libraryCalendarData } from '#deadlines/domain/holiday-library.ts';
+import { initialPolicySet } from '#deadlines/domain/time-limit-policies.ts';
 
 /** The shipped policies and the library's calendar for 2025–2027 (2027 has no data yet). */
 export const timeContext = (): TimeContext => ({

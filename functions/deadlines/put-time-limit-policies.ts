@@ -1,0 +1,12 @@
+import { replacePolicies } from '#deadlines/services/time-limit-admin.ts';
+import { tableName } from '#platform/config.ts';
+import { principalFromEvent } from '#platform/http/auth.ts';
+import { httpHandler, jsonBody } from '#platform/http/handler.ts';
+import { jsonResponse } from '#platform/http/responses.ts';
+
+tableName('main');
+
+export const handler = httpHandler(async (event) => {
+  const principal = principalFromEvent(event);
+  return jsonResponse(200, await replacePolicies(jsonBody(event), principal));
+});

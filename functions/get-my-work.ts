@@ -1,9 +1,0 @@
-import { tableName } from '#config';
-import { principalFromEvent } from '#http/auth.ts';
-import { httpHandler } from '#http/handler.ts';
-import { jsonResponse } from '#http/responses.ts';
-import { myWork } from '#services/case-listing.ts';
-
-tableName('main');
-
-export const handler = httpHandler(async (event) => jsonResponse(200, await myWork(principalFromEvent(event))));

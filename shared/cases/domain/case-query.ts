@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { channels, pollutionCategories } from '#intake/domain/complaint-input.ts';
+import { startOfBureauDay } from '#platform/domain/time.ts';
+import { type CaseState, caseStates } from './case.ts';
+
+z.config(z.locales.zhCN());
+
+/** States in which a case still needs someone's work. */
+export const openStates: readonly CaseState[] = caseStates.filter(
+  (state) => !['rejected', 'merged', 'closed'].includes(state),
+);
+
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+
+/** `GET /v1/cases` query parameters. */
+export const caseListQuerySchema = z
+  .object({
+    state: z.enum(caseStates).optional(),
+    kind: z.enum(['complaint', 'rectification', 'task', 'help-plan']).optional(),
+    unit: z.string().trim().min(1).max(100).optional(),
+    assignee: z.string().trim().min(1).max(100).optional(),
+    category: z.enum(pollutionCategories).optional(),
+    channel: z.enum(channels).optional(),
+    receivedFrom: instant.optional(),
+    receivedTo: instant.optional(),
+    cursor: z.string().max(2000).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export type CaseListQuery = z.output<typeof caseListQuerySchema>;
+
+/** A date alone means the whole day in Asia/Shanghai. */
+export const periodBound = (value: string | undefined, end: 'from' | 'to'): string | undefined => {
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const start = startOfBureauDay(value);
+    return (end === 'from' ? start : new Date(start.getTime() + 86_400_000 - 1)).toISOString();
+  }
+  return new Date(value).toISOString();
+};

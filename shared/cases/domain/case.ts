@@ -1,0 +1,178 @@
+import type { CaseTimeLimits, ProgressColour } from '#deadlines/domain/deadlines.ts';
+import type { OfficialRole } from '#directory/domain/roles.ts';
+import type { Attachment } from '#intake/domain/attachments.ts';
+import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
+
+export type CaseKind = 'complaint' | 'rectification' | 'task' | 'help-plan';
+
+export const caseStates = [
+  'registered',
+  'accepted',
+  'rejected',
+  'merged',
+  'assigned',
+  'in-progress',
+  'returned',
+  'result-submitted',
+  'closed',
+  'review-requested',
+] as const;
+
+export type CaseState = (typeof caseStates)[number];
+
+/** Who must finish the case: the department, its responsible person (责任人) and the lead official (包案领导). */
+export interface Assignment {
+  readonly departmentId: string;
+  readonly departmentPath: readonly string[];
+  readonly responsibleUsername: string;
+  readonly leadUsername: string;
+  readonly assignedAt: string;
+  readonly assignedBy: string;
+}
+
+export interface Extension {
+  readonly status: 'requested' | 'approved' | 'refused';
+  readonly days: number;
+  readonly reason: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
+  readonly decidedAt?: string;
+  readonly decidedBy?: string;
+  readonly decisionNote?: string;
+}
+
+export interface CaseResult {
+  /** The department's account of what it found and did (internal). */
+  readonly text: string;
+  /** What the complainant is told. */
+  readonly publicReply: string;
+  readonly submittedAt: string;
+  readonly submittedBy: string;
+}
+
+export interface Complainant {
+  readonly anonymous: boolean;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly email?: string;
+  readonly confidential: boolean;
+}
+
+export interface ComplaintDetails {
+  readonly channel: Channel;
+  readonly complainant?: Complainant;
+  readonly place: {
+    readonly address: string;
+    readonly town?: string;
+    readonly coordinates?: { readonly latitude: number; readonly longitude: number };
+  };
+  readonly source?: { readonly name: string; readonly uscc?: string };
+  readonly category: PollutionCategory;
+  readonly description: string;
+  readonly urgency: Urgency;
+  /** Photos, recordings and documents, kept in the attachments bucket. */
+  readonly attachments?: readonly Attachment[];
+}
+
+/** 督办事项: any tracked item. Instants are ISO 8601 in UTC. */
+export interface Case {
+  readonly id: string;
+  /** Human-readable number, e.g. `GL-2026-000123`. */
+  readonly number: string;
+  readonly kind: CaseKind;
+  readonly state: CaseState;
+  /** Incremented by every change; a write must name the version it read (optimistic concurrency). */
+  readonly version: number;
+  /** The unit that owns the case, and its path from the root: users of any unit on the path may act on it. */
+  readonly unitId: string;
+  readonly unitPath: readonly string[];
+  readonly receivedAt: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly createdBy: string;
+  readonly complaint?: ComplaintDetails;
+  /** Number of history entries: the next entry's sequence is this plus one. */
+  readonly historyLength: number;
+  readonly assignment?: Assignment;
+  /** How often departments sent the case back as not their remit. */
+  readonly returnCount: number;
+  readonly extensions: readonly Extension[];
+  readonly result?: CaseResult;
+  /** The reason given to the complainant when the complaint was not accepted. */
+  readonly rejectionReason?: string;
+  /** The master case this duplicate was merged into. */
+  readonly mergedInto?: string;
+  /** Duplicates merged into this case: their complainants are told the result too. */
+  readonly mergedCases: readonly string[];
+  readonly closedAt?: string;
+  /** Deadlines computed from the time-limit policy in force when the case started, with that policy's version. */
+  readonly timeLimits?: CaseTimeLimits;
+  /** Progress colour (进度色标): kept current by transitions and the nightly check. */
+  readonly colour?: ProgressColour;
+  /** When the nightly check must next look at this case (its next colour change or escalation); absent once finished. */
+  readonly nextCheckAt?: string;
+  /** Finished after its deadline. */
+  readonly late?: boolean;
+  /** Years a deadline needed but the calendar lacks: those deadlines are flagged, not trusted. */
+  readonly calendarMissingYears?: readonly number[];
+  /** Earlier complaints that look like the same matter, for the dispatcher to merge or not. */
+  readonly duplicateCandidates?: readonly { caseId: string; number: string; reasons: readonly string[] }[];
+  /** For complaints from the public: the code they track progress with (the secret is stored elsewhere, hashed). */
+  readonly trackingCode?: string;
+}
+
+/** One entry of a case's append-only history: who did what, when, why, and what changed. */
+export interface HistoryEntry {
+  readonly caseId: string;
+  /** Position in the history, from 1. */
+  readonly sequence: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly role: OfficialRole | 'system' | 'public';
+  readonly action: string;
+  readonly fromState: CaseState | null;
+  readonly toState: CaseState;
+  readonly reason?: string;
+  readonly changes: Readonly<Record<string, unknown>>;
+}
+
+/** Something that happened to a case, fanned out to workers through the notices queue. */
+export const caseEventTypes = [
+  'complaint-registered',
+  'case-accepted',
+  'case-rejected',
+  'case-merged',
+  'case-assigned',
+  'case-signed',
+  'case-returned',
+  'result-submitted',
+  'result-sent-back',
+  'case-closed',
+  'extension-requested',
+  'extension-approved',
+  'extension-refused',
+  'review-requested',
+  'case-reopened',
+  'deadline-yellow',
+  'deadline-red',
+  'deadline-reminder',
+  'deadline-supervision',
+  'calendar-missing',
+] as const;
+
+export type CaseEventType = (typeof caseEventTypes)[number];
+
+export interface CaseEvent {
+  readonly id: string;
+  readonly type: CaseEventType;
+  readonly caseId: string;
+  readonly occurredAt: string;
+  /** The history entry that recorded the change. */
+  readonly sequence?: number;
+  /** For deadline notices: which clock, and its deadline. */
+  readonly clock?: string;
+  readonly dueAt?: string;
+}
+
+export const formatCaseNumber = (year: number, sequence: number): string =>
+  `GL-${year}-${String(sequence).padStart(6, '0')}`;

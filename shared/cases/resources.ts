@@ -1,0 +1,44 @@
+import { defineFunctions, defineSchedules } from '#platform/catalog/definitions.ts';
+
+/** Reading a case records who saw the complainant's personal data: a put of an access entry, nothing else. */
+const readsAndRecordsAccess = { main: { write: ['PutItem'] } } as const;
+
+export const casesFunctions = defineFunctions('cases', {
+  'get-case': {
+    description: '查看督办事项及其历史',
+    tables: readsAndRecordsAccess,
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
+  'act-on-case': {
+    description: '办理流程操作',
+    tables: { main: 'read-write' },
+    queues: { notices: 'send' },
+    timeoutSeconds: 15,
+    memoryMiB: 512,
+  },
+  'list-cases': { description: '督办事项列表', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
+  'get-my-work': { description: '我的待办', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
+  'get-access-log': {
+    description: '个人信息访问记录',
+    tables: { main: 'read' },
+    timeoutSeconds: 10,
+    memoryMiB: 256,
+  },
+  'relay-outbox': {
+    description: '补发待投递事件',
+    tables: { main: { write: ['DeleteItem'] } },
+    queues: { notices: 'send' },
+    timeoutSeconds: 60,
+    memoryMiB: 512,
+  },
+});
+
+export const casesSchedules = defineSchedules({
+  'outbox-relay': {
+    expression: 'rate(5 minutes)',
+    timezone: 'Asia/Shanghai',
+    target: 'relay-outbox',
+    description: '重发未能及时投递到队列的事件',
+  },
+});

@@ -1,0 +1,62 @@
+import { ulid } from 'ulid';
+import type { Case } from '#cases/domain/case.ts';
+import { type ActionContext, type ActionName, actionInputSchemas, performAction } from '#cases/domain/workflow.ts';
+import { commitTransition, getCase } from '#cases/store/cases.ts';
+import { loadTimeContext } from '#deadlines/services/time-context.ts';
+import type { Principal } from '#directory/domain/roles.ts';
+import { getOrgUnit, getUser } from '#directory/store/directory.ts';
+import { relayNow } from '#intake/services/register-complaint.ts';
+import { now } from '#platform/clock.ts';
+import { NotFoundError } from '#platform/domain/errors.ts';
+import { parseWith } from '#platform/domain/validation.ts';
+import { countMetric } from '#platform/metrics.ts';
+
+const isActionName = (name: string): name is ActionName => Object.hasOwn(actionInputSchemas, name);
+
+/** `undefined` when the thing looked up does not exist: the domain says which field named it. */
+const orMissing = async <T>(lookup: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+};
+
+const lookupsFor = async (action: ActionName, input: Record<string, unknown>): Promise<Partial<ActionContext>> => {
+  if (action === 'assign') {
+    const [department, responsible, lead] = await Promise.all([
+      orMissing(getOrgUnit(input.departmentId as string)),
+      orMissing(getUser(input.responsibleUsername as string)),
+      orMissing(getUser(input.leadUsername as string)),
+    ]);
+    return { department, responsible, lead };
+  }
+  if (action === 'merge') return { master: await orMissing(getCase(input.masterCaseId as string)) };
+  return {};
+};
+
+/**
+ * Performs a workflow action: checks role, scope, state and input in the domain, then writes the case, its history
+ * entry and its events in one transaction conditioned on the version read. Returns the updated case.
+ */
+export const actOnCase = async (
+  caseId: string,
+  actionName: string,
+  body: unknown,
+  principal: Principal,
+): Promise<Case> => {
+  if (!isActionName(actionName)) throw new NotFoundError(`未知操作：${actionName}`);
+  const input = parseWith(actionInputSchemas[actionName], body);
+  const at = now();
+  const [item, lookups, time] = await Promise.all([
+    getCase(caseId),
+    lookupsFor(actionName, input),
+    loadTimeContext(at),
+  ]);
+  const transition = performAction(item, actionName, input, principal, { now: at, eventId: ulid, time, ...lookups });
+  await commitTransition(transition);
+  countMetric('CaseAction', ['action', actionName]);
+  await relayNow(transition.events);
+  return transition.changes[0]?.after ?? item;
+};

@@ -1,0 +1,102 @@
+import { type CaseListQuery, openStates, periodBound } from '#cases/domain/case-query.ts';
+import { type CaseSummary, type EntryPage, queryEntries } from '#cases/store/case-index.ts';
+import type { Principal } from '#directory/domain/roles.ts';
+import { getOrgUnit } from '#directory/store/directory.ts';
+import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+
+export interface CaseList {
+  readonly items: readonly CaseSummary[];
+  /** Pass back as `cursor` for the next page; absent on the last page. */
+  readonly nextCursor?: string;
+}
+
+const encodeCursor = (cursor: Record<string, unknown> | undefined) =>
+  cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined;
+
+const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
+  if (!cursor) return undefined;
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (decoded && typeof decoded === 'object' && typeof decoded.pk === 'string') return decoded;
+  } catch {
+    // fall through to the validation error
+  }
+  throw new ValidationError([{ path: 'cursor', message: '分页游标无效' }]);
+};
+
+const toList = (page: EntryPage): CaseList => {
+  const nextCursor = encodeCursor(page.cursor);
+  return { items: page.items, ...(nextCursor ? { nextCursor } : {}) };
+};
+
+/**
+ * Cases of a unit and the units below it (default: the caller's unit), or of one responsible person, newest first.
+ * Served by gsi1 listing entries; the unit asked for must lie within the caller's scope.
+ */
+export const listCases = async (query: CaseListQuery, principal: Principal): Promise<CaseList> => {
+  const common = {
+    receivedFrom: periodBound(query.receivedFrom, 'from'),
+    receivedTo: periodBound(query.receivedTo, 'to'),
+    equals: { state: query.state, kind: query.kind, category: query.category, channel: query.channel },
+    limit: query.limit,
+    cursor: decodeCursor(query.cursor),
+  };
+  if (query.assignee && !query.unit) {
+    return toList(
+      await queryEntries({ ...common, partition: `RESPONSIBLE#${query.assignee}`, visibleTo: principal.unitId }),
+    );
+  }
+  const unitId = query.unit ?? principal.unitId;
+  if (unitId !== principal.unitId) {
+    const unit = await getOrgUnit(unitId);
+    if (!unit.path.includes(principal.unitId)) throw new ForbiddenError('所查单位不在您的管辖范围内');
+  }
+  return toList(
+    await queryEntries({
+      ...common,
+      partition: `SCOPE#${unitId}`,
+      equals: { ...common.equals, responsibleUsername: query.assignee },
+    }),
+  );
+};
+
+export interface MyWork {
+  /** Open cases where the caller is the responsible person. */
+  readonly responsible: readonly CaseSummary[];
+  /** Open cases where the caller is the lead official. */
+  readonly lead: readonly CaseSummary[];
+  /** Cases assigned to the caller's department and not yet signed for (handlers). */
+  readonly awaitingSignature: readonly CaseSummary[];
+  /** Cases waiting for the petition office (dispatchers): new and returned. */
+  readonly awaitingDispatch: readonly CaseSummary[];
+}
+
+const pageSize = 100;
+
+/** The "my work" view: what waits for the caller, by the roles they hold. */
+export const myWork = async (principal: Principal): Promise<MyWork> => {
+  const has = (role: Principal['roles'][number]) => principal.roles.includes(role);
+  const none = Promise.resolve({ items: [] as CaseSummary[] });
+  const [responsible, lead, awaitingSignature, awaitingDispatch] = await Promise.all([
+    has('handler')
+      ? queryEntries({ partition: `RESPONSIBLE#${principal.username}`, states: openStates, limit: pageSize })
+      : none,
+    has('lead') ? queryEntries({ partition: `LEAD#${principal.username}`, states: openStates, limit: pageSize }) : none,
+    has('handler')
+      ? queryEntries({
+          partition: `SCOPE#${principal.unitId}`,
+          equals: { state: 'assigned', departmentId: principal.unitId },
+          limit: pageSize,
+        })
+      : none,
+    has('dispatcher')
+      ? queryEntries({ partition: `SCOPE#${principal.unitId}`, states: ['registered', 'returned'], limit: pageSize })
+      : none,
+  ]);
+  return {
+    responsible: responsible.items,
+    lead: lead.items,
+    awaitingSignature: awaitingSignature.items,
+    awaitingDispatch: awaitingDispatch.items,
+  };
+};

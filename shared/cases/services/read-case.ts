@@ -1,0 +1,23 @@
+import { scopeUnitIds } from '#cases/domain/workflow.ts';
+import { listPersonalDataAccess, type PersonalDataAccess } from '#cases/store/access-log.ts';
+import { type CaseWithHistory, getCase, getCaseWithHistory } from '#cases/store/cases.ts';
+import { type Principal, requireRole } from '#directory/domain/roles.ts';
+import { ForbiddenError } from '#platform/domain/errors.ts';
+
+/** A case with its history, if it lies within the caller's org-unit scope. */
+export const readCase = async (id: string, principal: Principal): Promise<CaseWithHistory> => {
+  const found = await getCaseWithHistory(id);
+  checkScope(found.case, principal);
+  return found;
+};
+
+const checkScope = (item: CaseWithHistory['case'], principal: Principal) => {
+  if (!scopeUnitIds(item).includes(principal.unitId)) throw new ForbiddenError('该事项不在您所在单位的管辖范围内');
+};
+
+/** Who read the complainant's personal data, when and why: for supervisors and administrators in scope. */
+export const readAccessLog = async (id: string, principal: Principal): Promise<PersonalDataAccess[]> => {
+  requireRole(principal, ['supervisor', 'admin'], '只有督办人员或系统管理员可以查看个人信息访问记录');
+  checkScope(await getCase(id), principal);
+  return listPersonalDataAccess(id);
+};

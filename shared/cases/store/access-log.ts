@@ -1,0 +1,40 @@
+/**
+ * The record of every read of unmasked personal data: who, when, which case, why.
+ *
+ * Keys: pk `ACCESS#<caseId>`, sk `<at>#<ulid>` — a partition of its own, so a case's reads never weigh on reading
+ * the case; append-only (no update or delete is exposed).
+ */
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import type { OfficialRole } from '#directory/domain/roles.ts';
+import { tableName } from '#platform/config.ts';
+import { dynamo } from '#platform/dynamodb/client.ts';
+
+export interface PersonalDataAccess {
+  readonly caseId: string;
+  readonly username: string;
+  readonly roles: readonly OfficialRole[];
+  readonly at: string;
+  readonly purpose: string;
+}
+
+export const recordPersonalDataAccess = async (access: PersonalDataAccess): Promise<void> => {
+  await dynamo().send(
+    new PutCommand({
+      TableName: tableName('main'),
+      Item: { pk: `ACCESS#${access.caseId}`, sk: `${access.at}#${ulid()}`, type: 'access', ...access },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+};
+
+export const listPersonalDataAccess = async (caseId: string): Promise<PersonalDataAccess[]> => {
+  const { Items = [] } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName('main'),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ACCESS#${caseId}` },
+    }),
+  );
+  return Items.map(({ caseId, username, roles, at, purpose }) => ({ caseId, username, roles, at, purpose }));
+};

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import type { CaseKind, CaseState } from '#cases/domain/case.ts';
+import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
+import type { PolicyStep } from './periods.ts';
+
+z.config(z.locales.zhCN());
+
+/** The clocks a case can run: decide on acceptance, sign for, finish, answer a review. */
+export const clockNames = ['accept', 'sign', 'finish', 'review'] as const;
+export type ClockName = (typeof clockNames)[number];
+
+export const clockLabels: Readonly<Record<ClockName, string>> = {
+  accept: '受理时限',
+  sign: '签收时限',
+  finish: '办结时限',
+  review: '复核时限',
+};
+
+const stepSchema = z
+  .object({
+    amount: z.number().int().min(0).max(3650),
+    unit: z.enum(['calendar-days', 'working-days', 'hours']),
+    startsNextDay: z.boolean(),
+    rollsOverHolidays: z.boolean(),
+  })
+  .strict();
+
+const policySchema = z
+  .object({
+    id: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,60}$/, '编号须为 2–60 位小写字母、数字或连字符'),
+    name: z.string().trim().min(1).max(100),
+    /** The policy applies to cases matching every field given; the most specific match wins. */
+    match: z
+      .object({
+        kind: z.enum(['complaint', 'rectification', 'task', 'help-plan']).optional(),
+        channel: z.enum(channels).optional(),
+        category: z.enum(pollutionCategories).optional(),
+        urgency: z.enum(urgencies).optional(),
+      })
+      .strict(),
+    steps: z
+      .object({
+        accept: stepSchema.optional(),
+        sign: stepSchema.optional(),
+        finish: stepSchema,
+        review: stepSchema.optional(),
+      })
+      .strict(),
+    /** The longest single extension, in calendar days. */
+    maxExtensionDays: z.number().int().min(0).max(365),
+    /** Yellow starts when this share of the period is left, and at least `minimumDays` before the deadline. */
+    warning: z.object({ fraction: z.number().min(0).max(1), minimumDays: z.number().min(0).max(30) }).strict(),
+  })
+  .strict();
+
+export type TimeLimitPolicy = z.output<typeof policySchema>;
+
+export const policySetSchema = z
+  .object({
+    policies: z
+      .array(policySchema)
+      .min(1)
+      .max(100)
+      .superRefine((policies, context) => {
+        const ids = new Set<string>();
+        policies.forEach((policy, index) => {
+          if (ids.has(policy.id)) context.addIssue({ code: 'custom', path: [index, 'id'], message: '编号重复' });
+          ids.add(policy.id);
+        });
+        if (!policies.some((policy) => Object.keys(policy.match).length === 0)) {
+          context.addIssue({ code: 'custom', path: [], message: '须有一条不设适用条件的兜底规则' });
+        }
+      }),
+  })
+  .strict();
+
+export interface PolicySet {
+  readonly version: number;
+  readonly policies: readonly TimeLimitPolicy[];
+  readonly updatedAt?: string;
+  readonly updatedBy?: string;
+}
+
+const calendarDays = (amount: number): PolicyStep => ({
+  amount,
+  unit: 'calendar-days',
+  startsNextDay: true,
+  rollsOverHolidays: true,
+});
+const workingDays = (amount: number): PolicyStep => ({
+  amount,
+  unit: 'working-days',
+  startsNextDay: true,
+  rollsOverHolidays: true,
+});
+
+/**
+ * The policies a new installation starts with (version 1), editable by administrators like any later version.
+ * Petition regulation 《信访工作条例》(2022): decide on acceptance within 15 days, finish within 60 days of acceptance,
+ * one extension of at most 30 days, a review answered within 30 days. Hotline work orders: sign for within 1 working
+ * day, finish in 13 working days; urgent matters the same day.
+ */
+export const initialPolicySet: PolicySet = {
+  version: 1,
+  policies: [
+    {
+      id: 'petition-regulation',
+      name: '《信访工作条例》默认时限',
+      match: {},
+      steps: { accept: calendarDays(15), finish: calendarDays(60), review: calendarDays(30) },
+      maxExtensionDays: 30,
+      warning: { fraction: 0.2, minimumDays: 1 },
+    },
+    {
+      id: 'hotline',
+      name: '热线工单',
+      match: { kind: 'complaint', channel: 'hotline' },
+      steps: { accept: workingDays(1), sign: workingDays(1), finish: workingDays(13), review: calendarDays(30) },
+      maxExtensionDays: 30,
+      warning: { fraction: 0.2, minimumDays: 1 },
+    },
+    {
+      id: 'hotline-urgent',
+      name: '热线紧急工单（当日办结）',
+      match: { kind: 'complaint', channel: 'hotline', urgency: 'urgent' },
+      steps: {
+        accept: { amount: 2, unit: 'hours', startsNextDay: false, rollsOverHolidays: false },
+        sign: { amount: 2, unit: 'hours', startsNextDay: false, rollsOverHolidays: false },
+        finish: { amount: 0, unit: 'working-days', startsNextDay: false, rollsOverHolidays: true },
+        review: calendarDays(30),
+      },
+      maxExtensionDays: 30,
+      warning: { fraction: 0.2, minimumDays: 0 },
+    },
+  ],
+};
+
+export interface PolicySubject {
+  readonly kind: CaseKind;
+  readonly channel?: string;
+  readonly category?: string;
+  readonly urgency?: string;
+}
+
+/** The most specific policy whose every condition the case meets. */
+export const choosePolicy = (set: PolicySet, subject: PolicySubject): TimeLimitPolicy => {
+  const matching = set.policies.filter((policy) =>
+    Object.entries(policy.match).every(([field, value]) => subject[field as keyof PolicySubject] === value),
+  );
+  const best = matching.sort((a, b) => Object.keys(b.match).length - Object.keys(a.match).length)[0];
+  if (!best) throw new Error('no time-limit policy matches; a policy set always has a catch-all');
+  return best;
+};
+
+/** Which clocks run in which state. */
+export const activeClocks: Readonly<Partial<Record<CaseState, readonly ClockName[]>>> = {
+  registered: ['accept'],
+  accepted: ['finish'],
+  returned: ['finish'],
+  assigned: ['sign', 'finish'],
+  'in-progress': ['finish'],
+  'result-submitted': ['finish'],
+  'review-requested': ['review'],
+};

@@ -1,0 +1,54 @@
+import type { Case, CaseEventType } from '#cases/domain/case.ts';
+import { categoryLabels, stateLabels } from '#cases/domain/labels.ts';
+import { type ClockName, clockLabels } from '#deadlines/domain/time-limit-policies.ts';
+import { lastDayOf } from '#platform/domain/time.ts';
+
+export type DeadlineEventType = Extract<
+  CaseEventType,
+  'deadline-yellow' | 'deadline-red' | 'deadline-reminder' | 'deadline-supervision' | 'calendar-missing'
+>;
+
+const texts: Readonly<Record<DeadlineEventType, { readonly tag: string; readonly ask: string }>> = {
+  'deadline-yellow': { tag: '临期预警', ask: '该事项即将到期，请抓紧办理，确保按期办结。' },
+  'deadline-red': { tag: '超期', ask: '该事项已超过办理期限，请立即办理并说明原因。' },
+  'deadline-reminder': { tag: '催办', ask: '该事项已超期，现予催办，请立即办理，并向包案领导报告进展。' },
+  'deadline-supervision': { tag: '督办', ask: '该事项超期已逾五个工作日，现予督办，请包案领导督促限期办结。' },
+  'calendar-missing': {
+    tag: '日历缺失',
+    ask: '该事项的期限需要用到尚未录入节假日安排的年份，期限仅为按周末推算的参考值。请管理员依国务院办公厅通知录入该年度节假日和调休安排。',
+  },
+};
+
+export const isDeadlineEvent = (type: CaseEventType): type is DeadlineEventType => type in texts;
+
+/** The email about a deadline: a warning, an overdue case, a reminder or a supervision notice. */
+export const deadlineNoticeEmail = (
+  type: DeadlineEventType,
+  item: Case,
+  caseUrl: string,
+  clock?: { name: string; dueAt: string },
+): { subject: string; text: string } => {
+  const { tag, ask } = texts[type];
+  const clockLabel = clock ? (clockLabels[clock.name as ClockName] ?? clock.name) : undefined;
+  const complaint = item.complaint;
+  return {
+    subject: `【${tag}】${item.number}${complaint ? ` ${categoryLabels[complaint.category]}` : ''}${
+      clock ? ` · ${clockLabel}${lastDayOf(clock.dueAt)}届满` : ''
+    }`,
+    text: [
+      '您好：',
+      '',
+      ask,
+      '',
+      `编号：${item.number}`,
+      `当前状态：${stateLabels[item.state]}`,
+      ...(clock ? [`${clockLabel}：${lastDayOf(clock.dueAt)} 24:00（北京时间）届满`] : []),
+      ...(item.calendarMissingYears?.length ? [`缺少节假日数据的年份：${item.calendarMissingYears.join('、')}`] : []),
+      ...(complaint ? [`地点：${[complaint.place.town, complaint.place.address].filter(Boolean).join(' ')}`] : []),
+      '',
+      `办理入口：${caseUrl}`,
+      '',
+      '（本邮件由绿线督办系统于工作日早上发送，请勿直接回复。）',
+    ].join('\n'),
+  };
+};

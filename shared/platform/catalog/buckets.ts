@@ -1,0 +1,12 @@
+import type { BucketDefinition, BucketKey } from './definitions.ts';
+
+/** Photos, recordings and documents attached to complaints, by the public (web form) and by officials. */
+export const buckets: Readonly<Record<BucketKey, BucketDefinition>> = {
+  attachments: {
+    key: 'attachments',
+    envVar: 'ATTACHMENTS_BUCKET',
+    uploadPrefix: 'uploads/',
+    keptPrefix: 'attachments/',
+    uploadExpiryDays: 2,
+  },
+};

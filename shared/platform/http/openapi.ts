@@ -1,0 +1,450 @@
+/**
+ * Builds the OpenAPI 3.1 document of the API from the route table and the documentation registry. Pure: the same
+ * inputs give the same document; `functions/platform/get-openapi.ts` serves it.
+ */
+import { z } from 'zod';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#platform/domain/errors.ts';
+import {
+  type ApiBody,
+  type ApiBodyVariants,
+  type ApiOperation,
+  type ApiParameter,
+  type ApiTag,
+  apiTags,
+  type ProblemStatus,
+  type SchemaSource,
+} from './api-docs.ts';
+import { componentSchemas, type JsonSchema, schemaRef } from './api-schemas.ts';
+import { TooManyRequestsError, UnauthenticatedError, UnsupportedMediaTypeError } from './errors.ts';
+import { type Problem, problemFromError } from './problem.ts';
+import { type RouteDefinition, routeKey } from './routes.ts';
+
+export const openApiVersion = '3.1.1';
+
+/** The name of the bearer scheme under `components.securitySchemes`. */
+export const securitySchemeName = 'idToken';
+
+export interface OpenApiParameter {
+  readonly name: string;
+  readonly in: 'path' | 'query' | 'header';
+  readonly required: boolean;
+  readonly description?: string;
+  readonly schema: JsonSchema;
+  readonly example?: unknown;
+}
+
+export interface OpenApiMediaType {
+  readonly schema: JsonSchema;
+  readonly example?: unknown;
+}
+
+export interface OpenApiResponse {
+  readonly description: string;
+  readonly headers?: Readonly<Record<string, { readonly description: string; readonly schema: JsonSchema }>>;
+  readonly content?: Readonly<Record<string, OpenApiMediaType>>;
+}
+
+export type OpenApiReference = { readonly $ref: string };
+
+export interface OpenApiOperation {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags?: readonly string[];
+  readonly security: ReadonlyArray<Readonly<Record<string, readonly string[]>>>;
+  readonly parameters?: readonly OpenApiParameter[];
+  readonly requestBody?: {
+    readonly description: string;
+    readonly required: boolean;
+    readonly content: Readonly<Record<string, OpenApiMediaType>>;
+  };
+  readonly responses: Readonly<Record<string, OpenApiResponse | OpenApiReference>>;
+}
+
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly servers: ReadonlyArray<{ readonly url: string; readonly description: string }>;
+  readonly tags: ReadonlyArray<{ readonly name: string; readonly description: string }>;
+  readonly paths: Readonly<Record<string, Readonly<Record<string, OpenApiOperation>>>>;
+  readonly components: {
+    readonly schemas: Readonly<Record<string, JsonSchema>>;
+    readonly responses: Readonly<Record<string, OpenApiResponse>>;
+    readonly securitySchemes: Readonly<Record<string, JsonSchema>>;
+  };
+}
+
+const exampleCorrelationId = '3f1c2b9e-8a4d-4e7f-9c61-0d2a5b7e4c10';
+
+interface ProblemResponseDefinition {
+  readonly component: string;
+  readonly description: string;
+  readonly example: Problem;
+  /** API Gateway answers this status itself too, with `{ "message": … }` as `application/json`. */
+  readonly gatewayMessage?: string;
+  readonly headers?: OpenApiResponse['headers'];
+}
+
+/** An error of a library, which `problemFromError` knows by name. */
+const libraryError = (name: string): Error => Object.assign(new Error(name), { name });
+
+/** Examples come from `problemFromError`, so type and title are those the functions answer with. */
+const problemResponses: Readonly<Record<ProblemStatus, ProblemResponseDefinition>> = {
+  400: {
+    component: 'BadRequest',
+    description: '请求内容有误，`errors` 逐项列出 / the request is invalid; `errors` names every bad field',
+    example: problemFromError(
+      new ValidationError([{ path: 'place.address', message: '地址至少 2 个字符' }]),
+      exampleCorrelationId,
+    ),
+  },
+  401: {
+    component: 'Unauthenticated',
+    description:
+      '缺少或无效的令牌。API Gateway 的 JWT 授权器以 `{"message":"Unauthorized"}` 答复；令牌有效但缺少用户或单位声明时由函数以 ' +
+      'problem+json 答复（本地运行时均为 problem+json）。/ Missing or invalid token: API Gateway’s JWT authorizer answers ' +
+      '`{"message":"Unauthorized"}`; a token without user or unit claims gets problem+json (as every 401 does locally).',
+    example: problemFromError(new UnauthenticatedError('令牌缺少用户或单位信息'), exampleCorrelationId),
+    gatewayMessage: 'Unauthorized',
+    headers: {
+      'www-authenticate': {
+        description: '如 `Bearer error="invalid_token"` / e.g. `Bearer error="invalid_token"`',
+        schema: { type: 'string' },
+      },
+    },
+  },
+  403: {
+    component: 'Forbidden',
+    description: '角色或单位范围不允许此操作 / the caller’s role or unit scope does not allow it',
+    example: problemFromError(new ForbiddenError('该事项不在您的职责范围内'), exampleCorrelationId),
+  },
+  404: {
+    component: 'NotFound',
+    description: '未找到 / not found',
+    example: problemFromError(new NotFoundError('督办事项不存在'), exampleCorrelationId),
+  },
+  409: {
+    component: 'Conflict',
+    description:
+      '与当前状态冲突：状态不符、版本过期或超出次数限制 / conflicts with the current state: wrong state, stale version or a limit reached',
+    example: problemFromError(new ConflictError('当前状态为“已登记”，不能派单'), exampleCorrelationId),
+  },
+  415: {
+    component: 'UnsupportedMediaType',
+    description: '请求体须为 JSON / the body must be JSON',
+    example: problemFromError(new UnsupportedMediaTypeError('不支持的内容类型：text/plain'), exampleCorrelationId),
+  },
+  422: {
+    component: 'IdempotencyKeyReused',
+    description: '幂等键已用于内容不同的请求 / the Idempotency-Key was used for a different request',
+    example: problemFromError(libraryError('IdempotencyValidationError'), exampleCorrelationId),
+  },
+  429: {
+    component: 'TooManyRequests',
+    description: '请求过于频繁，请按 `Retry-After` 稍后重试 / too many requests; retry after `Retry-After` seconds',
+    example: problemFromError(new TooManyRequestsError('请求过于频繁，请稍后再试', 60), exampleCorrelationId),
+    headers: {
+      'retry-after': { description: '多少秒后可重试 / seconds to wait', schema: { type: 'integer', minimum: 0 } },
+    },
+  },
+  500: {
+    component: 'InternalServerError',
+    description:
+      '服务器内部错误，请提供关联编号；函数超时或崩溃时 API Gateway 以 `{"message":"Internal Server Error"}` 答复 / ' +
+      'internal error, quote the correlation id; a timed-out or crashed function gets API Gateway’s own answer',
+    example: problemFromError(new Error('example'), exampleCorrelationId),
+    gatewayMessage: 'Internal Server Error',
+  },
+};
+
+/** `components.responses` entry of a problem status. */
+export const problemResponseRef = (status: ProblemStatus): OpenApiReference => ({
+  $ref: `#/components/responses/${problemResponses[status].component}`,
+});
+
+const problemResponse = (definition: ProblemResponseDefinition): OpenApiResponse => ({
+  description: definition.description,
+  ...(definition.headers ? { headers: definition.headers } : {}),
+  content: {
+    'application/problem+json': { schema: schemaRef('Problem'), example: definition.example },
+    ...(definition.gatewayMessage
+      ? { 'application/json': { schema: schemaRef('GatewayError'), example: { message: definition.gatewayMessage } } }
+      : {}),
+  },
+});
+
+const isZodSchema = (source: SchemaSource): source is z.core.$ZodType =>
+  typeof source === 'object' && source !== null && '_zod' in source;
+
+/** Rewrites `#/$defs/X` references (zod's, for schemas registered with an id) to `#/components/schemas/X`. */
+const rewriteRefs = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(rewriteRefs);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      key === '$ref' && typeof inner === 'string'
+        ? inner.replace(/^#\/\$defs\//, '#/components/schemas/')
+        : rewriteRefs(inner),
+    ]),
+  );
+};
+
+/** Collects the component schemas as operations are built. */
+class Components {
+  readonly schemas: Record<string, JsonSchema> = { ...componentSchemas };
+
+  add(name: string, schema: JsonSchema): JsonSchema {
+    const existing = this.schemas[name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(schema)) {
+      throw new Error(`two different schemas are both named ${name} in the OpenAPI document`);
+    }
+    this.schemas[name] = schema;
+    return schemaRef(name);
+  }
+
+  /** JSON Schema of `source`: a zod schema is converted (its input side for requests), hoisting any `$defs`. */
+  convert(source: SchemaSource, io: 'input' | 'output'): JsonSchema {
+    if (!isZodSchema(source)) return source;
+    const {
+      $schema: _dialect,
+      $defs,
+      ...schema
+    } = z.toJSONSchema(source, { target: 'draft-2020-12', io }) as Record<string, unknown>;
+    for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
+      this.add(name, rewriteRefs(definition) as JsonSchema);
+    }
+    return rewriteRefs(schema) as JsonSchema;
+  }
+}
+
+const pathParameterNames = (path: string): string[] =>
+  [...path.matchAll(/\{([^}]+?)\+?\}/g)].map((match) => match[1] ?? '').filter(Boolean);
+
+const camelCase = (name: string): string => name.replace(/-([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
+
+const pascalCase = (name: string): string => camelCase(name).replace(/^[a-z]/, (letter) => letter.toUpperCase());
+
+const baseOperationId = (route: RouteDefinition): string =>
+  `${camelCase(route.function)}${pascalCase(route.method.toLowerCase())}`;
+
+/** `PublicAttachments` for `/v1/public/attachments`, `CasesById` for `/v1/cases/{id}`. */
+const pathSuffix = (path: string): string =>
+  path
+    .split('/')
+    .filter((segment) => segment && !/^v\d+$/.test(segment))
+    .map((segment) => {
+      const parameter = /^\{(.+?)\+?\}$/.exec(segment)?.[1];
+      return parameter ? `By${pascalCase(parameter)}` : pascalCase(segment.replace(/[^A-Za-z0-9-]/g, '-'));
+    })
+    .join('');
+
+/**
+ * `operationId` of each route: the function's name in camelCase and the method (`getCaseGet`); when one function
+ * serves the same method on several paths, the path follows (`createUploadPostPublicAttachments`).
+ */
+export const operationIds = (routes: readonly RouteDefinition[]): Map<RouteDefinition, string> => {
+  const counts = new Map<string, number>();
+  for (const route of routes) counts.set(baseOperationId(route), (counts.get(baseOperationId(route)) ?? 0) + 1);
+  return new Map(
+    routes.map((route) => {
+      const base = baseOperationId(route);
+      return [route, (counts.get(base) ?? 0) > 1 ? `${base}${pathSuffix(route.path)}` : base];
+    }),
+  );
+};
+
+const withoutDescription = (schema: JsonSchema): { description?: string; schema: JsonSchema } => {
+  const { description, ...rest } = schema;
+  return typeof description === 'string' ? { description, schema: rest } : { schema };
+};
+
+const pathParameter = (name: string, documented: ApiParameter | undefined, components: Components) => {
+  const schema = documented ? components.convert(documented.schema, 'input') : { type: 'string' };
+  return {
+    name,
+    in: 'path',
+    required: true,
+    ...(documented ? { description: documented.description } : {}),
+    schema,
+    ...(documented?.example === undefined ? {} : { example: documented.example }),
+  } satisfies OpenApiParameter;
+};
+
+const queryParameters = (query: z.core.$ZodObject, components: Components): OpenApiParameter[] => {
+  const converted = components.convert(query, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(converted.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: converted.required?.includes(name) ?? false,
+    ...withoutDescription(property),
+  }));
+};
+
+const isVariants = (body: ApiBody | ApiBodyVariants): body is ApiBodyVariants => 'variants' in body;
+
+const requestBody = (body: ApiBody | ApiBodyVariants, components: Components): OpenApiOperation['requestBody'] => {
+  if (isVariants(body)) {
+    const variants = Object.entries(body.variants).map(([value, variant]) =>
+      components.add(`${body.componentPrefix}${value}`, {
+        title: `${body.selector} = ${value}`,
+        description: variant.description,
+        ...components.convert(variant.schema, 'input'),
+      }),
+    );
+    return {
+      description: body.description,
+      required: body.required ?? true,
+      // anyOf, not oneOf: several variants accept the same bodies (`{}` suits accept, sign …); the path picks one.
+      content: { 'application/json': { schema: { anyOf: variants, description: `按 \`${body.selector}\` 选用` } } },
+    };
+  }
+  const converted = components.convert(body.schema, 'input');
+  const schema = body.component ? components.add(body.component, converted) : converted;
+  return {
+    description: body.description,
+    required: body.required ?? true,
+    content: { 'application/json': { schema } },
+  };
+};
+
+/** Problems of a route the registry does not know: what any route with its shape may answer. */
+const genericProblems = (route: RouteDefinition): ProblemStatus[] => {
+  const hasPath = pathParameterNames(route.path).length > 0;
+  const hasBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
+  return [
+    ...(hasPath || hasBody ? ([400] as const) : []),
+    ...(route.auth === 'official' ? ([403] as const) : []),
+    ...(hasPath ? ([404] as const) : []),
+    ...(hasBody ? ([415] as const) : []),
+  ];
+};
+
+/** Every problem status of a route: its own, 401 for an official route, and 500 for any. */
+export const problemStatusesOf = (route: RouteDefinition, doc: ApiOperation | undefined): ProblemStatus[] => {
+  const statuses = new Set<ProblemStatus>([
+    ...(doc ? doc.problems : genericProblems(route)),
+    ...(route.auth === 'official' ? ([401] as const) : []),
+    500,
+  ]);
+  return [...statuses].sort((a, b) => a - b);
+};
+
+const operationFor = (
+  route: RouteDefinition,
+  operationId: string,
+  doc: ApiOperation | undefined,
+  components: Components,
+) => {
+  const parameters: OpenApiParameter[] = [
+    ...pathParameterNames(route.path).map((name) => pathParameter(name, doc?.pathParameters?.[name], components)),
+    ...(doc?.query ? queryParameters(doc.query, components) : []),
+    ...Object.entries(doc?.headers ?? {}).map(([name, header]) => ({
+      name,
+      in: 'header' as const,
+      required: header.required ?? false,
+      description: header.description,
+      schema: components.convert(header.schema, 'input'),
+      ...(header.example === undefined ? {} : { example: header.example }),
+    })),
+  ];
+  const success: Record<string, OpenApiResponse> = doc
+    ? {
+        [doc.response.status]: {
+          description: doc.response.description,
+          ...(doc.response.headers ? { headers: doc.response.headers } : {}),
+          ...(doc.response.schema
+            ? { content: { 'application/json': { schema: components.convert(doc.response.schema, 'output') } } }
+            : {}),
+        },
+      }
+    : { '2XX': { description: '成功（响应尚未登记）/ success (response not documented yet)' } };
+  const problems = Object.fromEntries(
+    problemStatusesOf(route, doc).map((status) => [String(status), problemResponseRef(status)]),
+  );
+  return {
+    operationId,
+    summary: route.summary,
+    description:
+      doc?.description ??
+      '（尚未在 shared/platform/http/api-docs.ts 登记 / not yet documented in shared/platform/http/api-docs.ts）',
+    ...(doc ? { tags: doc.tags } : {}),
+    security: route.auth === 'official' ? [{ [securitySchemeName]: [] }] : [],
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(doc?.body ? { requestBody: requestBody(doc.body, components) } : {}),
+    responses: { ...success, ...problems },
+  } satisfies OpenApiOperation;
+};
+
+export interface OpenApiOptions {
+  readonly routes: readonly RouteDefinition[];
+  readonly docs: Readonly<Record<string, ApiOperation>>;
+  /** The API's version (package.json's). */
+  readonly version: string;
+}
+
+const description = [
+  '生态环境局信访投诉督办系统的接口：登记信访件、派单、签收、办结、延期与复核。',
+  '除公开接口外，请求须带 `Authorization: Bearer <ID 令牌>`（Cognito 用户池的 ID 令牌；本地运行时由 `POST /local/token` 签发）。',
+  '所有错误均以 RFC 9457 `application/problem+json` 答复。',
+  '',
+  'The API of an ecology and environment bureau’s complaint-handling system: record complaints, assign, sign, close,',
+  'extend and review cases. Official routes need `Authorization: Bearer <ID token>` (a Cognito user-pool ID token;',
+  'on one machine, from `POST /local/token`). Every error is answered as RFC 9457 `application/problem+json`.',
+].join('\n');
+
+/**
+ * The OpenAPI 3.1 document of `routes`, with what `docs` says about each. A route missing from `docs` is still
+ * listed, with its summary, path parameters and the problems any route of its shape may answer.
+ *
+ * @example
+ * ```ts
+ * const document = buildOpenApiDocument({ routes, docs: apiDocs, version: '0.1.0' });
+ * ```
+ */
+export const buildOpenApiDocument = (options: OpenApiOptions): OpenApiDocument => {
+  const components = new Components();
+  const paths: Record<string, Record<string, OpenApiOperation>> = {};
+  const ids = operationIds(options.routes);
+  for (const route of options.routes) {
+    const pathItem = paths[route.path] ?? {};
+    paths[route.path] = pathItem;
+    pathItem[route.method.toLowerCase()] = operationFor(
+      route,
+      ids.get(route) ?? baseOperationId(route),
+      options.docs[routeKey(route)],
+      components,
+    );
+  }
+  const usedTags = new Set(
+    options.routes.flatMap((route) => options.docs[routeKey(route)]?.tags ?? ([] as readonly ApiTag[])),
+  );
+  return {
+    openapi: openApiVersion,
+    info: { title: 'Greenline 绿线督办 API', version: options.version, description },
+    servers: [{ url: '/', description: '与本文档同源 / the origin serving this document' }],
+    tags: (Object.keys(apiTags) as ApiTag[])
+      .filter((tag) => usedTags.has(tag))
+      .map((tag) => ({ name: tag, description: apiTags[tag] })),
+    paths,
+    components: {
+      schemas: components.schemas,
+      responses: Object.fromEntries(
+        Object.values(problemResponses).map((definition) => [definition.component, problemResponse(definition)]),
+      ),
+      securitySchemes: {
+        [securitySchemeName]: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'Cognito 用户池的 ID 令牌；本地运行时以 `POST /local/token {"username":"operator"}` 获取 / a Cognito user-pool ID ' +
+            'token; on one machine, get one with `POST /local/token {"username":"operator"}`',
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '#cases/domain/case-view.ts';
+import type { Principal } from '#directory/domain/roles.ts';
+import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
+import { seedDirectory } from '../../support/directory.ts';
+import { aComplaint, aPrincipal, bodyOf } from '../../support/factories.ts';
+import { type LocalAws, startLocalAws, storedEmails } from '../../support/local-aws.ts';
+import { drainNotices } from '../../support/notices.ts';
+
+let aws: LocalAws;
+let sendNotice: unknown;
+let api: ReturnType<typeof apiClient>;
+
+const { dispatcher, handler, lead } = demo;
+const assignment = demoAssignmentInput;
+const submit = (body = aComplaint()) => api.submit(body);
+const act = (id: string, action: string, principal: Principal, body: unknown = {}) =>
+  api.act(id, action, principal, body);
+const read = async (id: string, principal: Principal = dispatcher) => bodyOf<CaseView>(await api.read(id, principal));
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  await seedDirectory();
+  api = apiClient();
+  ({ handler: sendNotice } = await import('../../../functions/notices/send-notice.ts'));
+});
+afterAll(() => aws.stop());
+
+describe('POST /v1/cases/{id}/actions/{action}', () => {
+  it('walks a complaint to closed by the right people, each step in history, each email once', async () => {
+    const created = await submit();
+
+    const steps: [string, Principal, unknown][] = [
+      ['accept', dispatcher, {}],
+      ['assign', dispatcher, assignment],
+      ['sign', handler, {}],
+      [
+        'submit-result',
+        handler,
+        {
+          result: '现场检查属实，已责令停止夜间作业。内部备注：企业负责人态度差。',
+          publicReply: '经查属实，已责令企业停止夜间作业。',
+        },
+      ],
+      ['approve-result', lead, {}],
+    ];
+    for (const [action, principal, body] of steps) {
+      const response = await act(created.id, action, principal, body);
+      expect(response.statusCode, `${action}: ${response.body}`).toBe(200);
+    }
+    await drainNotices(sendNotice);
+    await drainNotices(sendNotice);
+
+    const found = await read(created.id);
+    expect(found.state).toBe('closed');
+    expect(found.history?.map((entry) => [entry.action, entry.actor, entry.toState])).toEqual([
+      ['register', 'operator', 'registered'],
+      ['accept', 'dispatcher', 'accepted'],
+      ['assign', 'dispatcher', 'assigned'],
+      ['sign', 'handler', 'in-progress'],
+      ['submit-result', 'handler', 'result-submitted'],
+      ['approve-result', 'lead', 'closed'],
+    ]);
+    const emails = (await storedEmails(aws.sesEndpoint)).filter((email) => email.subject.includes(created.number));
+    const sent = emails.map((email) => `${email.destination.to[0]} ${email.subject}`).sort();
+    expect(sent).toEqual(
+      [
+        `dispatcher@greenline.local 【新信访件】${created.number} 噪声污染 · 城东街道`,
+        `li@example.cn 您反映的问题已受理（${created.number}）`,
+        `handler@greenline.local 【派单】${created.number} 噪声污染`,
+        `lead@greenline.local 【派单】${created.number} 噪声污染`,
+        `lead@greenline.local 【待审核】${created.number} 噪声污染`,
+        `li@example.cn 您反映的问题已办结（${created.number}）`,
+      ].sort(),
+    );
+    const closing = emails.find((email) => email.subject.includes('已办结'));
+    expect(closing?.body.text).toContain('经查属实，已责令企业停止夜间作业。');
+    expect(closing?.body.text).not.toContain('内部备注');
+  });
+
+  it('refuses wrong-role, out-of-scope and out-of-order actions and changes nothing', async () => {
+    const created = await submit();
+
+    const refusals = await Promise.all([
+      act(created.id, 'accept', handler),
+      act(created.id, 'accept', aPrincipal('dispatcher', 'west')),
+      act(created.id, 'sign', handler),
+      act(created.id, 'approve-result', lead),
+      act(created.id, 'teleport', dispatcher),
+      act(created.id, 'reject', dispatcher, {}),
+    ]);
+
+    expect(refusals.map((response) => response.statusCode)).toEqual([403, 403, 403, 403, 404, 400]);
+    expect(bodyOf(refusals[5]).errors).toEqual([{ path: 'reason', message: expect.any(String) }]);
+    const found = await read(created.id);
+    expect(found).toMatchObject({ state: 'registered', version: 1 });
+    expect(found.history).toHaveLength(1);
+  });
+
+  it('answers 409 to an action the state does not allow', async () => {
+    const created = await submit();
+    await act(created.id, 'accept', dispatcher);
+
+    const again = await act(created.id, 'accept', dispatcher);
+
+    expect(again.statusCode).toBe(409);
+    expect(bodyOf(again).detail).toBe('当前状态为“已受理”，不能受理');
+  });
+
+  it('lets exactly one of 50 concurrent conflicting actions win, with a consistent history', async () => {
+    const created = await submit();
+
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        index % 2 === 0
+          ? act(created.id, 'accept', dispatcher, { note: `并发 ${index}` })
+          : act(created.id, 'reject', dispatcher, { reason: `并发不予受理 ${index}` }),
+      ),
+    );
+
+    const codes = responses.map((response) => response.statusCode);
+    expect(codes.filter((code) => code === 200)).toHaveLength(1);
+    expect(codes.filter((code) => code !== 200).every((code) => code === 409)).toBe(true);
+    const found = await read(created.id);
+    expect(found.version).toBe(2);
+    expect(found.history?.map((entry) => entry.sequence)).toEqual([1, 2]);
+    expect(['accepted', 'rejected']).toContain(found.state);
+  });
+
+  it('tells the dispatcher about a return and the lead about an extension request', async () => {
+    const created = await submit();
+    await act(created.id, 'accept', dispatcher);
+    await act(created.id, 'assign', dispatcher, assignment);
+
+    const returned = await act(created.id, 'return', handler, {
+      reasonCode: 'not-our-remit',
+      reason: '属于住建部门职责',
+    });
+    await act(created.id, 'assign', dispatcher, assignment);
+    const extension = await act(created.id, 'request-extension', handler, { days: 20, reason: '需委托第三方监测' });
+    await drainNotices(sendNotice);
+
+    expect(bodyOf<CaseView>(returned).returnCount).toBe(1);
+    expect(bodyOf<CaseView>(extension).extensions).toEqual([
+      expect.objectContaining({ status: 'requested', days: 20 }),
+    ]);
+    const emails = (await storedEmails(aws.sesEndpoint)).filter((email) => email.subject.includes(created.number));
+    const returnMail = emails.find((email) => email.subject.startsWith('【退单】'));
+    expect(returnMail?.destination.to).toEqual(['dispatcher@greenline.local']);
+    expect(returnMail?.body.text).toContain('属于住建部门职责');
+    const extensionMail = emails.find((email) => email.subject.startsWith('【延期申请】'));
+    expect(extensionMail?.destination.to).toEqual(['lead@greenline.local']);
+  });
+
+  it('merges a duplicate into its master, and tells the duplicate’s complainant the master’s result', async () => {
+    const master = await submit(aComplaint({ complainant: { name: '甲', email: 'jia@example.cn' } }));
+    const duplicate = await submit(aComplaint({ complainant: { name: '乙', email: 'yi@example.cn' } }));
+    expect(duplicate.duplicateCandidates?.map((candidate) => candidate.caseId)).toContain(master.id);
+
+    expect((await act(duplicate.id, 'merge', dispatcher, { masterCaseId: master.id })).statusCode).toBe(200);
+    await act(master.id, 'accept', dispatcher);
+    await act(master.id, 'assign', dispatcher, assignment);
+    await act(master.id, 'sign', handler);
+    await act(master.id, 'submit-result', handler, {
+      result: '现场检查属实，已查处。',
+      publicReply: '已责令企业停止夜间作业。',
+    });
+    await act(master.id, 'approve-result', lead);
+    await drainNotices(sendNotice);
+
+    expect((await read(duplicate.id)).state).toBe('merged');
+    expect((await read(master.id)).mergedCases).toEqual([duplicate.id]);
+    const closing = (await storedEmails(aws.sesEndpoint)).filter((email) => email.subject.includes('已办结'));
+    expect(closing.find((email) => email.destination.to[0] === 'yi@example.cn')?.subject).toBe(
+      `您反映的问题已办结（${duplicate.number}）`,
+    );
+    expect(closing.find((email) => email.destination.to[0] === 'yi@example.cn')?.body.text).toContain(
+      '已责令企业停止夜间作业。',
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient } from '../../support/api.ts';
+import { seedDirectory } from '../../support/directory.ts';
+import { aComplaint, invoke } from '../../support/factories.ts';
+import { type LocalAws, startLocalAws, storedEmails } from '../../support/local-aws.ts';
+import { sqsEvent } from '../../support/sqs-event.ts';
+
+let aws: LocalAws;
+let api: ReturnType<typeof apiClient>;
+let sendNotice: unknown;
+
+const registeredEvent = async () => {
+  const created = await api.submit(aComplaint({ urgency: 'urgent' }));
+  const event = {
+    id: `evt-${created.id}`,
+    type: 'complaint-registered',
+    caseId: created.id,
+    occurredAt: new Date().toISOString(),
+  };
+  return { created, body: JSON.stringify(event) };
+};
+
+const emailsFor = async (number: string) =>
+  (await storedEmails(aws.sesEndpoint)).filter((email) => email.subject.includes(number));
+
+beforeAll(async () => {
+  aws = await startLocalAws();
+  await seedDirectory();
+  api = apiClient();
+  ({ handler: sendNotice } = await import('../../../functions/notices/send-notice.ts'));
+});
+afterAll(() => aws.stop());
+
+describe('send-notice', () => {
+  it('emails the petition office about a new complaint, in Chinese, without the complainant’s identity', async () => {
+    const { created, body } = await registeredEvent();
+
+    const result = await invoke(sendNotice, sqsEvent(body));
+
+    expect(result).toEqual({ batchItemFailures: [] });
+    const [email, ...others] = await emailsFor(created.number);
+    expect(others).toEqual([]);
+    expect(email?.destination.to).toEqual(['dispatcher@greenline.local']);
+    expect(email?.subject).toBe(`【紧急】【新信访件】${created.number} 噪声污染 · 城东街道`);
+    expect(email?.body.text).toContain('请及时审查是否受理');
+    expect(email?.body.text).not.toContain('李女士');
+    expect(email?.body.text).not.toContain('13812345678');
+  });
+
+  it('sends nothing twice when SQS delivers the same message again', async () => {
+    const { created, body } = await registeredEvent();
+
+    await invoke(sendNotice, sqsEvent(body));
+    await invoke(sendNotice, sqsEvent(body, body));
+
+    expect(await emailsFor(created.number)).toHaveLength(1);
+  });
+
+  it('reports a poison message as a failed item and still processes the rest of the batch', async () => {
+    const { created, body } = await registeredEvent();
+    const event = sqsEvent('not json', body, JSON.stringify({ type: 'unknown' }));
+
+    const result = await invoke(sendNotice, event);
+
+    expect(result).toEqual({
+      batchItemFailures: [
+        { itemIdentifier: event.Records[0]?.messageId },
+        { itemIdentifier: event.Records[2]?.messageId },
+      ],
+    });
+    expect(await emailsFor(created.number)).toHaveLength(1);
+  });
+
+  it('fails the batch when SES rejects the email, and sends it once on the retry', async () => {
+    const { created, body } = await registeredEvent();
+    const ses = mockClient(SESv2Client);
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Throttling'), { name: 'TooManyRequestsException' }));
+    const event = sqsEvent(body);
+
+    // A batch whose every record failed is thrown back whole, as Powertools does, so SQS retries it.
+    const failed = invoke(sendNotice, event);
+    await expect(failed).rejects.toThrow('All records failed processing');
+    ses.restore();
+    const retried = await invoke(sendNotice, event);
+
+    expect(retried).toEqual({ batchItemFailures: [] });
+    expect(await emailsFor(created.number)).toHaveLength(1);
+  });
+});

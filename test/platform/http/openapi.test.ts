@@ -1,0 +1,375 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '#cases/domain/case.ts';
+import { caseView } from '#cases/domain/case-view.ts';
+import { actionNames } from '#cases/domain/workflow.ts';
+import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
+import { apiDocs, apiTags } from '#platform/http/api-docs.ts';
+import type { JsonSchema } from '#platform/http/api-schemas.ts';
+import {
+  buildOpenApiDocument,
+  type OpenApiDocument,
+  type OpenApiOperation,
+  type OpenApiParameter,
+  type OpenApiResponse,
+} from '#platform/http/openapi.ts';
+import { problemFromError } from '#platform/http/problem.ts';
+import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
+import packageJson from '../../../package.json' with { type: 'json' };
+import { aCase, demoAssignment } from '../../support/cases.ts';
+import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
+
+const document = buildOpenApiDocument({ routes, docs: apiDocs, version: '9.9.9' });
+
+const operationOf = (doc: OpenApiDocument, route: Pick<RouteDefinition, 'method' | 'path'>): OpenApiOperation => {
+  const operation = doc.paths[route.path]?.[route.method.toLowerCase()];
+  if (!operation) throw new Error(`no operation for ${routeKey(route)}`);
+  return operation;
+};
+
+/** Follows `$ref`s within the document. */
+const resolve = <T = JsonSchema>(node: unknown, doc: OpenApiDocument = document): T => {
+  let current = node as { $ref?: string };
+  while (typeof current?.$ref === 'string') {
+    const target = current.$ref
+      .replace(/^#\//, '')
+      .split('/')
+      .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], doc);
+    if (target === undefined) throw new Error(`unresolved ${current.$ref}`);
+    current = target as { $ref?: string };
+  }
+  return current as T;
+};
+
+const refsIn = (value: unknown): string[] => {
+  if (Array.isArray(value)) return value.flatMap(refsIn);
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key === '$ref' && typeof inner === 'string' ? [inner] : refsIn(inner),
+  );
+};
+
+const pathParameterNames = (path: string) => [...path.matchAll(/\{([^}+]+)\+?\}/g)].map((match) => match[1]);
+
+const bodySchemaOf = (route: Pick<RouteDefinition, 'method' | 'path'>) =>
+  resolve<{ required?: string[]; properties: Record<string, JsonSchema>; additionalProperties?: unknown }>(
+    operationOf(document, route).requestBody?.content['application/json']?.schema,
+  );
+
+/**
+ * A validator for the document's schemas (`#/components/schemas/X` as `#/$defs/X`). `closed` forbids properties a
+ * schema does not name, so a response field missing from the documentation fails.
+ */
+const validatorFor = (name: string, options: { closed?: boolean } = {}) => {
+  const close = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(close);
+    if (typeof value !== 'object' || value === null) return value;
+    const copy = Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, close(inner)]));
+    return copy.type === 'object' && copy.properties && copy.additionalProperties === undefined
+      ? { ...copy, additionalProperties: false }
+      : copy;
+  };
+  const json = JSON.stringify(document.components.schemas).replaceAll('#/components/schemas/', '#/$defs/');
+  const defs = JSON.parse(json) as Record<string, unknown>;
+  const ajv = new Ajv2020({ strict: true, validateFormats: false, allErrors: true });
+  return ajv.compile({ $defs: options.closed ? close(defs) : defs, $ref: `#/$defs/${name}` });
+};
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1 with info, a relative server and the bearer scheme', () => {
+    expect(document.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(document.info).toMatchObject({ title: 'Greenline 绿线督办 API', version: '9.9.9' });
+    expect(document.info.description).toMatch(/problem\+json/);
+    expect(document.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(document.components.securitySchemes.idToken).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
+  });
+
+  it.each(routes.map((route) => ({ ...route, key: routeKey(route) })))(
+    '$key has an entry in shared/platform/http/api-docs.ts',
+    ({ key }) => {
+      expect(
+        apiDocs[key],
+        `document ${key} in shared/platform/http/api-docs.ts (a few lines: tags, response, problems)`,
+      ).toEqual(
+        expect.objectContaining({ tags: expect.any(Array), response: expect.any(Object), problems: expect.any(Array) }),
+      );
+    },
+  );
+
+  it('documents no route the route table lacks', () => {
+    const keys = new Set(routes.map(routeKey));
+    expect(Object.keys(apiDocs).filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it.each(routes.map((route) => ({ ...route, key: routeKey(route) })))(
+    '$key is listed with its method, summary, security and path parameters',
+    (route) => {
+      const operation = operationOf(document, route);
+
+      expect(operation.summary).toBe(route.summary);
+      expect(operation.security).toEqual(route.auth === 'public' ? [] : [{ idToken: [] }]);
+      const inPath = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+      expect(inPath.map((parameter) => parameter.name).sort()).toEqual(pathParameterNames(route.path).sort());
+      for (const parameter of inPath) expect(parameter).toMatchObject({ required: true, schema: expect.any(Object) });
+      const documented = Object.keys(apiDocs[route.key]?.pathParameters ?? {});
+      expect(documented.filter((name) => !pathParameterNames(route.path).includes(name))).toEqual([]);
+      expect(Object.keys(operation.responses).some((status) => /^2/.test(status))).toBe(true);
+      expect(operation.responses['500']).toBeDefined();
+      if (route.auth === 'official') expect(operation.responses['401']).toBeDefined();
+    },
+  );
+
+  it('gives every operation a distinct operationId', () => {
+    const ids = routes.map((route) => operationOf(document, route).operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(operationOf(document, { method: 'GET', path: '/v1/cases/{id}' }).operationId).toBe('getCaseGet');
+  });
+
+  it('declares every tag it uses', () => {
+    const used = routes.flatMap((route) => operationOf(document, route).tags ?? []);
+    const declared = document.tags.map((tag) => tag.name);
+    expect(used.filter((tag) => !declared.includes(tag))).toEqual([]);
+    expect(declared.every((tag) => tag in apiTags)).toBe(true);
+  });
+
+  it('resolves every $ref', () => {
+    for (const ref of refsIn(document)) expect(() => resolve({ $ref: ref }), ref).not.toThrow();
+  });
+
+  it('survives a JSON round trip unchanged (no undefined, functions or cycles)', () => {
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+});
+
+describe('POST /v1/complaints', () => {
+  const route = { method: 'POST', path: '/v1/complaints' } as const;
+
+  it('describes the body with the schema that validates it: required fields and enums', () => {
+    const body = bodySchemaOf(route);
+
+    expect(operationOf(document, route).requestBody?.required).toBe(true);
+    expect(body.required).toEqual(expect.arrayContaining(['channel', 'place', 'category', 'description']));
+    expect(body.required).not.toContain('urgency');
+    expect(body.properties.channel).toMatchObject({ enum: [...channels] });
+    expect(body.properties.category).toMatchObject({ enum: [...pollutionCategories] });
+    expect(body.properties.urgency).toMatchObject({ enum: [...urgencies], default: 'normal' });
+    expect(body.additionalProperties).toBe(false);
+  });
+
+  it('accepts a valid complaint and refuses an invalid one, as the zod schema does', () => {
+    const validate = validatorFor('NewComplaint');
+
+    expect(validate(aComplaint()), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate(aComplaint({ place: undefined }))).toBe(false);
+    expect(validate(aComplaint({ channel: 'carrier-pigeon' }))).toBe(false);
+    expect(validate(aComplaint({ extra: 1 }))).toBe(false);
+  });
+
+  it('documents the idempotency key, the Location of the new case and its problems', () => {
+    const operation = operationOf(document, route);
+
+    expect(operation.parameters).toContainEqual(
+      expect.objectContaining({ name: 'idempotency-key', in: 'header', required: false }),
+    );
+    const created = resolve<OpenApiResponse>(operation.responses['201']);
+    expect(created.headers?.location).toBeDefined();
+    expect(created.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Case' });
+    expect(Object.keys(operation.responses).sort()).toEqual(['201', '400', '401', '403', '409', '415', '422', '500']);
+  });
+});
+
+describe('POST /v1/cases/{id}/actions/{action}', () => {
+  const route = { method: 'POST', path: '/v1/cases/{id}/actions/{action}' } as const;
+  const operation = operationOf(document, route);
+
+  it('lists the actions as an enum and describes each', () => {
+    const action = operation.parameters?.find((parameter) => parameter.name === 'action') as OpenApiParameter;
+
+    expect(action.schema).toEqual({ type: 'string', enum: actionNames });
+    for (const name of actionNames) expect(action.description).toContain(`\`${name}\``);
+  });
+
+  it('offers one body schema per action, each under components as Action_<name>', () => {
+    const schema = operation.requestBody?.content['application/json']?.schema as { anyOf: { $ref: string }[] };
+
+    expect(operation.requestBody?.required).toBe(false);
+    expect(schema.anyOf).toEqual(actionNames.map((name) => ({ $ref: `#/components/schemas/Action_${name}` })));
+    for (const name of actionNames) {
+      expect(document.components.schemas[`Action_${name}`]).toMatchObject({
+        title: `action = ${name}`,
+        description: expect.stringContaining(`\`${name}\``),
+        type: 'object',
+      });
+    }
+    expect(document.components.schemas.Action_reject).toMatchObject({ required: ['reason'] });
+    expect(document.components.schemas.Action_assign).toMatchObject({
+      required: expect.arrayContaining(['departmentId', 'responsibleUsername', 'leadUsername']),
+    });
+  });
+
+  it('validates action bodies as the zod schemas do', () => {
+    expect(validatorFor('Action_reject')({ reason: '不属于本局职责' })).toBe(true);
+    expect(validatorFor('Action_reject')({})).toBe(false);
+    expect(validatorFor('Action_request-extension')({ days: 31, reason: '需要监测' })).toBe(false);
+    expect(validatorFor('Action_accept')({ version: 3 })).toBe(true);
+  });
+
+  it('answers problems for every refusal the workflow makes', () => {
+    expect(Object.keys(operation.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '415', '500']);
+  });
+});
+
+describe('responses', () => {
+  const problemStatuses = routes.flatMap((route) =>
+    Object.entries(operationOf(document, route).responses)
+      .filter(([status]) => Number(status) >= 400)
+      .map(([status, response]) => ({ key: `${routeKey(route)} → ${status}`, status, response })),
+  );
+
+  it.each(problemStatuses)('$key is problem+json with the Problem schema', ({ status, response }) => {
+    expect(response).toEqual({ $ref: expect.stringMatching(/^#\/components\/responses\//) });
+    const resolved = resolve<OpenApiResponse>(response);
+    const problemJson = resolved.content?.['application/problem+json'];
+    expect(problemJson?.schema).toEqual({ $ref: '#/components/schemas/Problem' });
+    expect(problemJson?.example).toMatchObject({ status: Number(status) });
+  });
+
+  it('documents Problem as RFC 9457 with field errors and a correlation id', () => {
+    const problem = resolve<{ required: string[]; properties: Record<string, JsonSchema> }>({
+      $ref: '#/components/schemas/Problem',
+    });
+
+    expect(problem.required).toEqual(['type', 'title', 'status']);
+    expect(Object.keys(problem.properties)).toEqual(['type', 'title', 'status', 'detail', 'errors', 'correlationId']);
+    expect(resolve(problem.properties.errors?.items)).toMatchObject({ required: ['path', 'message'] });
+  });
+
+  it('gives examples that are real problems and match the Problem schema', () => {
+    const validate = validatorFor('Problem', { closed: true });
+    for (const response of Object.values(document.components.responses)) {
+      const example = response.content?.['application/problem+json']?.example;
+      expect(validate(example), JSON.stringify(validate.errors)).toBe(true);
+    }
+    expect(validate(problemFromError(new Error('boom'), 'req-1'))).toBe(true);
+  });
+
+  it('documents what API Gateway itself answers for 401 and 500', () => {
+    for (const name of ['Unauthenticated', 'InternalServerError']) {
+      expect(document.components.responses[name]?.content?.['application/json']?.schema).toEqual({
+        $ref: '#/components/schemas/GatewayError',
+      });
+    }
+  });
+
+  it('describes a case as get-case answers it, naming every field', () => {
+    const validate = validatorFor('Case', { closed: true });
+    const history: HistoryEntry[] = [
+      {
+        caseId: '01KCASEAAAAAAAAAAAAAAAAAAA',
+        sequence: 1,
+        at: '2026-11-20T01:00:00.000Z',
+        actor: 'operator',
+        role: 'operator',
+        action: 'register',
+        fromState: null,
+        toState: 'registered',
+        changes: {},
+      },
+    ];
+    const item = aCase({
+      state: 'closed',
+      assignment: demoAssignment,
+      extensions: [
+        {
+          status: 'approved',
+          days: 10,
+          reason: '需要监测',
+          requestedAt: '2026-11-22T01:00:00.000Z',
+          requestedBy: 'handler',
+          decidedAt: '2026-11-22T02:00:00.000Z',
+          decidedBy: 'lead',
+          decisionNote: '同意',
+        },
+      ],
+      result: {
+        text: '已整改',
+        publicReply: '已责令整改',
+        submittedAt: '2026-11-25T01:00:00.000Z',
+        submittedBy: 'handler',
+      },
+      closedAt: '2026-11-26T01:00:00.000Z',
+      duplicateCandidates: [{ caseId: '01KCASEBBBBBBBBBBBBBBBBBBB', number: 'GL-2026-000002', reasons: ['同一地址'] }],
+    });
+    const withAttachment = {
+      ...item,
+      complaint: {
+        ...(item.complaint as NonNullable<typeof item.complaint>),
+        attachments: [
+          {
+            attachmentId: '01KATTAAAAAAAAAAAAAAAAAAAA',
+            fileName: '现场.jpg',
+            contentType: 'image/jpeg' as const,
+            size: 1024,
+            key: 'attachments/01KATTAAAAAAAAAAAAAAAAAAAA',
+          },
+        ],
+      },
+    };
+
+    for (const role of ['dispatcher', 'supervisor'] as const) {
+      const view = caseView(withAttachment, aPrincipal(role, 'city'), history);
+      expect(validate(JSON.parse(JSON.stringify(view))), JSON.stringify(validate.errors)).toBe(true);
+    }
+  });
+});
+
+describe('a route missing from the registry', () => {
+  const extra: RouteDefinition = {
+    method: 'POST',
+    path: '/v1/things/{thingId}/parts',
+    function: 'health',
+    auth: 'official',
+    summary: '未登记的接口',
+  };
+  const doc = buildOpenApiDocument({ routes: [...routes, extra], docs: apiDocs, version: '0.0.0' });
+
+  it('is still listed, with its summary, path parameters and generic problems', () => {
+    const operation = operationOf(doc, extra);
+
+    expect(operation.summary).toBe('未登记的接口');
+    expect(operation.security).toEqual([{ idToken: [] }]);
+    expect(operation.parameters).toEqual([
+      expect.objectContaining({ name: 'thingId', in: 'path', required: true, schema: { type: 'string' } }),
+    ]);
+    expect(Object.keys(operation.responses).sort()).toEqual(['2XX', '400', '401', '403', '404', '415', '500']);
+  });
+});
+
+describe('GET /v1/openapi.json', () => {
+  const get = async () => {
+    const { handler } = await import('../../../functions/platform/get-openapi.ts');
+    return invoke(handler, apiEvent({ method: 'GET', path: '/v1/openapi.json', routeKey: 'GET /v1/openapi.json' }));
+  };
+
+  it('answers the document as JSON without a token, versioned as package.json', async () => {
+    const response = await get();
+
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['content-type']).toMatch(/^application\/json/);
+    const served = bodyOf<OpenApiDocument>(response);
+    expect(served.openapi).toMatch(/^3\.1\./);
+    expect(served.info.version).toBe(packageJson.version);
+    expect(Object.keys(served.paths)).toEqual(expect.arrayContaining(routes.map((route) => route.path)));
+  });
+
+  it('answers the same document again from its cache', async () => {
+    const first = await get();
+    const second = await get();
+
+    expect(second.body).toBe(first.body);
+  });
+});
