@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { applyTimeLimits, type TimeContext } from '#deadlines/domain/deadlines.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import type { OfficialRole, Principal } from '#directory/domain/roles.ts';
+import { scopeOf } from '#directory/domain/scope.ts';
 import type { User } from '#directory/domain/users.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import type { Case, CaseEvent, CaseEventType, CaseKind, CaseState, Extension, HistoryEntry } from './case.ts';
@@ -104,9 +105,7 @@ const actorRoles: Readonly<Record<Actor, readonly OfficialRole[]>> = {
 };
 
 /** Units whose users may see a case: its own path and, once assigned, the department's path. */
-export const scopeUnitIds = (item: Case): string[] => [
-  ...new Set([...item.unitPath, ...(item.assignment?.departmentPath ?? [])]),
-];
+export const scopeUnitIds = (item: Case): string[] => scopeOf(item.unitPath, item.assignment?.departmentPath);
 
 const actorRole = (rule: ActionRule, principal: Principal): OfficialRole => {
   const role = actorRoles[rule.actor].find((candidate) => principal.roles.includes(candidate));

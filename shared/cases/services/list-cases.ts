@@ -1,8 +1,9 @@
 import { type CaseListQuery, openStates, periodBound } from '#cases/domain/case-query.ts';
 import { type CaseSummary, type EntryPage, queryEntries } from '#cases/store/case-index.ts';
 import type { Principal } from '#directory/domain/roles.ts';
+import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit } from '#directory/store/directory.ts';
-import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import { ValidationError } from '#platform/domain/errors.ts';
 
 export interface CaseList {
   readonly items: readonly CaseSummary[];
@@ -49,7 +50,7 @@ export const listCases = async (query: CaseListQuery, principal: Principal): Pro
   const unitId = query.unit ?? principal.unitId;
   if (unitId !== principal.unitId) {
     const unit = await getOrgUnit(unitId);
-    if (!unit.path.includes(principal.unitId)) throw new ForbiddenError('所查单位不在您的管辖范围内');
+    requireInScope(unit.path, principal, '所查单位不在您的管辖范围内');
   }
   return toList(
     await queryEntries({

@@ -2,7 +2,7 @@ import { scopeUnitIds } from '#cases/domain/workflow.ts';
 import { listPersonalDataAccess, type PersonalDataAccess } from '#cases/store/access-log.ts';
 import { type CaseWithHistory, getCase, getCaseWithHistory } from '#cases/store/cases.ts';
 import { type Principal, requireRole } from '#directory/domain/roles.ts';
-import { ForbiddenError } from '#platform/domain/errors.ts';
+import { requireInScope } from '#directory/domain/scope.ts';
 
 /** A case with its history, if it lies within the caller's org-unit scope. */
 export const readCase = async (id: string, principal: Principal): Promise<CaseWithHistory> => {
@@ -12,7 +12,7 @@ export const readCase = async (id: string, principal: Principal): Promise<CaseWi
 };
 
 const checkScope = (item: CaseWithHistory['case'], principal: Principal) => {
-  if (!scopeUnitIds(item).includes(principal.unitId)) throw new ForbiddenError('该事项不在您所在单位的管辖范围内');
+  requireInScope(scopeUnitIds(item), principal);
 };
 
 /** Who read the complainant's personal data, when and why: for supervisors and administrators in scope. */

@@ -1,16 +1,16 @@
 import { queryAllEntries } from '#cases/store/case-index.ts';
 import type { Principal } from '#directory/domain/roles.ts';
+import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit, listChildUnits } from '#directory/store/directory.ts';
 import { buildLedger, type Ledger, type LedgerQuery } from '#ledger/domain/ledger.ts';
 import { now } from '#platform/clock.ts';
-import { ForbiddenError } from '#platform/domain/errors.ts';
 import { bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
 
 /** The ledger of a unit within the caller's scope (default: the caller's unit), read from its listing entries. */
 export const readLedger = async (query: LedgerQuery, principal: Principal): Promise<Ledger> => {
   const unitId = query.unit ?? principal.unitId;
   const unit = await getOrgUnit(unitId);
-  if (!unit.path.includes(principal.unitId)) throw new ForbiddenError('所查单位不在您的管辖范围内');
+  requireInScope(unit.path, principal, '所查单位不在您的管辖范围内');
   const finishedSince = startOfBureauDay(query.finishedSince ?? `${bureauYear(now())}-01-01`).toISOString();
   const [entries, children] = await Promise.all([
     queryAllEntries({

@@ -3,11 +3,9 @@ import { type Case, type CaseEvent, type CaseEventType, caseEventTypes } from '#
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import { type Audience, audienceFor, tellsComplainant } from '#cases/domain/notice-audience.ts';
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
-import { complainantEmail } from '#cases/notices/complainant-notice.ts';
-import { hasOfficialNotice, officialNoticeEmail } from '#cases/notices/official-notice.ts';
+import { complainantEmail, hasOfficialNotice, officialNoticeEmail } from '#cases/notices.ts';
 import { getCase, getHistoryEntry } from '#cases/store/cases.ts';
-import { deadlineNoticeEmail, isDeadlineEvent } from '#deadlines/notices/deadline-notice.ts';
-import { digestEmail } from '#deadlines/notices/digest.ts';
+import { deadlineNoticeEmail, digestEmail, isDeadlineEvent } from '#deadlines/notices.ts';
 import { getUser, listRoleMembers } from '#directory/store/directory.ts';
 import { complaintRegisteredEmail } from '#intake/notices.ts';
 import type { Email } from '#platform/adapters/mailer.ts';
