@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '#platform/domain/text.ts';
 import { attachmentRefSchema, maxAttachmentsPerComplaint } from './attachments.ts';
 import { isValidUscc } from './uscc.ts';
 
@@ -34,7 +35,10 @@ export type Urgency = (typeof urgencies)[number];
 /** Mainland mobile numbers, or landlines with area code (and an optional extension). */
 const phonePattern = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/;
 
-const trimmed = (min: number, max: number) => z.string().trim().min(min).max(max);
+const trimmed = plainText;
+
+/** Greenline records complaints of this century; an older receipt time is a typo (and a later one is refused too). */
+const earliestReceipt = Date.parse('2000-01-01T00:00:00+08:00');
 
 const complainantSchema = z
   .object({
@@ -79,7 +83,10 @@ const sourceSchema = z
 export const newComplaintSchema = z
   .object({
     channel: z.enum(channels),
-    receivedAt: z.iso.datetime({ offset: true, message: '须为带时区的 ISO 8601 时间' }).optional(),
+    receivedAt: z.iso
+      .datetime({ offset: true, message: '须为带时区的 ISO 8601 时间' })
+      .refine((value) => new Date(value).getTime() >= earliestReceipt, '收到时间不能早于 2000 年')
+      .optional(),
     complainant: complainantSchema.optional(),
     place: placeSchema,
     source: sourceSchema.optional(),

@@ -18,8 +18,14 @@ const dateTimeFormat = new Intl.DateTimeFormat('zh-CN', {
   hour12: false,
 });
 
-/** The calendar date in Asia/Shanghai, as `YYYY-MM-DD`. */
-export const bureauDate = (instant: Date): string => dateFormat.format(instant);
+/**
+ * The calendar date in Asia/Shanghai, as `YYYY-MM-DD`. Total: the year is padded to four digits (Intl writes year 999
+ * as `999`), so any valid instant gives a date the rest of the code can read back.
+ */
+export const bureauDate = (instant: Date): string => {
+  const parts = Object.fromEntries(dateFormat.formatToParts(instant).map((part) => [part.type, part.value]));
+  return `${String(parts.year).padStart(4, '0')}-${parts.month}-${parts.day}`;
+};
 
 export const bureauYear = (instant: Date): number => Number(bureauDate(instant).slice(0, 4));
 

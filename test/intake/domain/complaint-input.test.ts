@@ -70,4 +70,26 @@ describe('newComplaintSchema', () => {
     expect(problemsOf(aComplaint({ receivedAt: '2026-11-20 09:00' }))).toEqual(['receivedAt']);
     expect(problemsOf(aComplaint({ receivedAt: '2026-11-20T09:00:00+08:00' }))).toEqual([]);
   });
+
+  it('refuses a receipt time before 2000 (year 0999 was a 500, 1900 was accepted)', () => {
+    expect(problemsOf(aComplaint({ receivedAt: '0999-01-01T00:00:00Z' }))).toEqual(['receivedAt']);
+    expect(problemsOf(aComplaint({ receivedAt: '1900-06-01T08:00:00+08:00' }))).toEqual(['receivedAt']);
+    expect(problemsOf(aComplaint({ receivedAt: '2000-01-01T00:00:00+08:00' }))).toEqual([]);
+  });
+
+  it('refuses control characters other than newline and tab, naming each field', () => {
+    const paths = problemsOf(
+      aComplaint({
+        complainant: { name: '张\u0000三', anonymous: false },
+        place: { address: '建设路\u001b18 号' },
+        description: '夜间噪声扰民，\t已持续一周。\n请尽快处理。',
+      }),
+    );
+    expect(paths.sort()).toEqual(['complainant.name', 'place.address']);
+  });
+
+  it('refuses ill-formed Unicode (an unpaired surrogate), naming the field', () => {
+    expect(problemsOf(aComplaint({ description: '工厂夜间排放废气\ud800，气味刺鼻难闻。' }))).toEqual(['description']);
+    expect(problemsOf(aComplaint({ description: '工厂夜间排放废气😷，气味刺鼻难闻。' }))).toEqual([]);
+  });
 });
