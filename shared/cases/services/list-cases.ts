@@ -14,15 +14,35 @@ export interface CaseList {
 const encodeCursor = (cursor: Record<string, unknown> | undefined) =>
   cursor ? Buffer.from(JSON.stringify(cursor)).toString('base64url') : undefined;
 
-const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
+const cursorKeys = ['gsi1pk', 'gsi1sk', 'pk', 'sk'];
+
+/**
+ * The key a previous page ended at, checked against the query it continues: exactly the index's key attributes, of the
+ * same partition and within the same period. DynamoDB answers a key of another partition with an error, which a
+ * tampered cursor must not turn into a 500.
+ */
+const decodeCursor = (
+  cursor: string | undefined,
+  continues: { partition: string; receivedFrom?: string; receivedTo?: string },
+): Record<string, string> | undefined => {
   if (!cursor) return undefined;
+  let decoded: unknown;
   try {
-    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (decoded && typeof decoded === 'object' && typeof decoded.pk === 'string') return decoded;
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through to the validation error
+    decoded = undefined;
   }
-  throw new ValidationError([{ path: 'cursor', message: '分页游标无效' }]);
+  const key = decoded as Record<string, unknown> | undefined;
+  const valid =
+    typeof key === 'object' &&
+    key !== null &&
+    Object.keys(key).sort().join() === cursorKeys.join() &&
+    Object.values(key).every((value) => typeof value === 'string') &&
+    key.gsi1pk === continues.partition &&
+    (!continues.receivedFrom || (key.gsi1sk as string) >= continues.receivedFrom) &&
+    (!continues.receivedTo || (key.gsi1sk as string) <= `${continues.receivedTo}~`);
+  if (!valid) throw new ValidationError([{ path: 'cursor', message: '分页游标无效或不属于本次查询' }]);
+  return key as Record<string, string>;
 };
 
 const toList = (page: EntryPage): CaseList => {
@@ -35,30 +55,25 @@ const toList = (page: EntryPage): CaseList => {
  * Served by gsi1 listing entries; the unit asked for must lie within the caller's scope.
  */
 export const listCases = async (query: CaseListQuery, principal: Principal): Promise<CaseList> => {
+  const receivedFrom = periodBound(query.receivedFrom, 'from');
+  const receivedTo = periodBound(query.receivedTo, 'to');
+  const byAssignee = Boolean(query.assignee && !query.unit);
+  const unitId = query.unit ?? principal.unitId;
+  const partition = byAssignee ? `RESPONSIBLE#${query.assignee}` : `SCOPE#${unitId}`;
   const common = {
-    receivedFrom: periodBound(query.receivedFrom, 'from'),
-    receivedTo: periodBound(query.receivedTo, 'to'),
+    partition,
+    receivedFrom,
+    receivedTo,
     equals: { state: query.state, kind: query.kind, category: query.category, channel: query.channel },
     limit: query.limit,
-    cursor: decodeCursor(query.cursor),
+    cursor: decodeCursor(query.cursor, { partition, receivedFrom, receivedTo }),
   };
-  if (query.assignee && !query.unit) {
-    return toList(
-      await queryEntries({ ...common, partition: `RESPONSIBLE#${query.assignee}`, visibleTo: principal.unitId }),
-    );
-  }
-  const unitId = query.unit ?? principal.unitId;
+  if (byAssignee) return toList(await queryEntries({ ...common, visibleTo: principal.unitId }));
   if (unitId !== principal.unitId) {
     const unit = await getOrgUnit(unitId);
     requireInScope(unit.path, principal, '所查单位不在您的管辖范围内');
   }
-  return toList(
-    await queryEntries({
-      ...common,
-      partition: `SCOPE#${unitId}`,
-      equals: { ...common.equals, responsibleUsername: query.assignee },
-    }),
-  );
+  return toList(await queryEntries({ ...common, equals: { ...common.equals, responsibleUsername: query.assignee } }));
 };
 
 export interface MyWork {

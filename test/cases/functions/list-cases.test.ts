@@ -90,6 +90,29 @@ describe('GET /v1/cases', () => {
     ).toEqual(['limit', 'state']);
     expect((await list({ cursor: 'garbage' }, demo.dispatcher)).statusCode).toBe(400);
   });
+
+  it('refuses a tampered cursor (a valid key of another partition, or outside the period) with 400 naming cursor', async () => {
+    const first = await listOf({ limit: '1' }, demo.dispatcher);
+    const key = JSON.parse(Buffer.from(first.nextCursor ?? '', 'base64url').toString('utf8'));
+    const tampered = (changes: Record<string, unknown>) =>
+      Buffer.from(JSON.stringify({ ...key, ...changes })).toString('base64url');
+
+    const otherPartition = await list({ cursor: tampered({ gsi1pk: 'SCOPE#east' }) }, demo.dispatcher);
+    const outsidePeriod = await list(
+      {
+        receivedFrom: '2026-11-05',
+        receivedTo: '2026-11-10',
+        cursor: tampered({ gsi1sk: '2030-01-01T00:00:00.000Z#X' }),
+      },
+      demo.dispatcher,
+    );
+    const extraKey = await list({ cursor: tampered({ gsi2pk: 'OPEN' }) }, demo.dispatcher);
+
+    for (const response of [otherPartition, outsidePeriod, extraKey]) {
+      expect(response.statusCode).toBe(400);
+      expect(bodyOf<{ errors: { path: string }[] }>(response).errors.map((error) => error.path)).toEqual(['cursor']);
+    }
+  });
 });
 
 describe('GET /v1/my-work', () => {
