@@ -2,7 +2,7 @@ import { queryAllEntries } from '#cases/store/case-index.ts';
 import type { Principal } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit, listChildUnits } from '#directory/store/directory.ts';
-import { buildLedger, type Ledger, type LedgerQuery } from '#ledger/domain/ledger.ts';
+import { buildLedger, holderOf, type Ledger, type LedgerQuery } from '#ledger/domain/ledger.ts';
 import { now } from '#platform/clock.ts';
 import { bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
 
@@ -19,5 +19,12 @@ export const readLedger = async (query: LedgerQuery, principal: Principal): Prom
     }),
     listChildUnits(unitId),
   ]);
-  return buildLedger(unitId, entries, children, finishedSince, query.limit);
+  return buildLedger(unitId, entries, children, await holderPaths(entries), finishedSince, query.limit);
+};
+
+/** The path of every unit holding one of the cases: a handful of units, however many cases. */
+const holderPaths = async (entries: readonly { unitId: string; departmentId?: string }[]) => {
+  const holders = [...new Set(entries.map(holderOf))];
+  const units = await Promise.all(holders.map((id) => getOrgUnit(id)));
+  return new Map(units.map((unit) => [unit.id, unit.path]));
 };
