@@ -1,5 +1,5 @@
 import { getOrgUnit, putOrgUnit, putUser, setPublicIntakeUnitId } from '#directory/store/directory.ts';
-import { OrgUnitNotFoundError } from '#platform/dynamodb/errors.ts';
+import { OrgUnitNotFoundError } from '#directory/store/errors.ts';
 import { demoPublicIntakeUnitId, demoUnits, demoUsers } from './demo-organisation.ts';
 
 /** Seeds the demo organisation unless it is already there (a restart keeps what users changed). */

@@ -14,8 +14,9 @@ import type { Transition } from '#cases/domain/workflow.ts';
 import { tableName } from '#platform/config.ts';
 import { bureauYear } from '#platform/domain/time.ts';
 import { dynamo, queryAll, withoutKeys } from '#platform/dynamodb/client.ts';
-import { CaseNotFoundError, CaseVersionConflictError, PersistenceError } from '#platform/dynamodb/errors.ts';
+import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { entryWrites } from './case-index.ts';
+import { CaseNotFoundError, CaseVersionConflictError } from './errors.ts';
 import { outboxPut } from './outbox.ts';
 
 const caseKey = (id: string) => ({ pk: `CASE#${id}`, sk: 'CASE' });
@@ -72,7 +73,9 @@ export const createNumberedCase = async (
   const counter = counterKey(draft.kind, year);
 
   for (let attempt = 1; attempt <= maxNumberAttempts; attempt += 1) {
-    const { Item } = await dynamo().send(new GetCommand({ TableName: table, Key: counter, ConsistentRead: true }));
+    const { Item } = await translateSdkErrors(`读取 ${year} 年编号`, () =>
+      dynamo().send(new GetCommand({ TableName: table, Key: counter, ConsistentRead: true })),
+    );
     const current = (Item?.sequence as number | undefined) ?? 0;
     const stored: Case = { ...draft, number: formatCaseNumber(year, current + 1) };
     try {
@@ -174,12 +177,14 @@ export interface CaseWithHistory {
 
 /** A case and its whole history, oldest entry first, in one query. */
 export const getCaseWithHistory = async (id: string): Promise<CaseWithHistory> => {
-  const items = await queryAll({
-    TableName: tableName('main'),
-    KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': `CASE#${id}` },
-    ConsistentRead: true,
-  });
+  const items = await translateSdkErrors(`读取督办事项 ${id}`, () =>
+    queryAll({
+      TableName: tableName('main'),
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `CASE#${id}` },
+      ConsistentRead: true,
+    }),
+  );
   const caseItem = items.find((item) => item.sk === 'CASE');
   if (!caseItem) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
   return {
@@ -189,8 +194,8 @@ export const getCaseWithHistory = async (id: string): Promise<CaseWithHistory> =
 };
 
 export const getCase = async (id: string): Promise<Case> => {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: tableName('main'), Key: caseKey(id), ConsistentRead: true }),
+  const { Item } = await translateSdkErrors(`读取督办事项 ${id}`, () =>
+    dynamo().send(new GetCommand({ TableName: tableName('main'), Key: caseKey(id), ConsistentRead: true })),
   );
   if (!Item) throw new CaseNotFoundError(`督办事项 ${id} 不存在`);
   return withoutKeys<Case>(Item);
@@ -201,20 +206,24 @@ export const getCase = async (id: string): Promise<Case> => {
  * grows with the cases near or past a deadline, not with every case ever stored.
  */
 export const listOpenCasesDueBefore = async (cutoff: Date): Promise<Case[]> => {
-  const items = await queryAll({
-    TableName: tableName('main'),
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :open and gsi2sk <= :cutoff',
-    // `~` sorts after `#`: keys of cases due exactly at the cutoff are included.
-    ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': `${cutoff.toISOString()}~` },
-  });
+  const items = await translateSdkErrors('读取临近期限的事项', () =>
+    queryAll({
+      TableName: tableName('main'),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :open and gsi2sk <= :cutoff',
+      // `~` sorts after `#`: keys of cases due exactly at the cutoff are included.
+      ExpressionAttributeValues: { ':open': openCasesByDeadline, ':cutoff': `${cutoff.toISOString()}~` },
+    }),
+  );
   return items.map((item) => withoutKeys<Case>(item));
 };
 
 /** One history entry, e.g. to quote the reason of the step an event reports. */
 export const getHistoryEntry = async (caseId: string, sequence: number): Promise<HistoryEntry | undefined> => {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: tableName('main'), Key: { pk: `CASE#${caseId}`, sk: historySortKey(sequence) } }),
+  const { Item } = await translateSdkErrors(`读取督办事项 ${caseId} 的办理记录`, () =>
+    dynamo().send(
+      new GetCommand({ TableName: tableName('main'), Key: { pk: `CASE#${caseId}`, sk: historySortKey(sequence) } }),
+    ),
   );
   return Item ? withoutKeys<HistoryEntry>(Item) : undefined;
 };
@@ -225,15 +234,17 @@ export const listRecentComplaintsLike = async (
   town: string | undefined,
   since: Date,
 ): Promise<Case[]> => {
-  const { Items = [] } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName('main'),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :like and gsi1sk >= :since',
-      ExpressionAttributeValues: { ':like': duplicatePartition(category, town), ':since': since.toISOString() },
-      ScanIndexForward: false,
-      Limit: 200,
-    }),
+  const { Items = [] } = await translateSdkErrors('读取疑似重复的信访件', () =>
+    dynamo().send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :like and gsi1sk >= :since',
+        ExpressionAttributeValues: { ':like': duplicatePartition(category, town), ':since': since.toISOString() },
+        ScanIndexForward: false,
+        Limit: 200,
+      }),
+    ),
   );
   return Items.map((item) => withoutKeys<Case>(item));
 };

@@ -4,11 +4,14 @@
  * lost; consumers are idempotent, so a second send does no harm.
  *
  * Keys: pk `OUTBOX#<eventId>`, sk `OUTBOX`; pending entries by age → gsi1pk `OUTBOX`, gsi1sk `<occurredAt>#<eventId>`.
+ *
+ * Errors: anything the SDK throws leaves as a PersistenceError naming the operation, with the SDK's error as `cause`.
  */
 import { DeleteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseEvent } from '#cases/domain/case.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 export const outboxPut = (event: CaseEvent) => ({
   Put: {
@@ -26,21 +29,23 @@ export const outboxPut = (event: CaseEvent) => ({
 });
 
 export const deleteOutboxEntry = async (eventId: string): Promise<void> => {
-  await dynamo().send(
-    new DeleteCommand({ TableName: tableName('main'), Key: { pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' } }),
+  await translateSdkErrors(`删除待投递事件 ${eventId}`, () =>
+    dynamo().send(new DeleteCommand({ TableName: tableName('main'), Key: { pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' } })),
   );
 };
 
 /** Events still in the outbox that occurred before `before`, oldest first. */
 export const listPendingEvents = async (before: Date, limit = 100): Promise<CaseEvent[]> => {
-  const { Items = [] } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName('main'),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk and gsi1sk < :before',
-      ExpressionAttributeValues: { ':pk': 'OUTBOX', ':before': before.toISOString() },
-      Limit: limit,
-    }),
+  const { Items = [] } = await translateSdkErrors('读取待投递事件', () =>
+    dynamo().send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk and gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': 'OUTBOX', ':before': before.toISOString() },
+        Limit: limit,
+      }),
+    ),
   );
   return Items.map((item) => item.event as CaseEvent);
 };

@@ -1,8 +1,8 @@
 import type { Case, HistoryEntry } from '#cases/domain/case.ts';
 import { commitTransition, listOpenCasesDueBefore } from '#cases/store/cases.ts';
+import { CaseVersionConflictError } from '#cases/store/errors.ts';
 import { type CheckResult, checkCase } from '#deadlines/domain/deadlines.ts';
 import { noticePut } from '#deadlines/store/deadline-notices.ts';
-import { CaseVersionConflictError } from '#platform/dynamodb/errors.ts';
 import { logger } from '#platform/logger.ts';
 import { countMetric } from '#platform/metrics.ts';
 import { loadTimeContext } from './time-context.ts';

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { type Case, type CaseEvent, type CaseEventType, caseEventTypes } from '#cases/domain/case.ts';
+import {
+  type Case,
+  type CaseEvent,
+  type CaseEventType,
+  type CaseKind,
+  caseEventTypes,
+  caseStates,
+} from '#cases/domain/case.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import { type Audience, audienceFor, tellsComplainant } from '#cases/domain/notice-audience.ts';
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
@@ -10,7 +17,6 @@ import { getUser, listRoleMembers } from '#directory/store/directory.ts';
 import { complaintRegisteredEmail } from '#intake/notices.ts';
 import type { Email } from '#platform/adapters/mailer.ts';
 import { publicBaseUrl } from '#platform/config.ts';
-import { parseWith } from '#platform/domain/validation.ts';
 
 const caseEventSchema = z.object({
   id: z.string().min(1),
@@ -20,6 +26,34 @@ const caseEventSchema = z.object({
   sequence: z.number().int().positive().optional(),
   clock: z.string().optional(),
   dueAt: z.iso.datetime().optional(),
+}) satisfies z.ZodType<CaseEvent>;
+
+/** A case as the digest lists it: the summary the listing entries hold (`#cases/domain/case-summary.ts`). */
+const caseSummarySchema: z.ZodType<CaseSummary> = z.object({
+  id: z.string(),
+  number: z.string(),
+  kind: z.enum({
+    complaint: 'complaint',
+    rectification: 'rectification',
+    task: 'task',
+    'help-plan': 'help-plan',
+  } satisfies Record<CaseKind, CaseKind>),
+  state: z.enum(caseStates),
+  version: z.number(),
+  unitId: z.string(),
+  receivedAt: z.string(),
+  updatedAt: z.string(),
+  channel: z.string().optional(),
+  category: z.string().optional(),
+  urgency: z.string().optional(),
+  town: z.string().optional(),
+  departmentId: z.string().optional(),
+  responsibleUsername: z.string().optional(),
+  leadUsername: z.string().optional(),
+  colour: z.string().optional(),
+  late: z.boolean().optional(),
+  dueAt: z.string().optional(),
+  scopeUnitIds: z.array(z.string()),
 });
 
 /** The morning digest for one official: a snapshot of their red and yellow cases. */
@@ -28,23 +62,17 @@ const digestSchema = z.object({
   id: z.string().min(1),
   recipient: z.string().min(1),
   date: z.iso.date(),
-  items: z.array(z.looseObject({ id: z.string(), number: z.string(), state: z.string() })),
+  items: z.array(caseSummarySchema).readonly(),
 });
 
-export type DigestMessage = Omit<z.output<typeof digestSchema>, 'items'> & { readonly items: readonly CaseSummary[] };
-export type NoticeMessage = CaseEvent | DigestMessage;
+/**
+ * What the notices queue carries: a case event (its `type` one of `caseEventTypes`) or a morning digest. Anything else
+ * is a poison message: the queue consumer reports it as failed, and SQS moves it to the dead-letter queue.
+ */
+export const noticeMessageSchema = z.discriminatedUnion('type', [caseEventSchema, digestSchema]);
 
-/** A queue message body as a case event or a digest; anything else is a poison message and fails loudly. */
-export const parseNoticeMessage = (body: string): NoticeMessage => {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (cause) {
-    throw new Error('queue message is not JSON', { cause });
-  }
-  const isDigest = typeof json === 'object' && json !== null && (json as { type?: unknown }).type === 'digest';
-  return isDigest ? (parseWith(digestSchema, json) as unknown as DigestMessage) : parseWith(caseEventSchema, json);
-};
+export type DigestMessage = z.output<typeof digestSchema>;
+export type NoticeMessage = z.output<typeof noticeMessageSchema>;
 
 const caseUrl = (item: Case) => `${publicBaseUrl()}/v1/cases/${item.id}`;
 const trackingUrl = (item: Case) => `${publicBaseUrl()}/v1/public/complaints/${item.trackingCode ?? item.number}`;

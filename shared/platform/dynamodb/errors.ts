@@ -1,28 +1,27 @@
-import { ConflictError, NotFoundError } from '#platform/domain/errors.ts';
-
-export class CaseNotFoundError extends NotFoundError {
-  override name = 'CaseNotFoundError';
-}
-
-export class UserNotFoundError extends NotFoundError {
-  override name = 'UserNotFoundError';
-}
-
-export class OrgUnitNotFoundError extends NotFoundError {
-  override name = 'OrgUnitNotFoundError';
-}
-
-/** Someone else changed the item between our read and our write. */
-export class CaseVersionConflictError extends ConflictError {
-  override name = 'CaseVersionConflictError';
-}
-
-/** The store could not complete a write for a reason other than a condition (throttling, a service fault). */
+/**
+ * The store could not complete an operation for a reason other than a condition of its own (throttling, a service
+ * fault, missing permissions). The SDK's error is the `cause`. Each capability's store names its own errors (not
+ * found, version conflicts) in its `store/errors.ts`.
+ */
 export class PersistenceError extends Error {
   override name = 'PersistenceError';
 }
 
-/** Someone saved a new policy version since the caller read theirs. */
-export class PolicyVersionConflictError extends ConflictError {
-  override name = 'PolicyVersionConflictError';
-}
+/**
+ * Runs one DynamoDB call of a store and translates what the SDK throws into a PersistenceError naming `operation`,
+ * with the SDK's error as `cause`: raw SDK errors never leave a store. An error that is already a PersistenceError
+ * passes through.
+ *
+ * @example
+ * const { Item } = await translateSdkErrors(`读取用户 ${username}`, () => dynamo().send(new GetCommand(input)));
+ */
+export const translateSdkErrors = async <T>(operation: string, call: () => Promise<T>): Promise<T> => {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof PersistenceError) throw error;
+    throw new PersistenceError(`${operation}失败：${error instanceof Error ? error.name : String(error)}`, {
+      cause: error,
+    });
+  }
+};

@@ -1,0 +1,69 @@
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { deleteOutboxEntry, listPendingEvents } from '#cases/store/outbox.ts';
+import { PersistenceError } from '#platform/dynamodb/errors.ts';
+
+// Fault injection: DynamoDB Local cannot be made to throttle on demand.
+const dynamo = mockClient(DynamoDBDocumentClient);
+
+const throttling = () =>
+  new ProvisionedThroughputExceededException({
+    message: 'The level of configured provisioned throughput for the table was exceeded.',
+    $metadata: { httpStatusCode: 400 },
+  });
+
+const rejectionOf = (operation: Promise<unknown>): Promise<unknown> =>
+  operation.then(
+    () => expect.unreachable('the operation should fail'),
+    (error: unknown) => error,
+  );
+
+beforeEach(() => {
+  vi.stubEnv('TABLE_NAME', 'outbox-store-test');
+  dynamo.reset();
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('the outbox store', () => {
+  it.each([
+    ['listPendingEvents', () => listPendingEvents(new Date('2026-03-01T00:00:00Z'))],
+    ['deleteOutboxEntry', () => deleteOutboxEntry('evt-1')],
+  ])(
+    '%s turns a DynamoDB throttling error into a PersistenceError with the original as cause',
+    async (_, operation) => {
+      // Prepare
+      const sdkError = throttling();
+      dynamo.onAnyCommand().rejects(sdkError);
+
+      // Act
+      const error = await rejectionOf(operation());
+
+      // Assess
+      expect(error).toBeInstanceOf(PersistenceError);
+      expect(error).toMatchObject({
+        name: 'PersistenceError',
+        message: expect.stringContaining('ProvisionedThroughputExceededException'),
+        cause: sdkError,
+      });
+    },
+  );
+
+  it('lists the pending events the query returns', async () => {
+    // Prepare
+    const event = {
+      id: 'evt-1',
+      type: 'complaint-registered',
+      caseId: 'case-1',
+      occurredAt: '2026-02-28T23:00:00.000Z',
+    };
+    dynamo.on(QueryCommand).resolves({ Items: [{ pk: 'OUTBOX#evt-1', sk: 'OUTBOX', event }] });
+
+    // Act
+    const pending = await listPendingEvents(new Date('2026-03-01T00:00:00Z'));
+
+    // Assess
+    expect(pending).toEqual([event]);
+  });
+});
