@@ -1,19 +1,24 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import { buckets } from '#platform/catalog/buckets.ts';
-import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
+import type { FunctionName } from '#platform/catalog/catalog.ts';
 import { commonEnv } from '#platform/catalog/definitions.ts';
 import { routes } from '#platform/http/routes.ts';
-import { Alarms } from './constructs/alarms.ts';
-import { IntakeApi } from './constructs/api.ts';
-import { AttachmentStore } from './constructs/attachment-store.ts';
-import { DataStore } from './constructs/data-store.ts';
-import { GreenlineFunction } from './constructs/greenline-function.ts';
-import { Mail } from './constructs/mail.ts';
-import { pascalCase } from './constructs/naming.ts';
-import { Queues } from './constructs/queues.ts';
-import { DeadlineSchedules } from './constructs/schedules.ts';
+import { CaseWorkflow } from './constructs/cases.ts';
+import { DeadlineSchedule } from './constructs/deadlines.ts';
+import { Intake } from './constructs/intake.ts';
+import { Ledger } from './constructs/ledger.ts';
+import { NoticeFanOut } from './constructs/notices.ts';
+import { Alarms } from './constructs/platform/alarms.ts';
+import { GreenlineApi } from './constructs/platform/api.ts';
+import { AttachmentStore } from './constructs/platform/attachment-store.ts';
+import type { CapabilityProps } from './constructs/platform/capability.ts';
+import { DataStore } from './constructs/platform/data-store.ts';
+import type { GreenlineFunction } from './constructs/platform/greenline-function.ts';
+import { Mail } from './constructs/platform/mail.ts';
+import { ScheduleDeadLetters } from './constructs/platform/schedules.ts';
+import { PlatformEndpoints } from './constructs/platform.ts';
 
 export interface GreenlineStackProps extends StackProps {
   /** `dev`, `prod` …: part of the names of functions, the user pool and the API. */
@@ -30,19 +35,26 @@ export interface GreenlineStackProps extends StackProps {
 const logRetention = RetentionDays.SIX_MONTHS;
 
 /**
- * Greenline in one stack, built from the resource catalog (`shared/platform/catalog/`) and the route table: every function definition becomes a
- * function, connected to the tables, queues and mail its definition names; API functions get routes, queue consumers
- * event sources and schedule targets schedules.
+ * Greenline in one stack: the platform's shared resources (`infra/constructs/platform/`), then one construct per
+ * capability (`infra/constructs/<capability>.ts`, built from `shared/<capability>/resources.ts`), each with its own
+ * functions, schedules and queues, every function connected to the tables, queues and mail it declares; and the one
+ * HTTP API over the functions of every capability.
  */
 export class GreenlineStack extends Stack {
   readonly dataStore: DataStore;
   readonly mail: Mail;
   readonly attachments: AttachmentStore;
   readonly alarms: Alarms;
+  readonly scheduleDeadLetters: ScheduleDeadLetters;
+  readonly platform: PlatformEndpoints;
+  readonly notices: NoticeFanOut;
+  readonly cases: CaseWorkflow;
+  readonly intake: Intake;
+  readonly deadlines: DeadlineSchedule;
+  readonly ledger: Ledger;
+  /** Every capability's functions by name, as the API's routes name them. */
   readonly functions: Readonly<Record<FunctionName, GreenlineFunction>>;
-  readonly queues: Queues;
-  readonly api: IntakeApi;
-  readonly schedules: DeadlineSchedules;
+  readonly api: GreenlineApi;
 
   constructor(scope: Construct, id: string, props: GreenlineStackProps) {
     super(scope, id, props);
@@ -55,29 +67,34 @@ export class GreenlineStack extends Stack {
       ...(props.publicBaseUrl ? { allowedOrigins: [new URL(props.publicBaseUrl).origin] } : {}),
     });
     this.alarms = new Alarms(this, 'Alarms', { email: props.alarmEmail });
+    this.scheduleDeadLetters = new ScheduleDeadLetters(this, 'ScheduleDeadLetters', { alarms: this.alarms });
+    const shared = { tables: this.dataStore.tables, mail: this.mail, buckets: { attachments: this.attachments } };
 
-    const functionScope = new Construct(this, 'Functions');
-    const created = {} as Record<FunctionName, GreenlineFunction>;
-    for (const definition of Object.values(functions)) {
-      created[definition.name] = new GreenlineFunction(functionScope, pascalCase(definition.name), {
-        definition,
-        stage,
-        logRetention,
-      });
-    }
-    this.functions = created;
+    // Notices come first: they own the queue the other capabilities send to.
+    this.notices = new NoticeFanOut(this, 'Notices', { stage, logRetention, connections: shared, alarms: this.alarms });
+    const capability: CapabilityProps = {
+      stage,
+      logRetention,
+      connections: { ...shared, queues: this.notices.queues },
+    };
+    const scheduleDeadLetters = this.scheduleDeadLetters;
 
-    this.queues = new Queues(this, 'Queues', { functions: this.functions, alarms: this.alarms });
-    for (const fn of Object.values(this.functions)) {
-      fn.connect({
-        tables: this.dataStore.tables,
-        queues: this.queues.queues,
-        mail: this.mail,
-        buckets: { attachments: this.attachments },
-      });
-    }
-    this.api = new IntakeApi(this, 'Api', { stage, routes, functions: this.functions, logRetention });
-    this.schedules = new DeadlineSchedules(this, 'Schedules', { functions: this.functions, alarms: this.alarms });
+    this.platform = new PlatformEndpoints(this, 'Platform', capability);
+    this.cases = new CaseWorkflow(this, 'Cases', { ...capability, scheduleDeadLetters });
+    this.intake = new Intake(this, 'Intake', capability);
+    this.deadlines = new DeadlineSchedule(this, 'Deadlines', { ...capability, scheduleDeadLetters });
+    this.ledger = new Ledger(this, 'Ledger', capability);
+
+    // The type demands every function of the catalog: a capability left out of the stack fails to compile.
+    this.functions = {
+      ...this.platform.functions,
+      ...this.cases.functions,
+      ...this.intake.functions,
+      ...this.deadlines.functions,
+      ...this.ledger.functions,
+      ...this.notices.functions,
+    };
+    this.api = new GreenlineApi(this, 'Api', { stage, routes, functions: this.functions, logRetention });
 
     const publicBaseUrl = props.publicBaseUrl ?? this.api.url;
     for (const fn of Object.values(this.functions)) fn.addEnvironment(commonEnv.publicBaseUrl, publicBaseUrl);

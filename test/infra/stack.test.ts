@@ -3,10 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { officialRoles } from '#directory/domain/roles.ts';
-import { Alarms } from '#infra/constructs/alarms.ts';
-import { IntakeApi } from '#infra/constructs/api.ts';
-import { GreenlineFunction } from '#infra/constructs/greenline-function.ts';
-import { Mail } from '#infra/constructs/mail.ts';
+import { noticeConsumerConcurrency } from '#infra/constructs/notices.ts';
+import { Alarms } from '#infra/constructs/platform/alarms.ts';
+import { GreenlineApi } from '#infra/constructs/platform/api.ts';
+import { GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
+import { Mail } from '#infra/constructs/platform/mail.ts';
 import { GreenlineStack } from '#infra/stack.ts';
 import { type FunctionName, functions, queues, schedules } from '#platform/catalog/catalog.ts';
 import {
@@ -128,6 +129,15 @@ describe('queues', () => {
     });
   });
 
+  it('caps send-notice at 2 concurrent invocations, so a burst of notices cannot outrun SES’s sending rate', () => {
+    // 2 is the least AWS allows; see noticeConsumerConcurrency for why no more.
+    expect(noticeConsumerConcurrency).toBe(2);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionId('send-notice') },
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
   it('every event source mapping reports batch item failures', () => {
     for (const [, mapping] of ofType('AWS::Lambda::EventSourceMapping')) {
       expect(mapping.Properties.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
@@ -232,7 +242,7 @@ describe('HTTP API', () => {
 
     expect(
       () =>
-        new IntakeApi(stack, 'Api', {
+        new GreenlineApi(stack, 'Api', {
           stage,
           routes: [localRoute],
           functions: { health: fn } as Record<FunctionName, GreenlineFunction>,

@@ -33,7 +33,7 @@ import { pascalCase } from './naming.ts';
 /** The claim `custom:unit` comes from the user pool's custom attribute `unit`. */
 const unitAttribute = claimNames.unit.replace(/^custom:/, '');
 
-export interface IntakeApiProps {
+export interface GreenlineApiProps {
   readonly stage: string;
   readonly routes: readonly RouteDefinition[];
   readonly functions: Readonly<Record<FunctionName, GreenlineFunction>>;
@@ -47,20 +47,22 @@ export interface IntakeApiProps {
 }
 
 /**
- * The HTTP API of the route table in `shared/platform/http/routes.ts`, and the Cognito user pool of the officials who call it.
+ * Greenline's one HTTP API: every route of the route table in `shared/platform/http/routes.ts`, whichever capability
+ * serves it, public and official alike; and the Cognito user pool of the officials who call it. Routes name their
+ * function, so the API is given the composed map of every capability's functions.
  *
  * Officials sign in to the pool; the API accepts their ID tokens (audience: the app client) through a JWT authorizer,
  * so functions read `cognito:username`, `cognito:groups` (one group per role) and `custom:unit` from verified claims.
  * Every route states its authorization: `official` routes use the JWT authorizer, `public` ones say NONE explicitly.
  */
-export class IntakeApi extends Construct {
+export class GreenlineApi extends Construct {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly routes: readonly HttpRoute[];
 
-  constructor(scope: Construct, id: string, props: IntakeApiProps) {
+  constructor(scope: Construct, id: string, props: GreenlineApiProps) {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {

@@ -25,7 +25,7 @@ import type { AttachmentStore } from './attachment-store.ts';
 import type { Mail } from './mail.ts';
 import { logicalIdOf } from './naming.ts';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..');
+const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 
 /** What a function may be connected to; `connect` picks the parts its definition names. */
 export interface FunctionConnections {

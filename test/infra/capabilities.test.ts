@@ -1,0 +1,121 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { casesFunctions, casesSchedules } from '#cases/resources.ts';
+import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
+import { Alarms } from '#infra/constructs/platform/alarms.ts';
+import { type CapabilityFunctions, createFunctions } from '#infra/constructs/platform/capability.ts';
+import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
+import { createSchedules, FunctionSchedule, ScheduleDeadLetters } from '#infra/constructs/platform/schedules.ts';
+import { GreenlineStack } from '#infra/stack.ts';
+import { intakeFunctions } from '#intake/resources.ts';
+import { ledgerFunctions } from '#ledger/resources.ts';
+import { noticesFunctions } from '#notices/resources.ts';
+import { functions, schedules } from '#platform/catalog/catalog.ts';
+import type { Capability } from '#platform/catalog/definitions.ts';
+import { platformFunctions } from '#platform/resources.ts';
+
+const noBundling = { 'aws:cdk:bundling-stacks': [] };
+
+let stack: GreenlineStack;
+
+beforeAll(() => {
+  stack = new GreenlineStack(new App({ context: noBundling }), 'Greenline', {
+    stage: 'test',
+    mailFrom: 'noreply@greenline.example.cn',
+  });
+});
+
+interface CapabilityEntry {
+  readonly capability: Capability;
+  readonly construct: Construct & { readonly functions: CapabilityFunctions<string> };
+  /** What `shared/<capability>/resources.ts` declares. */
+  readonly declaredFunctions: object;
+  readonly declaredSchedules: object;
+}
+
+/** Each capability's construct on the stack, next to its declarations. */
+const capabilities = (): CapabilityEntry[] => [
+  { capability: 'platform', construct: stack.platform, declaredFunctions: platformFunctions, declaredSchedules: {} },
+  {
+    capability: 'cases',
+    construct: stack.cases,
+    declaredFunctions: casesFunctions,
+    declaredSchedules: casesSchedules,
+  },
+  { capability: 'intake', construct: stack.intake, declaredFunctions: intakeFunctions, declaredSchedules: {} },
+  {
+    capability: 'deadlines',
+    construct: stack.deadlines,
+    declaredFunctions: deadlinesFunctions,
+    declaredSchedules: deadlinesSchedules,
+  },
+  { capability: 'ledger', construct: stack.ledger, declaredFunctions: ledgerFunctions, declaredSchedules: {} },
+  { capability: 'notices', construct: stack.notices, declaredFunctions: noticesFunctions, declaredSchedules: {} },
+];
+const capabilityNames = ['platform', 'cases', 'intake', 'deadlines', 'ledger', 'notices'] as const;
+const entryOf = (capability: Capability): CapabilityEntry => {
+  const entry = capabilities().find((candidate) => candidate.capability === capability);
+  if (!entry) throw new Error(`No construct for ${capability}`);
+  return entry;
+};
+
+const functionsIn = (scope: Construct): GreenlineFunction[] =>
+  scope.node.findAll().filter((construct) => construct instanceof GreenlineFunction);
+const schedulesIn = (scope: Construct): FunctionSchedule[] =>
+  scope.node.findAll().filter((construct) => construct instanceof FunctionSchedule);
+const sorted = (names: Iterable<string>): string[] => [...names].sort();
+
+describe('one construct per capability', () => {
+  it.each(capabilityNames)('%s: its construct creates exactly the functions its resources.ts declares', (name) => {
+    const { construct, declaredFunctions } = entryOf(name);
+    const created = functionsIn(construct);
+
+    expect(sorted(created.map((fn) => fn.definition.name))).toEqual(sorted(Object.keys(declaredFunctions)));
+    expect(sorted(Object.keys(construct.functions))).toEqual(sorted(Object.keys(declaredFunctions)));
+    // The catalog files the same functions under this capability.
+    const catalogued = Object.values(functions).filter((definition) => definition.capability === name);
+    expect(sorted(created.map((fn) => fn.definition.name))).toEqual(sorted(catalogued.map(({ name }) => name)));
+    for (const fn of created) expect(fn.definition.capability).toBe(name);
+  });
+
+  it.each(capabilityNames)('%s: its construct creates exactly its schedules, each firing its own function', (name) => {
+    const { construct, declaredSchedules } = entryOf(name);
+    const created = schedulesIn(construct);
+    const own = functionsIn(construct);
+
+    expect(sorted(created.map((schedule) => schedule.definition.name))).toEqual(sorted(Object.keys(declaredSchedules)));
+    for (const schedule of created) {
+      expect(own).toContain(schedule.target);
+      expect(schedule.target.definition.name).toBe(schedule.definition.target);
+    }
+  });
+
+  it('together they build every function and schedule of the catalog once, composed by name on the stack', () => {
+    const built = capabilities().flatMap(({ construct }) => functionsIn(construct).map((fn) => fn.definition.name));
+
+    expect(sorted(built)).toEqual(sorted(Object.keys(functions)));
+    expect(functionsIn(stack)).toHaveLength(built.length);
+    expect(sorted(Object.keys(stack.functions))).toEqual(sorted(Object.keys(functions)));
+    for (const [name, fn] of Object.entries(stack.functions)) expect(fn.definition.name).toBe(name);
+    expect(sorted(schedulesIn(stack).map((schedule) => schedule.definition.name))).toEqual(
+      sorted(Object.keys(schedules)),
+    );
+  });
+
+  it('a schedule that names another capability’s function is refused', () => {
+    const scope = new Stack(new App({ context: noBundling }), 'Schedules');
+    // The platform's functions declare no table, queue, mail or bucket: nothing to connect.
+    const platform = createFunctions(scope, platformFunctions, {
+      stage: 'test',
+      logRetention: RetentionDays.ONE_DAY,
+      connections: {} as FunctionConnections,
+    });
+    const deadLetters = new ScheduleDeadLetters(scope, 'ScheduleDeadLetters', { alarms: new Alarms(scope, 'Alarms') });
+
+    expect(() => createSchedules(scope, casesSchedules, platform, deadLetters)).toThrow(
+      /outbox-relay names relay-outbox, which is not one of this capability's functions/,
+    );
+  });
+});
