@@ -1,6 +1,7 @@
 /**
- * `npm test`: every gate in order — type check, lint and format, then vitest (unit, integration against the local
- * stand-ins, CDK assertions and cdk-nag) — and a closing line `N passed, N failed, N skipped` that CI reads.
+ * `npm test`: every gate in order — type check, lint and format, import rules (dependency-cruiser), then vitest (unit,
+ * integration against the local stand-ins, CDK assertions and cdk-nag) — and a closing line
+ * `N passed, N failed, N skipped` that CI reads.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -17,9 +18,21 @@ interface Gate {
   readonly args: string[];
 }
 
+/**
+ * The import-rules gate runs exactly `npm run deps` (its arguments are read from package.json, so the two cannot
+ * drift), on this Node: the rules file is TypeScript, loaded by Node's type stripping.
+ */
+const depsArgs = (): string[] => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = (manifest.scripts.deps ?? '').trim().split(/\s+/);
+  if (command !== 'depcruise') throw new Error('package.json scripts.deps must start with `depcruise`');
+  return [join(root, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruiser.mjs'), ...args];
+};
+
 const gates: Gate[] = [
   { name: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
   { name: 'lint and format (biome ci)', command: bin('biome'), args: ['ci', '.'] },
+  { name: 'import rules (dependency-cruiser)', command: process.execPath, args: depsArgs() },
 ];
 
 let passed = 0;
