@@ -38,6 +38,17 @@ const claimsOf = (payload: JWTPayload): Claims => {
   return claims;
 };
 
+/**
+ * The context API Gateway's JWT authorizer hands to the function for a verified token's claims. The tests make the
+ * context of a caller with it (`authorizerContext(tokenClaims(user))`), as the local authorizer would.
+ */
+export const authorizerContext = (payload: JWTPayload): JwtAuthorizerContext => ({
+  jwt: {
+    claims: claimsOf(payload),
+    scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : null,
+  },
+});
+
 const refusal = (error: unknown): { reason: string; detail: string } => {
   if (error instanceof errors.JWTExpired) return { reason: 'the token has expired', detail: '令牌已过期，请重新登录' };
   if (error instanceof errors.JWSSignatureVerificationFailed) {
@@ -73,8 +84,7 @@ export const createJwtAuthorizer = (options: {
         audience: options.audience ?? localAudience,
         requiredClaims: ['exp', 'iat'],
       });
-      const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : null;
-      return { authorized: true, context: { jwt: { claims: claimsOf(payload), scopes } } };
+      return { authorized: true, context: authorizerContext(payload) };
     } catch (error) {
       return { authorized: false, ...refusal(error) };
     }

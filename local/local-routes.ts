@@ -1,20 +1,42 @@
 /**
  * Routes only the one-machine runtime has (never in `shared/platform/http/routes.ts`, never deployed): sign-in as a demo user,
- * the settable clock, schedules fired on demand, and queue depths.
+ * the settable clock, schedules fired on demand, and queue depths. A table of the same shape as the API's (method and
+ * path pattern), served by the same matcher (`matchRoute` of `local/api-gateway-event.ts`) in `local/server.ts`.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { User } from '#directory/domain/users.ts';
 import { isClockMoved, now, setNow } from '#platform/clock.ts';
 import { NotFoundError, ValidationError } from '#platform/domain/errors.ts';
-import { json, problemOf, problemWith } from './http-problems.ts';
+import type { RoutePattern } from './api-gateway-event.ts';
+import { json, problemWith } from './http-problems.ts';
 import { localLog } from './log.ts';
 import type { QueueCounts } from './queue-poller.ts';
 import type { Scheduler } from './scheduler.ts';
 import { UnknownScheduleError } from './scheduler.ts';
-import type { LocalRequest, LocalRoutes } from './server.ts';
 import { issueToken } from './tokens.ts';
 
 type Result = APIGatewayProxyStructuredResultV2;
+
+/** A request to a `/local/*` route, as the server hands it over. */
+export interface LocalRequest {
+  readonly method: string;
+  readonly path: string;
+  /** The values of the route's `{name}` parameters, decoded. */
+  readonly pathParameters: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly body: Buffer;
+}
+
+/**
+ * A route of the runtime's own: its method and path pattern, as an API route has, and the handler that answers it in
+ * process. A handler throws the platform's errors (`ValidationError`, `NotFoundError` …); the server answers them
+ * with problem+json, as a function's error middleware would.
+ */
+export interface LocalRoute extends RoutePattern {
+  /** A request body to show in the list at `GET /local`. */
+  readonly example?: string;
+  readonly handle: (request: LocalRequest) => Promise<Result>;
+}
 
 export interface LocalRoutesOptions {
   readonly signingKey: Uint8Array;
@@ -55,7 +77,7 @@ export const parseInstant = (text: string): Date | null => {
 
 const clockState = () => ({ now: now().toISOString(), moved: isClockMoved() });
 
-export const createLocalRoutes = (options: LocalRoutesOptions): LocalRoutes => {
+export const createLocalRoutes = (options: LocalRoutesOptions): readonly LocalRoute[] => {
   const token = async (request: LocalRequest): Promise<Result> => {
     const { username } = jsonObject(request);
     if (typeof username !== 'string' || username.trim() === '') {
@@ -113,73 +135,40 @@ export const createLocalRoutes = (options: LocalRoutesOptions): LocalRoutes => {
     }
   };
 
-  const table: {
-    method: string;
-    pattern: RegExp;
-    handle: (request: LocalRequest, match: RegExpExecArray) => Promise<Result>;
-  }[] = [
+  const routes: LocalRoute[] = [
+    { method: 'POST', path: '/local/token', example: '{"username": "operator"}', handle: token },
+    { method: 'GET', path: '/local/clock', handle: async () => json(200, clockState()) },
     {
-      method: 'GET',
-      pattern: /^\/local\/?$/,
-      handle: async () =>
-        json(200, {
-          routes: [
-            'POST /local/token {"username": "operator"}',
-            'GET /local/clock',
-            'POST /local/clock {"now": "2026-03-01T09:00:00+08:00" | null}',
-            'GET /local/schedules',
-            'POST /local/schedules/{name}',
-            'POST /local/sweep',
-            'GET /local/queues',
-          ],
-        }),
+      method: 'POST',
+      path: '/local/clock',
+      example: '{"now": "2026-03-01T09:00:00+08:00" | null}',
+      handle: setClock,
     },
-    { method: 'POST', pattern: /^\/local\/token$/, handle: token },
-    { method: 'GET', pattern: /^\/local\/clock$/, handle: async () => json(200, clockState()) },
-    { method: 'POST', pattern: /^\/local\/clock$/, handle: setClock },
     {
       method: 'GET',
-      pattern: /^\/local\/schedules$/,
+      path: '/local/schedules',
       handle: async () => json(200, { now: now().toISOString(), schedules: options.scheduler?.status() ?? [] }),
     },
     {
       method: 'POST',
-      pattern: /^\/local\/schedules\/([^/]+)$/,
-      handle: (_, match) => fire(decodeURIComponent(match[1] as string)),
+      path: '/local/schedules/{name}',
+      handle: (request) => fire(request.pathParameters.name as string),
     },
-    { method: 'POST', pattern: /^\/local\/sweep$/, handle: () => fire('nightly-check') },
+    { method: 'POST', path: '/local/sweep', handle: () => fire('nightly-check') },
     {
       method: 'GET',
-      pattern: /^\/local\/queues$/,
+      path: '/local/queues',
       handle: async () => json(200, { queues: (await options.queueCounts?.()) ?? [] }),
     },
   ];
+  const listing = routes.map(
+    (route) => `${route.method} ${route.path}${route.example === undefined ? '' : ` ${route.example}`}`,
+  );
+  const index = async () => json(200, { routes: listing });
 
-  return async (request) => {
-    const matching = table
-      .map((route) => ({ route, match: route.pattern.exec(request.path) }))
-      .filter((candidate) => candidate.match);
-    if (matching.length === 0) return undefined;
-    const found = matching.find(({ route }) => route.method === request.method);
-    if (!found?.match) {
-      const allowed = [...new Set(matching.map(({ route }) => route.method))].join(', ');
-      return problemWith(
-        {
-          status: 405,
-          slug: 'method-not-allowed',
-          title: '不支持该请求方法',
-          detail: `${request.path} 只接受 ${allowed}`,
-        },
-        { allow: allowed },
-      );
-    }
-    try {
-      return await found.route.handle(request, found.match);
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof NotFoundError)) {
-        localLog.error('local route failed', { path: request.path, error });
-      }
-      return problemOf(error);
-    }
-  };
+  return [
+    { method: 'GET', path: '/local', handle: index },
+    { method: 'GET', path: '/local/', handle: index },
+    ...routes,
+  ];
 };

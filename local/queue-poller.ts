@@ -14,10 +14,10 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSMessageAttributes, SQSRecord, SQSRecordAttributes } from 'aws-lambda';
+import { localAccountId, localRegion } from './aws-account.ts';
 import { type HandlerLoader, invokeFunction } from './functions.ts';
 import { localLog } from './log.ts';
 import type { ProvisionedQueue } from './provision.ts';
-import { localRegion } from './stand-ins.ts';
 
 /**
  * In AWS a failed message stays invisible for the queue's visibility timeout (180 s for `notices`) before it is
@@ -35,7 +35,7 @@ const recordAttributes = (message: Message): SQSRecordAttributes => {
     ...attributes,
     ApproximateReceiveCount: attributes.ApproximateReceiveCount ?? '1',
     SentTimestamp: attributes.SentTimestamp ?? String(Date.now()),
-    SenderId: attributes.SenderId ?? '000000000000',
+    SenderId: attributes.SenderId ?? localAccountId,
     ApproximateFirstReceiveTimestamp: attributes.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
   };
 };

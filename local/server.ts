@@ -1,13 +1,13 @@
 /**
  * The local HTTP API: one Node HTTP server that plays API Gateway for the route table of `shared/platform/http/routes.ts`
  * (match, JWT authorizer on official routes, payload 2.0 event, result mapping) and serves the runtime's own
- * `/local/*` routes.
+ * `/local/*` routes (`local/local-routes.ts`). One matcher serves both tables: the same 404 for an unknown path and
+ * 405 with `Allow` for a known path with another method.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { now as clockNow } from '#platform/clock.ts';
-import { NotFoundError } from '#platform/domain/errors.ts';
+import { NotFoundError, ValidationError } from '#platform/domain/errors.ts';
 import { UnauthenticatedError } from '#platform/http/errors.ts';
 import { routes as apiRoutes, corsPolicy, type RouteDefinition } from '#platform/http/routes.ts';
 import {
@@ -22,27 +22,20 @@ import {
 import type { JwtAuthorizer } from './authorizer.ts';
 import { type HandlerLoader, invokeFunction } from './functions.ts';
 import { internalServerError, problemOf, problemWith } from './http-problems.ts';
+import type { LocalRoute } from './local-routes.ts';
 import { localLog } from './log.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
 const maxBodyBytes = 10 * 1024 * 1024;
 
-export interface LocalRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly body: Buffer;
-}
-
-/** Answers a `/local/*` request, or returns undefined when no local route has that path. */
-export type LocalRoutes = (request: LocalRequest) => Promise<APIGatewayProxyStructuredResultV2 | undefined>;
-
 export interface LocalServerOptions {
   /** Finds a function's handler: `functions/<name>.ts` in the runtime, fakes in tests. */
   readonly loadHandler: HandlerLoader;
   readonly authorizer: JwtAuthorizer;
+  /** The API's routes: `shared/platform/http/routes.ts` unless given. */
   readonly routes?: readonly RouteDefinition[];
-  readonly localRoutes?: LocalRoutes;
+  /** The runtime's own routes (`createLocalRoutes`); none unless given. */
+  readonly localRoutes?: readonly LocalRoute[];
   /** The handlers' clock, for `requestContext.time`. */
   readonly now?: () => Date;
 }
@@ -81,11 +74,71 @@ const send = (response: ServerResponse, result: HttpResponse, requestId: string)
   response.end(result.body);
 };
 
+const isLocalRoute = (route: RouteDefinition | LocalRoute): route is LocalRoute => 'handle' in route;
+
 export const createLocalServer = (options: LocalServerOptions): LocalServer => {
-  const routes = options.routes ?? apiRoutes;
+  const table: readonly (RouteDefinition | LocalRoute)[] = [
+    ...(options.routes ?? apiRoutes),
+    ...(options.localRoutes ?? []),
+  ];
   const now = options.now ?? clockNow;
   const inFlight = new Set<Promise<void>>();
   let port = 0;
+
+  /** A route of the runtime's own answers in process; what it throws becomes problem+json, as in the functions. */
+  const answerLocal = async (
+    route: LocalRoute,
+    pathParameters: Record<string, string>,
+    request: HttpRequest,
+  ): Promise<HttpResponse> => {
+    try {
+      return fromApiGatewayResult(
+        await route.handle({
+          method: request.method.toUpperCase(),
+          path: request.rawPath,
+          pathParameters,
+          query: new URLSearchParams(request.rawQueryString),
+          body: request.body,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof NotFoundError)) {
+        localLog.error('local route failed', { path: request.rawPath, error });
+      }
+      return fromApiGatewayResult(problemOf(error));
+    }
+  };
+
+  /** An API route: the JWT authorizer on official routes, then the route's function with a payload 2.0 event. */
+  const answerApi = async (
+    route: RouteDefinition,
+    pathParameters: Record<string, string>,
+    request: HttpRequest,
+    requestId: string,
+  ): Promise<HttpResponse> => {
+    let authorizer: Parameters<typeof toApiGatewayEvent>[2]['authorizer'];
+    if (route.auth === 'official') {
+      const verdict = await options.authorizer.authorize(headerOf(request, 'authorization'));
+      if (!verdict.authorized) {
+        return fromApiGatewayResult(
+          problemOf(new UnauthenticatedError(verdict.detail), {
+            'www-authenticate': `Bearer error="invalid_token" error_description="${verdict.reason}"`,
+          }),
+        );
+      }
+      authorizer = verdict.context;
+    }
+
+    const event = toApiGatewayEvent(request, { route, pathParameters }, { requestId, receivedAt: now(), authorizer });
+    try {
+      return fromApiGatewayResult(await invokeFunction(options.loadHandler, route.function, event));
+    } catch (error) {
+      const message =
+        error instanceof MalformedLambdaResultError ? 'function returned a malformed result' : 'function failed';
+      localLog.error(message, { function: route.function, routeKey: event.routeKey, requestId, error });
+      return fromApiGatewayResult(internalServerError(requestId));
+    }
+  };
 
   const answer = async (request: HttpRequest, requestId: string): Promise<HttpResponse> => {
     const { method, rawPath } = request;
@@ -102,17 +155,8 @@ export const createLocalServer = (options: LocalServerOptions): LocalServer => {
         body: Buffer.alloc(0),
       };
     }
-    if (rawPath === '/local' || rawPath.startsWith('/local/')) {
-      const local = await options.localRoutes?.({
-        method: method.toUpperCase(),
-        path: rawPath,
-        query: new URLSearchParams(request.rawQueryString),
-        body: request.body,
-      });
-      return fromApiGatewayResult(local ?? problemOf(new NotFoundError(`没有这个本地接口：${method} ${rawPath}`)));
-    }
 
-    const lookup = matchRoute(routes, method, rawPath);
+    const lookup = matchRoute(table, method, rawPath);
     if (lookup.kind === 'not-found') {
       return fromApiGatewayResult(problemOf(new NotFoundError(`没有这个接口：${method} ${rawPath}`)));
     }
@@ -129,30 +173,9 @@ export const createLocalServer = (options: LocalServerOptions): LocalServer => {
         ),
       );
     }
-
-    let authorizer: Parameters<typeof toApiGatewayEvent>[2]['authorizer'];
-    if (lookup.route.auth === 'official') {
-      const authorization = headerOf(request, 'authorization');
-      const verdict = await options.authorizer.authorize(authorization);
-      if (!verdict.authorized) {
-        return fromApiGatewayResult(
-          problemOf(new UnauthenticatedError(verdict.detail), {
-            'www-authenticate': `Bearer error="invalid_token" error_description="${verdict.reason}"`,
-          }),
-        );
-      }
-      authorizer = verdict.context;
-    }
-
-    const event = toApiGatewayEvent(request, lookup, { requestId, receivedAt: now(), authorizer });
-    try {
-      return fromApiGatewayResult(await invokeFunction(options.loadHandler, lookup.route.function, event));
-    } catch (error) {
-      const message =
-        error instanceof MalformedLambdaResultError ? 'function returned a malformed result' : 'function failed';
-      localLog.error(message, { function: lookup.route.function, routeKey: event.routeKey, requestId, error });
-      return fromApiGatewayResult(internalServerError(requestId));
-    }
+    return isLocalRoute(lookup.route)
+      ? answerLocal(lookup.route, lookup.pathParameters, request)
+      : answerApi(lookup.route, lookup.pathParameters, request, requestId);
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {

@@ -4,9 +4,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import sesModule from 'aws-ses-v2-local';
 import { type FauxqsServer, interceptLocalhostDns, startFauxqs } from 'fauxqs';
+import { localRegion } from './aws-account.ts';
 import { type Naming, type Provisioned, provision } from './provision.ts';
 
-export const localRegion = 'ap-east-1';
 // aws-ses-v2-local is CommonJS with `exports.default`: Node's ESM interop hands over the exports object, Vite's
 // interop the function itself.
 type SesServer = typeof sesModule.default;

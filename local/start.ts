@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { localDeadLetterQueueName, localQueueName, localTableName } from '#platform/catalog/definitions.ts';
 import { createJwtAuthorizer } from './authorizer.ts';
+import { localRegion } from './aws-account.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFunctionHandler } from './functions.ts';
 import { createLocalRoutes } from './local-routes.ts';
@@ -19,7 +20,7 @@ import { assertPortFree } from './ports.ts';
 import { type QueuePoller, queueCounts, startQueuePoller } from './queue-poller.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 import { createLocalServer, type LocalServer } from './server.ts';
-import { localRegion, type StandIns, startStandIns } from './stand-ins.ts';
+import { type StandIns, startStandIns } from './stand-ins.ts';
 import { loadSigningKey } from './tokens.ts';
 
 const startedAt = performance.now();

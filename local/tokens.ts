@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SignJWT } from 'jose';
+import { type JWTPayload, SignJWT } from 'jose';
 import type { User } from '#directory/domain/users.ts';
 import { claimNames } from '#platform/http/auth.ts';
 
@@ -54,6 +54,16 @@ export interface IssuedToken {
 
 export type TokenSubject = Pick<User, 'username' | 'roles' | 'unitId'> & Partial<Pick<User, 'email' | 'displayName'>>;
 
+/** The claims of the ID token the local issuer signs for `user`, besides the registered ones (sub, iss, aud, times). */
+export const tokenClaims = (user: TokenSubject): JWTPayload => ({
+  [claimNames.username]: user.username,
+  [claimNames.groups]: [...user.roles],
+  [claimNames.unit]: user.unitId,
+  ...(user.email ? { email: user.email } : {}),
+  ...(user.displayName ? { name: user.displayName } : {}),
+  token_use: 'id',
+});
+
 /**
  * Signs an ID token for `user`. Times are real time, not the settable clock: the authorizer (like API Gateway's)
  * checks expiry against real time, so moving the local clock does not expire tokens.
@@ -65,15 +75,7 @@ export const issueToken = async (
 ): Promise<IssuedToken> => {
   const issuedAt = Math.floor((options.issuedAt ?? new Date()).getTime() / 1000);
   const expiresAt = issuedAt + (options.lifetimeSeconds ?? tokenLifetimeSeconds);
-  const token = await new SignJWT({
-    [claimNames.username]: user.username,
-    [claimNames.groups]: [...user.roles],
-    [claimNames.unit]: user.unitId,
-    ...(user.email ? { email: user.email } : {}),
-    ...(user.displayName ? { name: user.displayName } : {}),
-    token_use: 'id',
-    auth_time: issuedAt,
-  })
+  const token = await new SignJWT({ ...tokenClaims(user), auth_time: issuedAt })
     .setProtectedHeader({ alg: tokenAlgorithm, typ: 'JWT' })
     .setSubject(subjectOf(user.username))
     .setIssuer(options.issuer ?? localIssuer)

@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setNow } from '#platform/clock.ts';
 import type { RouteDefinition } from '#platform/http/routes.ts';
 import { routes } from '#platform/http/routes.ts';
 import {
+  apiGatewayEvent,
   fromApiGatewayResult,
   type HttpRequest,
   MalformedLambdaResultError,
   matchRoute,
+  type RouteLookup,
   requestTime,
   toApiGatewayEvent,
 } from '../../local/api-gateway-event.ts';
@@ -22,7 +25,7 @@ const aRequest = (overrides: Partial<HttpRequest> = {}): HttpRequest => ({
   ...overrides,
 });
 
-const found = (lookup: ReturnType<typeof matchRoute>) => {
+const found = (lookup: RouteLookup) => {
   if (lookup.kind !== 'found') throw new Error(`expected a route, got ${lookup.kind}`);
   return lookup;
 };
@@ -175,6 +178,84 @@ describe('toApiGatewayEvent', () => {
 
   it('formats requestContext.time as API Gateway does', () => {
     expect(requestTime(new Date('2020-03-12T19:03:58Z'))).toBe('12/Mar/2020:19:03:58 +0000');
+  });
+});
+
+describe('apiGatewayEvent', () => {
+  afterEach(() => setNow(null));
+
+  it('fills in what API Gateway adds: parsed query, forwarded and trace headers, the clock time, a request id', () => {
+    // Prepare
+    setNow(new Date('2026-03-01T09:30:05Z'));
+    const authorizer = { jwt: { claims: { 'cognito:username': 'operator' }, scopes: null } };
+
+    // Act
+    const event = apiGatewayEvent({
+      method: 'post',
+      rawPath: '/v1/cases/C1/actions/accept',
+      rawQueryString: 'tag=a&tag=b',
+      routeKey: 'POST /v1/cases/{id}/actions/{action}',
+      pathParameters: { id: 'C1', action: 'accept' },
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+      authorizer,
+    });
+
+    // Assess
+    expect(event).toMatchObject({
+      version: '2.0',
+      routeKey: 'POST /v1/cases/{id}/actions/{action}',
+      queryStringParameters: { tag: 'a,b' },
+      pathParameters: { id: 'C1', action: 'accept' },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '127.0.0.1', 'x-forwarded-proto': 'http' },
+      body: '{}',
+      isBase64Encoded: false,
+      requestContext: {
+        accountId: '000000000000',
+        authorizer,
+        http: { method: 'POST', path: '/v1/cases/C1/actions/accept', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1' },
+        time: '01/Mar/2026:09:30:05 +0000',
+        timeEpoch: Date.parse('2026-03-01T09:30:05Z'),
+      },
+    });
+    expect(event.requestContext.requestId).toMatch(/^[A-Za-z0-9+/]{14}[A-Za-z0-9+/=]{2}$/);
+  });
+
+  it('is the event the server builds from the HTTP request', () => {
+    // Prepare
+    const receivedAt = new Date('2026-03-01T09:30:05Z');
+    const request = aRequest({
+      method: 'POST',
+      rawPath: '/v1/complaints',
+      rawQueryString: 'dryRun=1',
+      rawHeaders: ['Host', '127.0.0.1:3000', 'Content-Type', 'application/json', 'Cookie', 'a=1'],
+      body: Buffer.from('{"a":1}'),
+    });
+
+    // Act
+    const served = toApiGatewayEvent(request, found(matchRoute(routes, 'POST', '/v1/complaints')), {
+      requestId: 'r',
+      receivedAt,
+    });
+    const built = apiGatewayEvent({
+      method: 'POST',
+      rawPath: '/v1/complaints',
+      rawQueryString: 'dryRun=1',
+      routeKey: 'POST /v1/complaints',
+      headers: { host: '127.0.0.1:3000', 'content-type': 'application/json' },
+      cookies: ['a=1'],
+      body: '{"a":1}',
+      port: 3000,
+      requestId: 'r',
+      receivedAt,
+    });
+
+    // Assess
+    const withoutTrace = (event: typeof built) => ({
+      ...event,
+      headers: { ...event.headers, 'x-amzn-trace-id': undefined },
+    });
+    expect(withoutTrace(served)).toEqual(withoutTrace(built));
   });
 });
 

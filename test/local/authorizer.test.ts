@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setNow } from '#platform/clock.ts';
 import { type AuthorizedEvent, principalFromEvent } from '#platform/http/auth.ts';
-import { createJwtAuthorizer } from '../../local/authorizer.ts';
+import { authorizerContext, createJwtAuthorizer } from '../../local/authorizer.ts';
 import { createLocalServer, type LocalServer } from '../../local/server.ts';
-import { issueToken, loadSigningKey, localIssuer } from '../../local/tokens.ts';
+import { issueToken, loadSigningKey, localIssuer, tokenClaims } from '../../local/tokens.ts';
 import { fakeHandlers } from './fake-handlers.ts';
 
 const key = randomBytes(32);
@@ -114,6 +114,23 @@ describe('official routes', () => {
     // Assess
     expect(moved.status).toBe(200);
     expect(back.status).toBe(401);
+  });
+
+  it("pass on the claims a test's caller gets from authorizerContext(tokenClaims(user)), and the token's own", async () => {
+    // Prepare
+    const user = { ...handler2, email: 'h2@greenline.local', displayName: '赵六' };
+    const { token } = await issueToken(user, key);
+
+    // Act
+    const verdict = await createJwtAuthorizer({ key }).authorize(`Bearer ${token}`);
+    const built = authorizerContext(tokenClaims(user));
+
+    // Assess
+    if (!verdict.authorized) throw new Error(verdict.reason);
+    expect(verdict.context).toMatchObject(built);
+    expect(Object.keys(verdict.context.jwt.claims)).toEqual(
+      expect.arrayContaining([...Object.keys(built.jwt.claims), 'sub', 'iss', 'aud', 'exp', 'iat', 'auth_time']),
+    );
   });
 
   it('accept a token without the Bearer prefix, as API Gateway does', async () => {

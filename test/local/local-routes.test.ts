@@ -195,9 +195,45 @@ describe('other local routes', () => {
 
   it('answer 404 for an unknown local path and 405 for a wrong method', async () => {
     expect((await fetch(`${base}/local/nothing`)).status).toBe(404);
+    expect((await fetch(`${base}/local/schedules/`, { method: 'POST' })).status).toBe(404);
     const wrong = await fetch(`${base}/local/sweep`);
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
+    const clock = await fetch(`${base}/local/clock`, { method: 'DELETE' });
+    expect(clock.status).toBe(405);
+    expect(clock.headers.get('allow')).toBe('GET, POST');
+    expect(clock.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('list themselves at /local and /local/, with example bodies', async () => {
+    // Act
+    const listing = await fetch(`${base}/local`);
+    const withSlash = await fetch(`${base}/local/`);
+
+    // Assess
+    expect(listing.status).toBe(200);
+    const body = await listing.json();
+    expect(body).toEqual({
+      routes: [
+        'POST /local/token {"username": "operator"}',
+        'GET /local/clock',
+        'POST /local/clock {"now": "2026-03-01T09:00:00+08:00" | null}',
+        'GET /local/schedules',
+        'POST /local/schedules/{name}',
+        'POST /local/sweep',
+        'GET /local/queues',
+      ],
+    });
+    expect(await withSlash.json()).toEqual(body);
+  });
+
+  it('take a percent-encoded schedule name, decoded', async () => {
+    // Act
+    const response = await post(`/local/schedules/${encodeURIComponent('outbox relay')}`, {});
+
+    // Assess
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ detail: expect.stringContaining('outbox relay') });
   });
 });
 

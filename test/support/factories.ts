@@ -1,8 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { OfficialRole, Principal } from '#directory/domain/roles.ts';
 import type { NewComplaint } from '#intake/domain/complaint-input.ts';
 import type { AuthorizedEvent } from '#platform/http/auth.ts';
+import { apiGatewayEvent } from '../../local/api-gateway-event.ts';
+import { authorizerContext } from '../../local/authorizer.ts';
+import { type ContextFunction, lambdaContext } from '../../local/lambda-context.ts';
+import { tokenClaims } from '../../local/tokens.ts';
 
 /** A complaint body that passes validation; override what a test is about. */
 export const aComplaint = (overrides: Record<string, unknown> = {}): NewComplaint & Record<string, unknown> =>
@@ -29,7 +32,10 @@ export const aPrincipal = (role: OfficialRole, unitId: string, username: string 
   unitId,
 });
 
-/** An API Gateway HTTP API v2 event as the JWT authorizer passes it on. */
+/**
+ * The event API Gateway passes to the function of a route, built as the local server builds it
+ * (`apiGatewayEvent` of `local/api-gateway-event.ts`); a `principal` signs in as the local authorizer would pass it on.
+ */
 export const apiEvent = (options: {
   method: string;
   path: string;
@@ -39,66 +45,20 @@ export const apiEvent = (options: {
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   headers?: Record<string, string>;
-}): AuthorizedEvent => ({
-  version: '2.0',
-  routeKey: options.routeKey,
-  rawPath: options.path,
-  rawQueryString: new URLSearchParams(options.query ?? {}).toString(),
-  ...(options.query ? { queryStringParameters: options.query } : {}),
-  headers: { 'content-type': 'application/json', ...options.headers },
-  ...(options.pathParameters ? { pathParameters: options.pathParameters } : {}),
-  ...(options.body === undefined
-    ? {}
-    : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
-  isBase64Encoded: false,
-  requestContext: {
-    accountId: 'local',
-    apiId: 'local',
-    domainName: '127.0.0.1',
-    domainPrefix: '127',
-    http: {
-      method: options.method,
-      path: options.path,
-      protocol: 'HTTP/1.1',
-      sourceIp: '127.0.0.1',
-      userAgent: 'test',
-    },
-    requestId: randomUUID(),
+}): AuthorizedEvent =>
+  apiGatewayEvent({
+    method: options.method,
+    rawPath: options.path,
+    rawQueryString: new URLSearchParams(options.query).toString(),
     routeKey: options.routeKey,
-    stage: '$default',
-    time: new Date().toISOString(),
-    timeEpoch: Date.now(),
-    ...(options.principal
-      ? {
-          authorizer: {
-            jwt: {
-              claims: {
-                'cognito:username': options.principal.username,
-                'cognito:groups': `[${options.principal.roles.join(' ')}]`,
-                'custom:unit': options.principal.unitId,
-              },
-              scopes: null,
-            },
-          },
-        }
-      : {}),
-  },
-});
+    pathParameters: options.pathParameters,
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body),
+    authorizer: options.principal && authorizerContext(tokenClaims(options.principal)),
+  });
 
-export const lambdaContext = (functionName = 'greenline-test'): Context => ({
-  callbackWaitsForEmptyEventLoop: false,
-  functionName,
-  functionVersion: '$LATEST',
-  invokedFunctionArn: `arn:aws:lambda:ap-east-1:000000000000:function:${functionName}`,
-  memoryLimitInMB: '512',
-  awsRequestId: randomUUID(),
-  logGroupName: `/aws/lambda/${functionName}`,
-  logStreamName: 'test',
-  getRemainingTimeInMillis: () => 30_000,
-  done: () => undefined,
-  fail: () => undefined,
-  succeed: () => undefined,
-});
+/** What a test invocation's `Context` tells of its function: `greenline-test`, as AWS_LAMBDA_FUNCTION_NAME says. */
+const testFunction: ContextFunction = { name: 'test', memoryMiB: 512, timeoutSeconds: 30 };
 
 export type HttpResult = APIGatewayProxyStructuredResultV2;
 
@@ -109,6 +69,6 @@ export const bodyOf = <T = Record<string, unknown>>(result: unknown): T =>
 export const invoke = async (
   handler: unknown,
   event: unknown,
-  context: Context = lambdaContext(),
+  context: Context = lambdaContext(testFunction),
 ): Promise<HttpResult> =>
   (await (handler as (event: unknown, context: Context) => Promise<unknown>)(event, context)) as HttpResult;

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import type { SQSEvent } from 'aws-lambda';
+import { localQueueName } from '#platform/catalog/definitions.ts';
+import { localAccountId, localRegion } from '../../local/aws-account.ts';
+import { toSqsEvent } from '../../local/queue-poller.ts';
 
 export interface SqsTestMessage {
   readonly body: string;
@@ -7,29 +10,21 @@ export interface SqsTestMessage {
   readonly receiptHandle?: string;
 }
 
-/** An SQS event as Lambda's event source mapping delivers it, one record per message (or body). */
-export const sqsEvent = (...messages: (string | SqsTestMessage)[]): SQSEvent => ({
-  Records: messages.map((message): SQSRecord => {
-    const {
-      body,
-      messageId = randomUUID(),
-      receiptHandle = randomUUID(),
-    } = typeof message === 'string' ? { body: message } : message;
-    return {
-      messageId,
-      receiptHandle,
-      body,
-      attributes: {
-        ApproximateReceiveCount: '1',
-        SentTimestamp: String(Date.now()),
-        SenderId: 'local',
-        ApproximateFirstReceiveTimestamp: String(Date.now()),
-      },
-      messageAttributes: {},
-      md5OfBody: '',
-      eventSource: 'aws:sqs',
-      eventSourceARN: 'arn:aws:sqs:ap-east-1:000000000000:greenline-notices',
-      awsRegion: 'ap-east-1',
-    };
-  }),
-});
+const noticesQueueArn = `arn:aws:sqs:${localRegion}:${localAccountId}:${localQueueName('notices')}`;
+
+/**
+ * An SQS event of the notices queue as Lambda's event source mapping delivers it, one record per message (or body),
+ * built as the local queue poller builds it (`toSqsEvent` of `local/queue-poller.ts`).
+ */
+export const sqsEvent = (...messages: (string | SqsTestMessage)[]): SQSEvent =>
+  toSqsEvent(
+    messages.map((message) => {
+      const {
+        body,
+        messageId = randomUUID(),
+        receiptHandle = randomUUID(),
+      } = typeof message === 'string' ? { body: message } : message;
+      return { Body: body, MessageId: messageId, ReceiptHandle: receiptHandle };
+    }),
+    noticesQueueArn,
+  );
