@@ -1,5 +1,4 @@
-import { listPendingEvents } from '#cases/store/outbox.ts';
-import { relayNow } from '#intake/services/register-complaint.ts';
+import { relayPendingEvents } from '#cases/services/relay-events.ts';
 import { queueUrl, tableName } from '#platform/config.ts';
 import { scheduledHandler } from '#platform/handlers/scheduled.ts';
 import { logger } from '#platform/logger.ts';
@@ -11,9 +10,7 @@ queueUrl('notices');
 const graceMs = 60_000;
 
 export const handler = scheduledHandler(async (invocation) => {
-  const before = new Date(new Date(invocation.scheduledTime).getTime() - graceMs);
-  const pending = await listPendingEvents(before);
-  const relayed = pending.length > 0 ? await relayNow(pending) : 0;
-  if (pending.length > 0) logger.info('outbox relayed', { pending: pending.length, relayed });
-  return { pending: pending.length, relayed };
+  const report = await relayPendingEvents(new Date(new Date(invocation.scheduledTime).getTime() - graceMs));
+  if (report.pending > 0) logger.info('outbox relayed', { ...report });
+  return report;
 });

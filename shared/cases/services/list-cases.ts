@@ -2,7 +2,7 @@ import { type CaseListQuery, openStates, periodBound } from '#cases/domain/case-
 import { type CaseSummary, type EntryPage, queryEntries } from '#cases/store/case-index.ts';
 import type { Principal } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
-import { getOrgUnit } from '#directory/store/directory.ts';
+import { getOrgUnit } from '#directory/services/lookup.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
 
 export interface CaseList {

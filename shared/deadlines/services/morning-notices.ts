@@ -1,7 +1,7 @@
 import { openStates } from '#cases/domain/case-query.ts';
-import { queryEntries } from '#cases/store/case-index.ts';
+import { queryEntries } from '#cases/services/records.ts';
 import { listPendingNotices, markNoticeDispatched } from '#deadlines/store/deadline-notices.ts';
-import { listAllRoleMembers } from '#directory/store/directory.ts';
+import { listAllRoleMembers } from '#directory/services/lookup.ts';
 import type { DigestMessage } from '#notices/services/send-notice.ts';
 import { publishMessages } from '#platform/adapters/notices-queue.ts';
 import { bureauDate, isWeekend } from '#platform/domain/time.ts';

@@ -1,6 +1,5 @@
 import type { Case, HistoryEntry } from '#cases/domain/case.ts';
-import { commitTransition, listOpenCasesDueBefore } from '#cases/store/cases.ts';
-import { CaseVersionConflictError } from '#cases/store/errors.ts';
+import { CaseVersionConflictError, commitTransition, listOpenCasesDueBefore } from '#cases/services/records.ts';
 import { type CheckResult, checkCase } from '#deadlines/domain/deadlines.ts';
 import { noticePut } from '#deadlines/store/deadline-notices.ts';
 import { logger } from '#platform/logger.ts';

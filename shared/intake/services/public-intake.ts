@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { ulid } from 'ulid';
-import { getCaseWithHistory } from '#cases/store/cases.ts';
-import { getOrgUnit, getPublicIntakeUnitId } from '#directory/store/directory.ts';
+import { getCaseWithHistory } from '#cases/services/records.ts';
+import { getOrgUnit, getPublicIntakeUnitId } from '#directory/services/lookup.ts';
 import {
   type PublicComplaint,
   type PublicComplaintView,

@@ -1,17 +1,15 @@
 import { ulid } from 'ulid';
 import type { Case } from '#cases/domain/case.ts';
-import { createNumberedCase, listRecentComplaintsLike } from '#cases/store/cases.ts';
-import { deleteOutboxEntry } from '#cases/store/outbox.ts';
+import { createNumberedCase, listRecentComplaintsLike } from '#cases/services/records.ts';
+import { relayNow } from '#cases/services/relay-events.ts';
 import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import type { Principal } from '#directory/domain/roles.ts';
-import { getOrgUnit } from '#directory/store/directory.ts';
+import { getOrgUnit } from '#directory/services/lookup.ts';
 import type { NewComplaint } from '#intake/domain/complaint-input.ts';
 import { duplicateWindowDays, findDuplicateCandidates } from '#intake/domain/duplicates.ts';
 import { registerComplaint } from '#intake/domain/register-complaint.ts';
-import { publishEvents } from '#platform/adapters/notices-queue.ts';
 import { now } from '#platform/clock.ts';
-import { logger } from '#platform/logger.ts';
 import { countMetric } from '#platform/metrics.ts';
 import { attachUploads } from './attachments.ts';
 
@@ -59,16 +57,4 @@ export const registerAndStore = async (input: {
   countMetric('ComplaintRegistered', ['channel', complaint.channel]);
   await relayNow([registered.event]);
   return stored;
-};
-
-/** Sends events and clears them from the outbox; what fails stays there for the relay. */
-export const relayNow = async (events: Parameters<typeof publishEvents>[0]): Promise<number> => {
-  try {
-    const sent = await publishEvents(events);
-    await Promise.all(sent.map((id) => deleteOutboxEntry(id)));
-    return sent.length;
-  } catch (error) {
-    logger.warn('events left in the outbox for the relay', { error, events: events.map((event) => event.id) });
-    return 0;
-  }
 };

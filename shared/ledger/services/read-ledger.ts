@@ -1,7 +1,7 @@
-import { queryAllEntries } from '#cases/store/case-index.ts';
+import { queryAllEntries } from '#cases/services/records.ts';
 import type { Principal } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
-import { getOrgUnit, listChildUnits } from '#directory/store/directory.ts';
+import { getOrgUnit, listChildUnits } from '#directory/services/lookup.ts';
 import { buildLedger, holderOf, type Ledger, type LedgerQuery } from '#ledger/domain/ledger.ts';
 import { now } from '#platform/clock.ts';
 import { bureauYear, startOfBureauDay } from '#platform/domain/time.ts';

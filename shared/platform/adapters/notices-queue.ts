@@ -1,5 +1,4 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import type { CaseEvent } from '#cases/domain/case.ts';
 import { queueUrl } from '#platform/config.ts';
 import { QueueSendError } from './errors.ts';
 
@@ -40,5 +39,3 @@ export const publishMessages = async (messages: readonly NoticeQueueMessage[]): 
   }
   return accepted;
 };
-
-export const publishEvents = (events: readonly CaseEvent[]): Promise<string[]> => publishMessages(events);

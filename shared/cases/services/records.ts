@@ -1,0 +1,18 @@
+/**
+ * The cases other capabilities may read and write: intake stores a new case, the nightly check commits what it found,
+ * notices and the ledger read cases and their listing entries. The store behind it stays private to this capability
+ * (an import rule): its keys, items and index entries are nobody else's business.
+ */
+
+export { type EntryQuery, queryAllEntries, queryEntries } from '#cases/store/case-index.ts';
+export {
+  type CaseWithHistory,
+  commitTransition,
+  createNumberedCase,
+  getCase,
+  getCaseWithHistory,
+  getHistoryEntry,
+  listOpenCasesDueBefore,
+  listRecentComplaintsLike,
+} from '#cases/store/cases.ts';
+export { CaseNotFoundError, CaseVersionConflictError } from '#cases/store/errors.ts';
