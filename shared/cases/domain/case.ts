@@ -1,4 +1,4 @@
-import type { CaseTimeLimits, ProgressColour } from '#deadlines/domain/deadlines.ts';
+import type { CaseTimeLimits, ProgressColour } from '#deadlines/domain/clocks.ts';
 import type { OfficialRole } from '#directory/domain/roles.ts';
 import type { Attachment } from '#intake/domain/attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';

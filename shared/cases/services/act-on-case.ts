@@ -4,12 +4,12 @@ import { type ActionContext, type ActionName, actionInputSchemas, performAction 
 import { commitTransition, getCase } from '#cases/store/cases.ts';
 import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import type { Principal } from '#directory/domain/roles.ts';
-import { getOrgUnit, getUser } from '#directory/store/directory.ts';
-import { relayNow } from '#intake/services/register-complaint.ts';
+import { getOrgUnit, getUser } from '#directory/services/lookup.ts';
 import { now } from '#platform/clock.ts';
 import { NotFoundError } from '#platform/domain/errors.ts';
 import { parseWith } from '#platform/domain/validation.ts';
 import { countMetric } from '#platform/metrics.ts';
+import { relayNow } from './relay-events.ts';
 
 const isActionName = (name: string): name is ActionName => Object.hasOwn(actionInputSchemas, name);
 

@@ -10,16 +10,11 @@
 import type { Case } from '#cases/domain/case.ts';
 import { startOfBureauDay } from '#platform/domain/time.ts';
 import type { WorkingCalendar } from './calendar.ts';
+import type { CaseClock, CaseTimeLimits, ClockName, ProgressColour } from './clocks.ts';
 import { computeDeadline, type PolicyStep } from './periods.ts';
-import {
-  activeClocks,
-  type ClockName,
-  choosePolicy,
-  type PolicySet,
-  type TimeLimitPolicy,
-} from './time-limit-policies.ts';
+import { activeClocks, choosePolicy, type PolicySet, type TimeLimitPolicy } from './time-limit-policies.ts';
 
-export type ProgressColour = 'blue' | 'yellow' | 'red' | 'green';
+export type { CaseClock, CaseTimeLimits, ProgressColour } from './clocks.ts';
 
 export const colourLabels: Readonly<Record<ProgressColour, string>> = {
   blue: '蓝色（正常）',
@@ -30,30 +25,11 @@ export const colourLabels: Readonly<Record<ProgressColour, string>> = {
 
 const colourRank: Readonly<Record<ProgressColour, number>> = { green: 0, blue: 1, yellow: 2, red: 3 };
 
-export interface CaseClock {
-  readonly startedAt: string;
-  readonly dueAt: string;
-  /** The last day, `YYYY-MM-DD` in Asia/Shanghai. */
-  readonly dueDate: string;
-  readonly warnFrom: string;
-  /** Years without calendar data that this deadline needed: it is flagged, not trusted. */
-  readonly missingCalendarYears?: readonly number[];
-  readonly extendedDays?: number;
-  /** When the reminder and the supervision notice fall due once the clock is overdue. */
-  readonly reminderAt?: string;
-  readonly supervisionAt?: string;
-  readonly reminded?: boolean;
-  readonly supervised?: boolean;
-}
-
-export interface CaseTimeLimits {
-  readonly policyId: string;
-  readonly policyVersion: number;
-  readonly clocks: Readonly<Partial<Record<ClockName, CaseClock>>>;
-}
-
 export interface TimeContext {
+  /** The policies in force: a case without deadlines yet starts under them. */
   readonly policySet: PolicySet;
+  /** Earlier versions, for cases that started under them: a case keeps its version's periods and limits. */
+  readonly earlierPolicySets?: readonly PolicySet[];
   readonly calendar: WorkingCalendar;
 }
 
@@ -66,13 +42,33 @@ const workingDays = (amount: number): PolicyStep => ({
 });
 const startOfDay = (date: string) => startOfBureauDay(date).toISOString();
 
-const policyFor = (item: Case, context: TimeContext): TimeLimitPolicy =>
-  choosePolicy(context.policySet, {
-    kind: item.kind,
-    channel: item.complaint?.channel,
-    category: item.complaint?.category,
-    urgency: item.complaint?.urgency,
-  });
+const subjectOf = (item: Case) => ({
+  kind: item.kind,
+  channel: item.complaint?.channel,
+  category: item.complaint?.category,
+  urgency: item.complaint?.urgency,
+});
+
+const policySetOf = (version: number, context: TimeContext): PolicySet => {
+  const set =
+    version === context.policySet.version
+      ? context.policySet
+      : context.earlierPolicySets?.find((candidate) => candidate.version === version);
+  // The services load every version a case can name; a missing one is a defect, not the caller's mistake.
+  if (!set) throw new Error(`time-limit policy version ${version} is not in the time context`);
+  return set;
+};
+
+/**
+ * The policy that governs `item`: the one recorded with its deadlines, in the version recorded (a later version does
+ * not change a case's periods or limits); for a case without deadlines yet, the policy in force that fits it.
+ */
+export const casePolicy = (item: Case, context: TimeContext): TimeLimitPolicy => {
+  const recorded = item.timeLimits;
+  if (!recorded) return choosePolicy(context.policySet, subjectOf(item));
+  const set = policySetOf(recorded.policyVersion, context);
+  return set.policies.find((policy) => policy.id === recorded.policyId) ?? choosePolicy(set, subjectOf(item));
+};
 
 const escalationTimes = (dueAt: string, dueDate: string, calendar: WorkingCalendar) => {
   const lastMoment = new Date(new Date(dueAt).getTime() - 1);
@@ -193,7 +189,8 @@ const stepOf = (policy: TimeLimitPolicy, clock: ClockName): PolicyStep | undefin
 
 /**
  * Starts, stops and extends clocks for a transition from `before` to `after` at `now`, and sets the colour. The
- * policy version is the one the case started with; a changed policy does not move existing deadlines.
+ * policy is the one the case started with, in its version ({@link casePolicy}): a changed policy moves no deadline
+ * and starts no clock of an existing case differently.
  */
 export const applyTimeLimits = (
   before: Case | undefined,
@@ -202,7 +199,7 @@ export const applyTimeLimits = (
   context: TimeContext,
   change?: { extensionDays?: number },
 ): Case => {
-  const policy = policyFor(after, context);
+  const policy = casePolicy(after, context);
   const existing = after.timeLimits;
   const limits: CaseTimeLimits = existing ?? {
     policyId: policy.id,

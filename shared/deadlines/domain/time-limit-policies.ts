@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import type { CaseKind, CaseState } from '#cases/domain/case.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
+import type { ClockName } from './clocks.ts';
 import type { PolicyStep } from './periods.ts';
 
 z.config(z.locales.zhCN());
 
-/** The clocks a case can run: decide on acceptance, sign for, finish, answer a review. */
-export const clockNames = ['accept', 'sign', 'finish', 'review'] as const;
-export type ClockName = (typeof clockNames)[number];
-
-export const clockLabels: Readonly<Record<ClockName, string>> = {
-  accept: '受理时限',
-  sign: '签收时限',
-  finish: '办结时限',
-  review: '复核时限',
-};
+export { type ClockName, clockLabels, clockNames } from './clocks.ts';
 
 const stepSchema = z
   .object({
@@ -24,6 +16,9 @@ const stepSchema = z
     rollsOverHolidays: z.boolean(),
   })
   .strict();
+
+/** No policy allows a single extension longer than this (a year); each policy sets its own limit below it. */
+export const extensionDaysCeiling = 365;
 
 const policySchema = z
   .object({
@@ -50,7 +45,11 @@ const policySchema = z
       })
       .strict(),
     /** The longest single extension, in calendar days. */
-    maxExtensionDays: z.number().int().min(0).max(365),
+    maxExtensionDays: z.number().int().min(0).max(extensionDaysCeiling),
+    /** How many extensions a case may have (requested or approved; a refused one does not count). */
+    maxExtensions: z.number().int().min(0).max(10),
+    /** How often departments may send a case back as not their remit before the dispatcher must settle it. */
+    maxReturns: z.number().int().min(0).max(20),
     /** Yellow starts when this share of the period is left, and at least `minimumDays` before the deadline. */
     warning: z.object({ fraction: z.number().min(0).max(1), minimumDays: z.number().min(0).max(30) }).strict(),
   })
@@ -101,17 +100,30 @@ const workingDays = (amount: number): PolicyStep => ({
  * The policies a new installation starts with (version 1), editable by administrators like any later version.
  * Petition regulation 《信访工作条例》(2022): decide on acceptance within 15 days, finish within 60 days of acceptance,
  * one extension of at most 30 days, a review answered within 30 days. Hotline work orders: sign for within 1 working
- * day, finish in 13 working days; urgent matters the same day.
+ * day, finish in 13 working days; urgent matters the same day. Other cases (rectification problems, campaign tasks,
+ * help plans) start with the same periods and may be extended twice.
  */
 export const initialPolicySet: PolicySet = {
   version: 1,
   policies: [
     {
-      id: 'petition-regulation',
-      name: '《信访工作条例》默认时限',
+      id: 'default',
+      name: '督办事项默认时限',
       match: {},
       steps: { accept: calendarDays(15), finish: calendarDays(60), review: calendarDays(30) },
       maxExtensionDays: 30,
+      maxExtensions: 2,
+      maxReturns: 3,
+      warning: { fraction: 0.2, minimumDays: 1 },
+    },
+    {
+      id: 'petition-regulation',
+      name: '《信访工作条例》默认时限',
+      match: { kind: 'complaint' },
+      steps: { accept: calendarDays(15), finish: calendarDays(60), review: calendarDays(30) },
+      maxExtensionDays: 30,
+      maxExtensions: 1,
+      maxReturns: 3,
       warning: { fraction: 0.2, minimumDays: 1 },
     },
     {
@@ -120,6 +132,8 @@ export const initialPolicySet: PolicySet = {
       match: { kind: 'complaint', channel: 'hotline' },
       steps: { accept: workingDays(1), sign: workingDays(1), finish: workingDays(13), review: calendarDays(30) },
       maxExtensionDays: 30,
+      maxExtensions: 1,
+      maxReturns: 3,
       warning: { fraction: 0.2, minimumDays: 1 },
     },
     {
@@ -133,10 +147,27 @@ export const initialPolicySet: PolicySet = {
         review: calendarDays(30),
       },
       maxExtensionDays: 30,
+      maxExtensions: 1,
+      maxReturns: 3,
       warning: { fraction: 0.2, minimumDays: 0 },
     },
   ],
 };
+
+/** A policy as saved before `maxExtensions` and `maxReturns` were policy data (they were constants then). */
+export type StoredTimeLimitPolicy = Omit<TimeLimitPolicy, 'maxExtensions' | 'maxReturns'> &
+  Partial<Pick<TimeLimitPolicy, 'maxExtensions' | 'maxReturns'>>;
+
+/**
+ * A stored policy with the limits that were constants when it was saved: 3 returns; one extension for a complaint
+ * (the petition regulation) and two for other kinds. A policy without a kind counts as a complaint's: until these
+ * fields existed only complaints could be created, so a catch-all only ever served complaints.
+ */
+export const withLimitDefaults = (policy: StoredTimeLimitPolicy): TimeLimitPolicy => ({
+  ...policy,
+  maxExtensions: policy.maxExtensions ?? (policy.match.kind === undefined || policy.match.kind === 'complaint' ? 1 : 2),
+  maxReturns: policy.maxReturns ?? 3,
+});
 
 export interface PolicySubject {
   readonly kind: CaseKind;

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseState } from '#cases/domain/case.ts';
+import type { Case, CaseKind, CaseState } from '#cases/domain/case.ts';
 import {
   type ActionContext,
   type ActionName,
   actionInputSchemas,
   actionNames,
   actionRules,
-  maxReturns,
+  actionRulesFor,
   performAction,
 } from '#cases/domain/workflow.ts';
+import type { TimeContext } from '#deadlines/domain/deadlines.ts';
+import { initialPolicySet, type PolicySet, type TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import type { OfficialRole } from '#directory/domain/roles.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import { aCase, demoAssignment, unitOf, userOf } from '../../support/cases.ts';
 import { aPrincipal } from '../../support/factories.ts';
+import { timeContext } from '../../support/time.ts';
 
 const now = new Date('2026-11-24T02:00:00Z');
 let counter = 0;
@@ -23,6 +26,7 @@ const context = (extra: Partial<ActionContext> = {}): ActionContext => ({
   responsible: userOf('handler'),
   lead: userOf('lead'),
   master: aCase({ id: '01KMASTERAAAAAAAAAAAAAAAAA', number: 'GL-2026-000000', state: 'accepted' }),
+  time: timeContext(),
   ...extra,
 });
 
@@ -63,8 +67,21 @@ const caseFor = (action: ActionName) => {
   });
 };
 
-const act = (action: ActionName, principal = aPrincipal('dispatcher', 'city-petition'), item = caseFor(action)) =>
-  performAction(item, action, actionInputSchemas[action].parse(inputs[action]) as never, principal, context());
+const act = (
+  action: ActionName,
+  principal = aPrincipal('dispatcher', 'city-petition'),
+  item = caseFor(action),
+  extra: Partial<ActionContext> = {},
+) => performAction(item, action, actionInputSchemas[action].parse(inputs[action]) as never, principal, context(extra));
+
+const requestExtension = (item: Case, days: number, extra: Partial<ActionContext> = {}) =>
+  performAction(
+    item,
+    'request-extension',
+    { days, reason: '需第三方监测' },
+    aPrincipal('handler', 'east-enforcement'),
+    context(extra),
+  );
 
 /** Every demo user: role, unit — in scope or not depends on the action. */
 const everyone: ReadonlyArray<readonly [OfficialRole, string, string]> = [
@@ -146,15 +163,17 @@ describe('state rules', () => {
 });
 
 describe('returns, extensions, merges and assignments', () => {
-  it(`allows ${maxReturns} returns, then refuses further round trips`, () => {
-    const item = aCase({ state: 'assigned', assignment: demoAssignment, returnCount: maxReturns });
+  it('allows 3 returns under the shipped policies, then refuses further round trips', () => {
+    const item = aCase({ state: 'assigned', assignment: demoAssignment, returnCount: 3 });
     expect(() => act('return', actor.return, item)).toThrow(/达到上限/);
     const first = act('return', actor.return, aCase({ state: 'assigned', assignment: demoAssignment }));
     expect(first.changes[0]?.after).toMatchObject({ state: 'returned', returnCount: 1 });
   });
 
-  it('allows a complaint one extension of at most 30 days', () => {
-    expect(() => actionInputSchemas['request-extension'].parse({ days: 31, reason: '太久' })).toThrow();
+  it('allows a complaint one extension of at most 30 days under the shipped policies', () => {
+    const inProgress = aCase({ state: 'in-progress', assignment: demoAssignment });
+    expect(() => requestExtension(inProgress, 31)).toThrow(ValidationError);
+    expect(requestExtension(inProgress, 30).changes[0]?.after.extensions).toHaveLength(1);
     const approved = aCase({
       state: 'in-progress',
       assignment: demoAssignment,
@@ -192,5 +211,163 @@ describe('returns, extensions, merges and assignments', () => {
         'leadUsername',
       ]);
     }
+  });
+});
+
+/** The shipped policies as version `version`, with `limits` changed in every policy. */
+const versionWith = (version: number, limits: Partial<TimeLimitPolicy>): PolicySet => ({
+  version,
+  policies: initialPolicySet.policies.map((policy) => ({ ...policy, ...limits })),
+});
+
+/** Version 3 in force allowing `inForce`; the case started under version 2, which allowed `started`. */
+const twoVersions = (started: Partial<TimeLimitPolicy>, inForce: Partial<TimeLimitPolicy>): Partial<ActionContext> => ({
+  time: { ...timeContext(), policySet: versionWith(3, inForce), earlierPolicySets: [versionWith(2, started)] },
+});
+
+/** A hotline complaint whose deadlines came from version 2 of the policies. */
+const startedUnderVersionTwo = (overrides: Partial<Case> = {}): Case =>
+  aCase({
+    state: 'in-progress',
+    assignment: demoAssignment,
+    timeLimits: { policyId: 'hotline', policyVersion: 2, clocks: {} },
+    ...overrides,
+  });
+
+const fieldsOf = (thrown: () => unknown): string[] => {
+  try {
+    thrown();
+  } catch (error) {
+    if (error instanceof ValidationError) return error.errors.map((problem) => problem.path);
+    throw error;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('limits come from the policy version the case started with', () => {
+  it('refuses an extension longer than the case’s policy allows, naming `days`', () => {
+    const limits = twoVersions({ maxExtensionDays: 5 }, { maxExtensionDays: 30 });
+
+    expect(fieldsOf(() => requestExtension(startedUnderVersionTwo(), 25, limits))).toEqual(['days']);
+    expect(requestExtension(startedUnderVersionTwo(), 5, limits).changes[0]?.after.extensions).toEqual([
+      expect.objectContaining({ status: 'requested', days: 5 }),
+    ]);
+  });
+
+  it('allows the longer extension of the case’s version when the version in force allows less', () => {
+    const limits = twoVersions({ maxExtensionDays: 30 }, { maxExtensionDays: 5 });
+
+    const after = requestExtension(startedUnderVersionTwo(), 25, limits).changes[0]?.after;
+
+    expect(after?.extensions.map((extension) => extension.days)).toEqual([25]);
+  });
+
+  it('counts extensions against the case’s version, not counting refused ones', () => {
+    const limits = twoVersions({ maxExtensions: 2 }, { maxExtensions: 1 });
+    const extension = (status: 'approved' | 'refused') =>
+      ({ status, days: 5, reason: '监测', requestedAt: now.toISOString(), requestedBy: 'handler' }) as const;
+
+    const second = requestExtension(startedUnderVersionTwo({ extensions: [extension('approved')] }), 5, limits);
+    const third = () =>
+      requestExtension(
+        startedUnderVersionTwo({ extensions: [extension('approved'), extension('refused'), extension('approved')] }),
+        5,
+        limits,
+      );
+
+    expect(second.changes[0]?.after.extensions).toHaveLength(2);
+    expect(third).toThrow(/最多延期 2 次/);
+  });
+
+  it('refuses any extension when the case’s version allows none', () => {
+    const limits = twoVersions({ maxExtensions: 0 }, { maxExtensions: 2 });
+    expect(() => requestExtension(startedUnderVersionTwo(), 5, limits)).toThrow(ConflictError);
+  });
+
+  it('counts returns against the case’s version', () => {
+    const limits = twoVersions({ maxReturns: 1 }, { maxReturns: 5 });
+    const assigned = (returnCount: number) => startedUnderVersionTwo({ state: 'assigned', returnCount });
+
+    expect(act('return', actor.return, assigned(0), limits).changes[0]?.after.returnCount).toBe(1);
+    expect(() => act('return', actor.return, assigned(1), limits)).toThrow(/已退单 1 次，达到上限/);
+  });
+
+  it('uses the warning share of the case’s version for a clock it starts', () => {
+    const limits = twoVersions(
+      { warning: { fraction: 0.5, minimumDays: 0 } },
+      { warning: { fraction: 0.1, minimumDays: 0 } },
+    );
+    const registered = startedUnderVersionTwo({ state: 'registered', assignment: undefined });
+
+    const finish = act('accept', actor.accept, registered, limits).changes[0]?.after.timeLimits?.clocks.finish;
+
+    const period = Date.parse(finish?.dueAt ?? '') - Date.parse(finish?.startedAt ?? '');
+    expect(Date.parse(finish?.dueAt ?? '') - Date.parse(finish?.warnFrom ?? '')).toBe(period * 0.5);
+  });
+
+  it('applies the policy in force to a case without deadlines yet', () => {
+    const limits = twoVersions({ maxExtensionDays: 30 }, { maxExtensionDays: 5 });
+    const withoutDeadlines = aCase({ state: 'in-progress', assignment: demoAssignment });
+
+    expect(fieldsOf(() => requestExtension(withoutDeadlines, 25, limits))).toEqual(['days']);
+  });
+
+  it('refuses to guess when the case’s version was not loaded', () => {
+    const time: TimeContext = { ...timeContext(), policySet: versionWith(3, {}) };
+    expect(() => requestExtension(startedUnderVersionTwo(), 5, { time })).toThrow(/version 2/);
+  });
+});
+
+describe('one rule table per kind', () => {
+  const ofKind = (kind: CaseKind, overrides: Partial<Case> = {}) => aCase({ kind, complaint: undefined, ...overrides });
+
+  it('documents every action as it applies to a complaint', () => {
+    expect(Object.keys(actionRules).sort()).toEqual([...actionNames].sort());
+    expect(actionRulesFor('complaint')).toEqual(actionRules);
+    expect(actionRules.merge).toEqual({ from: ['registered'], actor: 'petition-office', label: '合并重复件' });
+  });
+
+  it.each<[CaseKind, ActionName[]]>([
+    ['rectification', ['reject', 'merge']],
+    ['task', ['reject', 'merge', 'request-review', 'rehandle', 'confirm-result']],
+    ['help-plan', ['reject', 'merge', 'request-review', 'rehandle', 'confirm-result']],
+  ])('leaves out of a %s the actions %j, refusing them with 409', (kind, absent) => {
+    expect(actionNames.filter((action) => !actionRulesFor(kind)[action])).toEqual(absent);
+    for (const action of absent) {
+      const item = ofKind(kind, { state: actionRules[action].from[0] as CaseState, assignment: demoAssignment });
+      expect(() => act(action, actor[action], item)).toThrow(ConflictError);
+    }
+  });
+
+  it('walks a rectification problem to close-out and back after a failed look-back', () => {
+    let item = ofKind('rectification');
+    const walk: [ActionName, ReturnType<typeof aPrincipal>][] = [
+      ['accept', actor.accept],
+      ['assign', actor.assign],
+      ['sign', actor.sign],
+      ['submit-result', actor['submit-result']],
+      ['approve-result', actor['approve-result']],
+      ['request-review', aPrincipal('dispatcher', 'city-petition')],
+      ['rehandle', actor.rehandle],
+    ];
+    for (const [action, by] of walk) {
+      item = performAction(item, action, actionInputSchemas[action].parse(inputs[action]) as never, by, context())
+        .changes[0]?.after as Case;
+    }
+    expect(item).toMatchObject({ state: 'in-progress', historyLength: 8 });
+    expect(item.timeLimits?.policyId).toBe('default');
+  });
+
+  it('lets only the petition office record a failed look-back of a rectification, naming the step', () => {
+    const closed = ofKind('rectification', { state: 'closed', assignment: demoAssignment });
+    expect(() => act('request-review', aPrincipal('operator', 'city-petition'), closed)).toThrow(
+      /只有信访办可以回头看发现反弹，申请复核/,
+    );
+  });
+
+  it('gives other kinds two extensions under the shipped policies', () => {
+    const extension = { status: 'approved', days: 5, reason: '监测', requestedAt: now.toISOString(), requestedBy: 'x' };
+    const task = ofKind('task', { state: 'in-progress', assignment: demoAssignment, extensions: [extension] as never });
+    expect(requestExtension(task, 10).changes[0]?.after.extensions).toHaveLength(2);
   });
 });

@@ -1,0 +1,274 @@
+/**
+ * What each action does to a case, one small function per action: the state it moves to, the fields it sets, what the
+ * history records and the event it raises. Role, scope, version and state were checked before (`workflow.ts`); a
+ * step checks what only it knows (the master of a merge, the people of an assignment, the policy's limits).
+ */
+import type { TimeContext } from '#deadlines/domain/deadlines.ts';
+import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
+import type { OrgUnit } from '#directory/domain/org-units.ts';
+import type { Principal } from '#directory/domain/roles.ts';
+import type { User } from '#directory/domain/users.ts';
+import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import type { Case, CaseEventType, CaseState, Extension } from '../case.ts';
+import type { ActionInput, ActionName } from './actions.ts';
+
+/** What the store looked up for an action. */
+export interface ActionContext {
+  readonly now: Date;
+  readonly eventId: () => string;
+  /** For `assign`: the department and the two people named. */
+  readonly department?: OrgUnit;
+  readonly responsible?: User;
+  readonly lead?: User;
+  /** For `merge`: the master case. */
+  readonly master?: Case;
+  /** Policies and calendar: transitions start, stop and extend the case's clocks, within its policy's limits. */
+  readonly time: TimeContext;
+}
+
+export interface StepArgs<A extends ActionName> {
+  readonly item: Case;
+  readonly input: ActionInput<A>;
+  readonly principal: Principal;
+  readonly context: ActionContext;
+  /** `context.now` as stored. */
+  readonly at: string;
+  /** The case's time-limit policy, in the version its deadlines came from. */
+  readonly policy: TimeLimitPolicy;
+}
+
+export interface Step {
+  /** The new state; absent when the state stays. */
+  readonly to?: CaseState;
+  readonly patch?: Partial<Case>;
+  readonly reason?: string;
+  readonly changes: Record<string, unknown>;
+  readonly event?: CaseEventType;
+  /** Calendar days added to the finish clock (an approved extension). */
+  readonly extensionDays?: number;
+  /** Another case the action changes too (the master of a merge), and what its history records. */
+  readonly alsoChanges?: {
+    readonly item: Case;
+    readonly patch: Partial<Case>;
+    readonly action: string;
+    readonly changes: Record<string, unknown>;
+  };
+}
+
+const noteOf = (note: string | undefined) => (note ? { note } : {});
+const reasonOf = (text: string | undefined) => (text ? { reason: text } : {});
+
+const pendingExtension = (item: Case): Extension | undefined =>
+  item.extensions.find((extension) => extension.status === 'requested');
+
+const decideExtension = (
+  item: Case,
+  status: 'approved' | 'refused',
+  principal: Principal,
+  at: string,
+  why?: string,
+): { extensions: Extension[]; decided: Extension } => {
+  const pending = pendingExtension(item);
+  if (!pending) throw new ConflictError('没有待审批的延期申请');
+  const decided: Extension = {
+    ...pending,
+    status,
+    decidedAt: at,
+    decidedBy: principal.username,
+    ...(why ? { decisionNote: why } : {}),
+  };
+  return { extensions: item.extensions.map((extension) => (extension === pending ? decided : extension)), decided };
+};
+
+const problemsOfAssignment = ({ department, responsible, lead }: ActionContext) => [
+  ...(department && department.kind === 'department'
+    ? []
+    : [{ path: 'departmentId', message: '承办科室不存在或不是科室' }]),
+  ...(responsible && department && responsible.unitId === department.id && responsible.roles.includes('handler')
+    ? []
+    : [{ path: 'responsibleUsername', message: '责任人须为承办科室的承办人' }]),
+  ...(lead && department?.path.includes(lead.unitId) && lead.roles.includes('lead')
+    ? []
+    : [{ path: 'leadUsername', message: '包案领导须为承办科室或其上级单位的领导' }]),
+];
+
+/** The step of each action. */
+export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } = {
+  accept: ({ input }) => ({
+    to: 'accepted',
+    changes: noteOf(input.note),
+    event: 'case-accepted',
+    ...reasonOf(input.note),
+  }),
+
+  reject: ({ input, at }) => ({
+    to: 'rejected',
+    patch: { rejectionReason: input.reason, closedAt: at },
+    reason: input.reason,
+    changes: { rejectionReason: input.reason },
+    event: 'case-rejected',
+  }),
+
+  merge: ({ item, input, context }) => {
+    const master = context.master;
+    if (!master) throw new ValidationError([{ path: 'masterCaseId', message: '主件不存在' }]);
+    if (master.id === item.id) throw new ConflictError('不能合并到自身');
+    if (master.kind !== item.kind) throw new ConflictError('只能合并同类事项');
+    if (['merged', 'rejected'].includes(master.state)) throw new ConflictError('主件已合并或不予受理，不能作为主件');
+    return {
+      to: 'merged',
+      patch: { mergedInto: master.id },
+      changes: { mergedInto: master.id, masterNumber: master.number, ...noteOf(input.note) },
+      event: 'case-merged',
+      ...reasonOf(input.note),
+      alsoChanges: {
+        item: master,
+        patch: { mergedCases: [...master.mergedCases, item.id] },
+        action: 'absorb-duplicate',
+        changes: { mergedCase: item.id, mergedNumber: item.number },
+      },
+    };
+  },
+
+  assign: ({ item, input, principal, context, at }) => {
+    const { department, responsible, lead } = context;
+    const problems = problemsOfAssignment(context);
+    if (problems.length > 0 || !department || !responsible || !lead) throw new ValidationError(problems);
+    if (!department.path.some((unitId) => item.unitPath.includes(unitId))) {
+      throw new ForbiddenError('承办科室不在本单位管辖范围内');
+    }
+    return {
+      to: 'assigned',
+      patch: {
+        assignment: {
+          departmentId: department.id,
+          departmentPath: department.path,
+          responsibleUsername: responsible.username,
+          leadUsername: lead.username,
+          assignedAt: at,
+          assignedBy: principal.username,
+        },
+      },
+      changes: {
+        departmentId: department.id,
+        responsibleUsername: responsible.username,
+        leadUsername: lead.username,
+        ...noteOf(input.note),
+      },
+      event: 'case-assigned',
+      ...reasonOf(input.note),
+    };
+  },
+
+  sign: ({ input }) => ({
+    to: 'in-progress',
+    changes: noteOf(input.note),
+    event: 'case-signed',
+    ...reasonOf(input.note),
+  }),
+
+  return: ({ item, input, policy }) => {
+    if (item.returnCount >= policy.maxReturns) {
+      throw new ConflictError(`已退单 ${item.returnCount} 次，达到上限，请与信访办协调后办理`);
+    }
+    return {
+      to: 'returned',
+      patch: { returnCount: item.returnCount + 1 },
+      reason: input.reason,
+      changes: { reasonCode: input.reasonCode, returnCount: item.returnCount + 1 },
+      event: 'case-returned',
+    };
+  },
+
+  'submit-result': ({ input, principal, at }) => ({
+    to: 'result-submitted',
+    patch: {
+      result: { text: input.result, publicReply: input.publicReply, submittedAt: at, submittedBy: principal.username },
+    },
+    changes: { result: input.result, publicReply: input.publicReply },
+    event: 'result-submitted',
+  }),
+
+  'approve-result': ({ input, at }) => ({
+    to: 'closed',
+    patch: { closedAt: at },
+    changes: noteOf(input.note),
+    event: 'case-closed',
+    ...reasonOf(input.note),
+  }),
+
+  'send-back': ({ input }) => ({ to: 'in-progress', reason: input.reason, changes: {}, event: 'result-sent-back' }),
+
+  'request-extension': ({ item, input, principal, context, at, policy }) => {
+    if (input.days > policy.maxExtensionDays) {
+      throw new ValidationError([
+        {
+          path: 'days',
+          message:
+            policy.maxExtensionDays > 0
+              ? `按时限规则“${policy.name}”，单次延期不能超过 ${policy.maxExtensionDays} 天`
+              : `按时限规则“${policy.name}”，不能延期`,
+        },
+      ]);
+    }
+    if (pendingExtension(item)) throw new ConflictError('已有待审批的延期申请');
+    const finish = item.timeLimits?.clocks.finish;
+    if (finish && context.now.getTime() >= new Date(finish.dueAt).getTime()) {
+      throw new ConflictError('已超过办理期限，延期须在期限届满前申请');
+    }
+    const used = item.extensions.filter((extension) => extension.status !== 'refused').length;
+    if (used >= policy.maxExtensions) {
+      throw new ConflictError(
+        policy.maxExtensions > 0 ? `此类事项最多延期 ${policy.maxExtensions} 次` : '此类事项不能延期',
+      );
+    }
+    const extension: Extension = {
+      status: 'requested',
+      days: input.days,
+      reason: input.reason,
+      requestedAt: at,
+      requestedBy: principal.username,
+    };
+    return {
+      patch: { extensions: [...item.extensions, extension] },
+      reason: input.reason,
+      changes: { extensionDays: input.days },
+      event: 'extension-requested',
+    };
+  },
+
+  'approve-extension': ({ item, input, principal, at }) => {
+    const { extensions, decided } = decideExtension(item, 'approved', principal, at, input.note);
+    return {
+      patch: { extensions },
+      changes: { extension: 'approved', ...noteOf(input.note) },
+      event: 'extension-approved',
+      extensionDays: decided.days,
+      ...reasonOf(input.note),
+    };
+  },
+
+  'refuse-extension': ({ item, input, principal, at }) => ({
+    patch: { extensions: decideExtension(item, 'refused', principal, at, input.reason).extensions },
+    reason: input.reason,
+    changes: { extension: 'refused' },
+    event: 'extension-refused',
+  }),
+
+  'request-review': ({ input }) => ({
+    to: 'review-requested',
+    reason: input.reason,
+    changes: {},
+    event: 'review-requested',
+  }),
+
+  rehandle: ({ input }) => ({
+    to: 'in-progress',
+    patch: { closedAt: undefined },
+    reason: input.reason,
+    changes: {},
+    event: 'case-reopened',
+  }),
+
+  'confirm-result': ({ input }) => ({ to: 'closed', reason: input.reason, changes: {}, event: 'case-closed' }),
+};

@@ -1,0 +1,40 @@
+/**
+ * The clocks a case runs and what a case stores of them. Kept apart from the rules that compute them (`deadlines.ts`,
+ * `time-limit-policies.ts`) because the case itself (`#cases/domain/case.ts`) holds these: the rules import the case,
+ * the case imports only this.
+ */
+
+/** The clocks a case can run: decide on acceptance, sign for, finish, answer a review. */
+export const clockNames = ['accept', 'sign', 'finish', 'review'] as const;
+export type ClockName = (typeof clockNames)[number];
+
+export const clockLabels: Readonly<Record<ClockName, string>> = {
+  accept: '受理时限',
+  sign: '签收时限',
+  finish: '办结时限',
+  review: '复核时限',
+};
+
+export type ProgressColour = 'blue' | 'yellow' | 'red' | 'green';
+
+export interface CaseClock {
+  readonly startedAt: string;
+  readonly dueAt: string;
+  /** The last day, `YYYY-MM-DD` in Asia/Shanghai. */
+  readonly dueDate: string;
+  readonly warnFrom: string;
+  /** Years without calendar data that this deadline needed: it is flagged, not trusted. */
+  readonly missingCalendarYears?: readonly number[];
+  readonly extendedDays?: number;
+  /** When the reminder and the supervision notice fall due once the clock is overdue. */
+  readonly reminderAt?: string;
+  readonly supervisionAt?: string;
+  readonly reminded?: boolean;
+  readonly supervised?: boolean;
+}
+
+export interface CaseTimeLimits {
+  readonly policyId: string;
+  readonly policyVersion: number;
+  readonly clocks: Readonly<Partial<Record<ClockName, CaseClock>>>;
+}
