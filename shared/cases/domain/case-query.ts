@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { channels, pollutionCategories } from '#intake/domain/complaint-input.ts';
 import { startOfBureauDay } from '#platform/domain/time.ts';
+import { z } from '#platform/domain/zod.ts';
 import { type CaseState, caseStates } from './case.ts';
-
-z.config(z.locales.zhCN());
 
 /** States in which a case still needs someone's work. */
 export const openStates: readonly CaseState[] = caseStates.filter(

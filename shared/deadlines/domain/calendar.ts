@@ -6,10 +6,9 @@
  *
  * A year without data is never guessed: `dayKind` answers `null`, so a deadline computed across it is flagged.
  */
-import { z } from 'zod';
-import { isCalendarDate, isWeekend, yearOf } from '#platform/domain/time.ts';
 
-z.config(z.locales.zhCN());
+import { isCalendarDate, isWeekend, yearOf } from '#platform/domain/time.ts';
+import { z } from '#platform/domain/zod.ts';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
 

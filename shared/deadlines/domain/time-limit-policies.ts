@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import type { CaseKind, CaseState } from '#cases/domain/case.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
+import { z } from '#platform/domain/zod.ts';
 import type { ClockName } from './clocks.ts';
 import type { PolicyStep } from './periods.ts';
-
-z.config(z.locales.zhCN());
 
 export { type ClockName, clockLabels, clockNames } from './clocks.ts';
 

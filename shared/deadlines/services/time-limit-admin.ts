@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import { type PolicySet, policySetSchema } from '#deadlines/domain/time-limit-policies.ts';
 import { getCurrentPolicySet, listPolicySetVersions, savePolicySet } from '#deadlines/store/time-limit-policies.ts';
 import { type Principal, requireRole } from '#directory/domain/roles.ts';
 import { now } from '#platform/clock.ts';
 import { parseWith } from '#platform/domain/validation.ts';
+import { z } from '#platform/domain/zod.ts';
 
 const saveSchema = policySetSchema.extend({ basedOn: z.number().int().min(1) });
 

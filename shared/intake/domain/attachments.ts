@@ -3,9 +3,7 @@
  * itself goes straight to storage through a presigned URL; these are the rules for what may be uploaded and how a
  * complaint refers to an upload.
  */
-import { z } from 'zod';
-
-z.config(z.locales.zhCN());
+import { z } from '#platform/domain/zod.ts';
 
 /** What phones and scanners produce: photos, voice recordings (incl. AMR from feature phones), video and PDF. */
 export const attachmentContentTypes = [

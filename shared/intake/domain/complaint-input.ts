@@ -1,9 +1,7 @@
-import { z } from 'zod';
 import { plainText } from '#platform/domain/text.ts';
+import { z } from '#platform/domain/zod.ts';
 import { attachmentRefSchema, maxAttachmentsPerComplaint } from './attachments.ts';
 import { isValidUscc } from './uscc.ts';
-
-z.config(z.locales.zhCN());
 
 export const channels = [
   'hotline',

@@ -1,10 +1,8 @@
-import { z } from 'zod';
 import { openStates } from '#cases/domain/case-query.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import type { ProgressColour } from '#deadlines/domain/deadlines.ts';
 import { pollutionCategories } from '#intake/domain/complaint-input.ts';
-
-z.config(z.locales.zhCN());
+import { z } from '#platform/domain/zod.ts';
 
 export const ledgerQuerySchema = z
   .object({

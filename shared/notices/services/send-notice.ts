@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type Case,
   type CaseEvent,
@@ -17,6 +16,7 @@ import { getUser, listRoleMembers } from '#directory/services/lookup.ts';
 import { complaintRegisteredEmail } from '#intake/notices.ts';
 import type { Email } from '#platform/adapters/mailer.ts';
 import { publicBaseUrl } from '#platform/config.ts';
+import { z } from '#platform/domain/zod.ts';
 
 const caseEventSchema = z.object({
   id: z.string().min(1),

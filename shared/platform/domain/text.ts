@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /** C0 and C1 control characters and DEL, except tab and newline (which multi-line texts may carry). */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.

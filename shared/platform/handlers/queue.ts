@@ -2,7 +2,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context, SQSBatchResponse } from 'aws-lambda';
-import { z } from 'zod';
+import { z } from '#platform/domain/zod.ts';
 import { logger } from '#platform/logger.ts';
 import { InvalidEventError, UnreadableMessageError } from './errors.ts';
 import { problemsOf } from './payload.ts';

@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
 import { type ScheduledInvocation, schedules } from '#platform/catalog/catalog.ts';
+import { z } from '#platform/domain/zod.ts';
 import { logger } from '#platform/logger.ts';
 import { InvalidEventError } from './errors.ts';
 import { problemsOf } from './payload.ts';

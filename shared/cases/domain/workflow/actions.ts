@@ -1,9 +1,8 @@
 /** The workflow's actions: what each one is called and what its request body holds. The same for every kind. */
-import { z } from 'zod';
-import { extensionDaysCeiling } from '#deadlines/domain/time-limit-policies.ts';
-import { caseIdSchema } from '../ids.ts';
 
-z.config(z.locales.zhCN());
+import { extensionDaysCeiling } from '#deadlines/domain/time-limit-policies.ts';
+import { z } from '#platform/domain/zod.ts';
+import { caseIdSchema } from '../ids.ts';
 
 export const returnReasonCodes = ['not-our-remit', 'insufficient-information', 'wrong-location', 'other'] as const;
 
