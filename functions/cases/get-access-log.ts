@@ -1,15 +1,15 @@
-import { caseIdSchema } from '#cases/domain/ids.ts';
+import { casesApi } from '#cases/api.ts';
 import { readAccessLog } from '#cases/services/read-case.ts';
 import { tableName } from '#platform/config.ts';
-import { parseWith } from '#platform/domain/validation.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
 import { httpHandler } from '#platform/http/handler.ts';
+import { parsePathParameter } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
 
 export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
-  const id = parseWith(caseIdSchema, event.pathParameters?.id);
+  const id = parsePathParameter(casesApi.getAccessLog, 'id', event);
   return jsonResponse(200, { caseId: id, accesses: await readAccessLog(id, principal) });
 });

@@ -1,17 +1,17 @@
-import { caseIdSchema } from '#cases/domain/ids.ts';
+import { casesApi } from '#cases/api.ts';
 import { presentCase } from '#cases/services/present-case.ts';
 import { readCase } from '#cases/services/read-case.ts';
 import { tableName } from '#platform/config.ts';
-import { parseWith } from '#platform/domain/validation.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
 import { httpHandler } from '#platform/http/handler.ts';
+import { parsePathParameter } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
 
 export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
-  const id = parseWith(caseIdSchema, event.pathParameters?.id);
+  const id = parsePathParameter(casesApi.getCase, 'id', event);
   const { case: item, history } = await readCase(id, principal);
   return jsonResponse(200, await presentCase(item, principal, 'read-case', history));
 });

@@ -1,15 +1,15 @@
-import { caseListQuerySchema } from '#cases/domain/case-query.ts';
+import { casesApi } from '#cases/api.ts';
 import { listCases } from '#cases/services/list-cases.ts';
 import { tableName } from '#platform/config.ts';
-import { parseWith } from '#platform/domain/validation.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
 import { httpHandler } from '#platform/http/handler.ts';
+import { parseQuery } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
 
 export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
-  const query = parseWith(caseListQuerySchema, event.queryStringParameters ?? {});
+  const query = parseQuery(casesApi.listCases, event);
   return jsonResponse(200, await listCases(query, principal));
 });

@@ -1,11 +1,11 @@
 import { presentCase } from '#cases/services/present-case.ts';
-import { newComplaintSchema } from '#intake/domain/complaint-input.ts';
+import { intakeApi } from '#intake/api.ts';
 import { submitComplaintIdempotently } from '#intake/services/idempotent-intake.ts';
 import { attachmentsBucket } from '#platform/adapters/attachment-store.ts';
 import { queueUrl, tableName } from '#platform/config.ts';
-import { parseWith } from '#platform/domain/validation.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
-import { httpHandler, jsonBody } from '#platform/http/handler.ts';
+import { httpHandler } from '#platform/http/handler.ts';
+import { parseBody } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
@@ -15,7 +15,7 @@ attachmentsBucket();
 
 export const handler = httpHandler(async (event, context) => {
   const principal = principalFromEvent(event);
-  const complaint = parseWith(newComplaintSchema, jsonBody(event));
+  const complaint = parseBody(intakeApi.submitComplaint, event);
   const stored = await submitComplaintIdempotently(complaint, principal, event.headers?.['idempotency-key'], context);
   const view = await presentCase(stored, principal, 'register-complaint');
   return jsonResponse(201, view, { location: `/v1/cases/${stored.id}` });

@@ -1,5 +1,4 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { apiDocs } from '#platform/http/api-docs.ts';
 import { httpHandler } from '#platform/http/handler.ts';
 import { buildOpenApiDocument } from '#platform/http/openapi.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
@@ -10,7 +9,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 let cached: APIGatewayProxyStructuredResultV2 | undefined;
 
 export const handler = httpHandler(async () => {
-  cached ??= jsonResponse(200, buildOpenApiDocument({ routes, docs: apiDocs, version: packageJson.version }), {
+  cached ??= jsonResponse(200, buildOpenApiDocument({ routes, version: packageJson.version }), {
     'cache-control': 'public, max-age=300',
   });
   return { ...cached, headers: { ...cached.headers } };

@@ -1,8 +1,9 @@
 /** The four-colour ledger route, with the query schema the function parses with and the schema of the ledger. */
-import { z } from 'zod';
+
 import { caseSummarySchema } from '#cases/api.ts';
 import { colourLabels } from '#deadlines/domain/deadlines.ts';
 import { type ColourCounts, type Ledger, ledgerQuerySchema } from '#ledger/domain/ledger.ts';
+import { z } from '#platform/domain/zod.ts';
 import { type ApiRoute, narrowSchemaFor, objectKeyedBy, ok, schemaFor } from '#platform/http/api-registry.ts';
 
 const colourCountsSchema = schemaFor<ColourCounts>()(

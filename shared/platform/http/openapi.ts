@@ -1,23 +1,36 @@
 /**
- * Builds the OpenAPI 3.1 document of the API from the route table and the documentation registry. Pure: the same
- * inputs give the same document; `functions/platform/get-openapi.ts` serves it.
+ * Builds the OpenAPI 3.1 document of the API from the route table (`routes.ts`), where each capability declares its
+ * routes with their zod request and response schemas (`api.ts`). Pure: the same inputs give the same document;
+ * `functions/platform/get-openapi.ts` serves it. Zod schemas with `.meta({ id })` become `components.schemas` entries
+ * by that name.
  */
-import { z } from 'zod';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '#platform/domain/errors.ts';
+
+import {
+  ConflictError,
+  type FieldProblem,
+  ForbiddenError,
+  NotFoundError,
+  ValidationError,
+} from '#platform/domain/errors.ts';
+import { z } from '#platform/domain/zod.ts';
 import {
   type ApiBody,
   type ApiBodyVariants,
   type ApiOperation,
   type ApiParameter,
+  type ApiResponse,
   type ApiTag,
   apiTags,
+  isDocumented,
   type ProblemStatus,
-  type SchemaSource,
-} from './api-docs.ts';
-import { componentSchemas, type JsonSchema, schemaRef } from './api-schemas.ts';
+  type RouteDefinition,
+  schemaFor,
+} from './api-registry.ts';
 import { TooManyRequestsError, UnauthenticatedError, UnsupportedMediaTypeError } from './errors.ts';
 import { type Problem, problemFromError } from './problem.ts';
-import { type RouteDefinition, routeKey } from './routes.ts';
+
+/** A JSON Schema (2020-12) or OpenAPI 3.1 Schema Object. */
+export type JsonSchema = { readonly [keyword: string]: unknown };
 
 export const openApiVersion = '3.1.1';
 
@@ -74,6 +87,50 @@ export interface OpenApiDocument {
   };
 }
 
+const fieldProblemSchema = schemaFor<FieldProblem>()(
+  z
+    .object({
+      path: z
+        .string()
+        .describe(
+          '出错字段的点分路径，整个请求体为空串 / dotted path of the field (`place.address`), empty for the whole body',
+        ),
+      message: z.string().describe('错误说明（中文）/ what is wrong, in Chinese'),
+    })
+    .meta({ id: 'FieldProblem', description: '一处字段错误 / one bad field' }),
+);
+
+const problemSchema = schemaFor<Problem>()(
+  z
+    .object({
+      type: z.url().meta({
+        description: '问题类型 URI / problem type URI',
+        examples: ['https://greenline.example.cn/problems/validation'],
+      }),
+      title: z.string().describe('问题类型的简短说明 / short summary of the problem type'),
+      status: z.int().min(400).max(599).describe('HTTP 状态码 / HTTP status code'),
+      detail: z.string().optional().describe('本次错误的说明 / explanation of this occurrence'),
+      errors: z.array(fieldProblemSchema).optional().describe('400 时逐项列出字段错误 / for 400: every bad field'),
+      correlationId: z
+        .string()
+        .optional()
+        .describe('关联编号（请求 ID），报告问题时提供 / correlation id (the request id), to quote when reporting'),
+    })
+    .meta({
+      id: 'Problem',
+      description:
+        'RFC 9457 问题详情：API 的每个错误都以 `application/problem+json` 答复 / RFC 9457 problem details, as every error is answered',
+    }),
+);
+
+const gatewayErrorSchema = z
+  .object({ message: z.string().meta({ examples: ['Unauthorized', 'Internal Server Error'] }) })
+  .meta({
+    id: 'GatewayError',
+    description:
+      'API Gateway 自身的答复（如 JWT 授权失败、函数超时），不是 problem+json / API Gateway’s own answer (JWT authorizer refusal, function timeout)',
+  });
+
 const exampleCorrelationId = '3f1c2b9e-8a4d-4e7f-9c61-0d2a5b7e4c10';
 
 interface ProblemResponseDefinition {
@@ -82,7 +139,7 @@ interface ProblemResponseDefinition {
   readonly example: Problem;
   /** API Gateway answers this status itself too, with `{ "message": … }` as `application/json`. */
   readonly gatewayMessage?: string;
-  readonly headers?: OpenApiResponse['headers'];
+  readonly headers?: ApiResponse['headers'];
 }
 
 /** An error of a library, which `problemFromError` knows by name. */
@@ -109,7 +166,7 @@ const problemResponses: Readonly<Record<ProblemStatus, ProblemResponseDefinition
     headers: {
       'www-authenticate': {
         description: '如 `Bearer error="invalid_token"` / e.g. `Bearer error="invalid_token"`',
-        schema: { type: 'string' },
+        schema: z.string(),
       },
     },
   },
@@ -144,7 +201,7 @@ const problemResponses: Readonly<Record<ProblemStatus, ProblemResponseDefinition
     description: '请求过于频繁，请按 `Retry-After` 稍后重试 / too many requests; retry after `Retry-After` seconds',
     example: problemFromError(new TooManyRequestsError('请求过于频繁，请稍后再试', 60), exampleCorrelationId),
     headers: {
-      'retry-after': { description: '多少秒后可重试 / seconds to wait', schema: { type: 'integer', minimum: 0 } },
+      'retry-after': { description: '多少秒后可重试 / seconds to wait', schema: z.int().min(0) },
     },
   },
   500: {
@@ -162,19 +219,7 @@ export const problemResponseRef = (status: ProblemStatus): OpenApiReference => (
   $ref: `#/components/responses/${problemResponses[status].component}`,
 });
 
-const problemResponse = (definition: ProblemResponseDefinition): OpenApiResponse => ({
-  description: definition.description,
-  ...(definition.headers ? { headers: definition.headers } : {}),
-  content: {
-    'application/problem+json': { schema: schemaRef('Problem'), example: definition.example },
-    ...(definition.gatewayMessage
-      ? { 'application/json': { schema: schemaRef('GatewayError'), example: { message: definition.gatewayMessage } } }
-      : {}),
-  },
-});
-
-const isZodSchema = (source: SchemaSource): source is z.core.$ZodType =>
-  typeof source === 'object' && source !== null && '_zod' in source;
+const schemaRef = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 
 /** Rewrites `#/$defs/X` references (zod's, for schemas registered with an id) to `#/components/schemas/X`. */
 const rewriteRefs = (value: unknown): unknown => {
@@ -190,9 +235,32 @@ const rewriteRefs = (value: unknown): unknown => {
   );
 };
 
+/** A `z.object()` that strips unknown keys: neither strict (`additionalProperties: false`) nor loose. */
+const isStrippingObject = (schema: z.core.$ZodType): boolean =>
+  schema._zod.def.type === 'object' && (schema._zod.def as z.core.$ZodObjectDef).catchall === undefined;
+
+/**
+ * What the document leaves out of a response schema zod generates: `additionalProperties: false` of an object that is
+ * not strict (a response may gain a field; that is not a breaking change), the regular expression zod adds to a
+ * `date-time` or `date` format, and the safe-integer bounds of `z.int()`: they would repeat on every field.
+ */
+const trimResponseSchema = (zodSchema: z.core.$ZodType, json: Record<string, unknown>): void => {
+  if (isStrippingObject(zodSchema)) delete json.additionalProperties;
+  if (json.format === 'date-time' || json.format === 'date') delete json.pattern;
+  if (json.type === 'integer') {
+    if (json.maximum === Number.MAX_SAFE_INTEGER) delete json.maximum;
+    if (json.minimum === Number.MIN_SAFE_INTEGER) delete json.minimum;
+  }
+};
+
 /** Collects the component schemas as operations are built. */
 class Components {
-  readonly schemas: Record<string, JsonSchema> = { ...componentSchemas };
+  readonly schemas: Record<string, JsonSchema> = {};
+
+  constructor() {
+    this.convert(problemSchema, 'output');
+    this.convert(gatewayErrorSchema, 'output');
+  }
 
   add(name: string, schema: JsonSchema): JsonSchema {
     const existing = this.schemas[name];
@@ -203,20 +271,49 @@ class Components {
     return schemaRef(name);
   }
 
-  /** JSON Schema of `source`: a zod schema is converted (its input side for requests), hoisting any `$defs`. */
-  convert(source: SchemaSource, io: 'input' | 'output'): JsonSchema {
-    if (!isZodSchema(source)) return source;
+  /**
+   * JSON Schema of a zod schema, its input side for requests and its output side for responses; schemas with an id
+   * (`.meta({ id })`) go to `components.schemas` and are referred to. See {@link trimResponseSchema} for what the
+   * output side leaves out.
+   */
+  convert(source: z.core.$ZodType, io: 'input' | 'output'): JsonSchema {
     const {
       $schema: _dialect,
       $defs,
       ...schema
-    } = z.toJSONSchema(source, { target: 'draft-2020-12', io }) as Record<string, unknown>;
+    } = z.toJSONSchema(source, {
+      target: 'draft-2020-12',
+      io,
+      override: ({ zodSchema, jsonSchema }) => {
+        if (io === 'output') trimResponseSchema(zodSchema, jsonSchema as Record<string, unknown>);
+      },
+    }) as Record<string, unknown>;
     for (const [name, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
       this.add(name, rewriteRefs(definition) as JsonSchema);
     }
     return rewriteRefs(schema) as JsonSchema;
   }
+
+  headers(headers: ApiResponse['headers']): OpenApiResponse['headers'] {
+    return Object.fromEntries(
+      Object.entries(headers ?? {}).map(([name, header]) => [
+        name,
+        { description: header.description, schema: this.convert(header.schema, 'output') },
+      ]),
+    );
+  }
 }
+
+const problemResponse = (definition: ProblemResponseDefinition, components: Components): OpenApiResponse => ({
+  description: definition.description,
+  ...(definition.headers ? { headers: components.headers(definition.headers) } : {}),
+  content: {
+    'application/problem+json': { schema: schemaRef('Problem'), example: definition.example },
+    ...(definition.gatewayMessage
+      ? { 'application/json': { schema: schemaRef('GatewayError'), example: { message: definition.gatewayMessage } } }
+      : {}),
+  },
+});
 
 const pathParameterNames = (path: string): string[] =>
   [...path.matchAll(/\{([^}]+?)\+?\}/g)].map((match) => match[1] ?? '').filter(Boolean);
@@ -271,7 +368,7 @@ const pathParameter = (name: string, documented: ApiParameter | undefined, compo
   } satisfies OpenApiParameter;
 };
 
-const queryParameters = (query: z.core.$ZodObject, components: Components): OpenApiParameter[] => {
+const queryParameters = (query: z.ZodObject, components: Components): OpenApiParameter[] => {
   const converted = components.convert(query, 'input') as {
     properties?: Record<string, JsonSchema>;
     required?: string[];
@@ -302,16 +399,14 @@ const requestBody = (body: ApiBody | ApiBodyVariants, components: Components): O
       content: { 'application/json': { schema: { anyOf: variants, description: `按 \`${body.selector}\` 选用` } } },
     };
   }
-  const converted = components.convert(body.schema, 'input');
-  const schema = body.component ? components.add(body.component, converted) : converted;
   return {
     description: body.description,
     required: body.required ?? true,
-    content: { 'application/json': { schema } },
+    content: { 'application/json': { schema: components.convert(body.schema, 'input') } },
   };
 };
 
-/** Problems of a route the registry does not know: what any route with its shape may answer. */
+/** Problems of an undocumented route: what any route with its shape may answer. */
 const genericProblems = (route: RouteDefinition): ProblemStatus[] => {
   const hasPath = pathParameterNames(route.path).length > 0;
   const hasBody = ['POST', 'PUT', 'PATCH'].includes(route.method);
@@ -355,7 +450,7 @@ const operationFor = (
     ? {
         [doc.response.status]: {
           description: doc.response.description,
-          ...(doc.response.headers ? { headers: doc.response.headers } : {}),
+          ...(doc.response.headers ? { headers: components.headers(doc.response.headers) } : {}),
           ...(doc.response.schema
             ? { content: { 'application/json': { schema: components.convert(doc.response.schema, 'output') } } }
             : {}),
@@ -369,8 +464,7 @@ const operationFor = (
     operationId,
     summary: route.summary,
     description:
-      doc?.description ??
-      '（尚未在 shared/platform/http/api-docs.ts 登记 / not yet documented in shared/platform/http/api-docs.ts）',
+      doc?.description ?? '（尚未在其所属能力的 api.ts 中说明 / not yet documented in its capability’s api.ts）',
     ...(doc ? { tags: doc.tags } : {}),
     security: route.auth === 'official' ? [{ [securitySchemeName]: [] }] : [],
     ...(parameters.length > 0 ? { parameters } : {}),
@@ -380,8 +474,8 @@ const operationFor = (
 };
 
 export interface OpenApiOptions {
+  /** The route table; a route without its documentation is listed generically. */
   readonly routes: readonly RouteDefinition[];
-  readonly docs: Readonly<Record<string, ApiOperation>>;
   /** The API's version (package.json's). */
   readonly version: string;
 }
@@ -397,12 +491,13 @@ const description = [
 ].join('\n');
 
 /**
- * The OpenAPI 3.1 document of `routes`, with what `docs` says about each. A route missing from `docs` is still
- * listed, with its summary, path parameters and the problems any route of its shape may answer.
+ * The OpenAPI 3.1 document of `routes`, with what each declares about itself. A route without documentation (a bare
+ * `RouteDefinition`) is still listed, with its summary, path parameters and the problems any route of its shape may
+ * answer.
  *
  * @example
  * ```ts
- * const document = buildOpenApiDocument({ routes, docs: apiDocs, version: '0.1.0' });
+ * const document = buildOpenApiDocument({ routes, version: '0.1.0' });
  * ```
  */
 export const buildOpenApiDocument = (options: OpenApiOptions): OpenApiDocument => {
@@ -415,13 +510,11 @@ export const buildOpenApiDocument = (options: OpenApiOptions): OpenApiDocument =
     pathItem[route.method.toLowerCase()] = operationFor(
       route,
       ids.get(route) ?? baseOperationId(route),
-      options.docs[routeKey(route)],
+      isDocumented(route) ? route : undefined,
       components,
     );
   }
-  const usedTags = new Set(
-    options.routes.flatMap((route) => options.docs[routeKey(route)]?.tags ?? ([] as readonly ApiTag[])),
-  );
+  const usedTags = new Set(options.routes.flatMap((route) => (isDocumented(route) ? route.tags : [])));
   return {
     openapi: openApiVersion,
     info: { title: 'Greenline 绿线督办 API', version: options.version, description },
@@ -433,7 +526,10 @@ export const buildOpenApiDocument = (options: OpenApiOptions): OpenApiDocument =
     components: {
       schemas: components.schemas,
       responses: Object.fromEntries(
-        Object.values(problemResponses).map((definition) => [definition.component, problemResponse(definition)]),
+        Object.values(problemResponses).map((definition) => [
+          definition.component,
+          problemResponse(definition, components),
+        ]),
       ),
       securitySchemes: {
         [securitySchemeName]: {
