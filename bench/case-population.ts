@@ -14,10 +14,10 @@ import { checkCase, type TimeContext } from '#deadlines/domain/deadlines.ts';
 import { libraryCalendarData } from '#deadlines/domain/holiday-library.ts';
 import { initialPolicySet } from '#deadlines/domain/time-limit-policies.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import type { User } from '#directory/domain/users.ts';
 import type { Channel, NewComplaint, PollutionCategory } from '#intake/domain/complaint-input.ts';
 import { registerComplaint } from '#intake/domain/register-complaint.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { bureauYear } from '#platform/domain/time.ts';
 import { demoUnits, demoUsers } from '../local/demo-organisation.ts';
 

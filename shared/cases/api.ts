@@ -16,9 +16,9 @@ import type { CaseList, MyWork } from '#cases/services/list-cases.ts';
 import type { readAccessLog } from '#cases/services/read-case.ts';
 import { type CaseClock, type CaseTimeLimits, colourLabels } from '#deadlines/domain/deadlines.ts';
 import { clockNames } from '#deadlines/domain/time-limit-policies.ts';
-import { officialRoles } from '#directory/domain/roles.ts';
 import { type Attachment, attachmentContentTypes } from '#intake/domain/attachments.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
+import { officialRoles } from '#platform/domain/principal.ts';
 import { z } from '#platform/domain/zod.ts';
 import {
   type ApiParameter,

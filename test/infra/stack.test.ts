@@ -2,7 +2,6 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { officialRoles } from '#directory/domain/roles.ts';
 import { noticeConsumerConcurrency } from '#infra/constructs/notices.ts';
 import { Alarms } from '#infra/constructs/platform/alarms.ts';
 import { GreenlineApi } from '#infra/constructs/platform/api.ts';
@@ -19,6 +18,7 @@ import {
   tableActions,
 } from '#platform/catalog/definitions.ts';
 import { tables } from '#platform/catalog/tables.ts';
+import { officialRoles } from '#platform/domain/principal.ts';
 import { claimNames } from '#platform/http/auth.ts';
 import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
 

@@ -1,5 +1,5 @@
 import type { CaseView } from '#cases/domain/case-view.ts';
-import type { Principal } from '#directory/domain/roles.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from './factories.ts';
 
 export const demo = {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { OfficialRole, Principal } from '#directory/domain/roles.ts';
 import type { NewComplaint } from '#intake/domain/complaint-input.ts';
+import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 import type { AuthorizedEvent } from '#platform/http/auth.ts';
 import { apiGatewayEvent } from '../../local/api-gateway-event.ts';
 import { authorizerContext } from '../../local/authorizer.ts';

@@ -23,8 +23,9 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { officialRoles, roleLabels } from '#directory/domain/roles.ts';
+import { roleLabels } from '#directory/domain/roles.ts';
 import type { FunctionName } from '#platform/catalog/catalog.ts';
+import { officialRoles } from '#platform/domain/principal.ts';
 import { claimNames } from '#platform/http/auth.ts';
 import { corsPolicy, type RouteDefinition, routeKey } from '#platform/http/routes.ts';
 import type { GreenlineFunction } from './greenline-function.ts';

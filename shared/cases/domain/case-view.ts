@@ -1,4 +1,4 @@
-import type { Principal } from '#directory/domain/roles.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import type { Case, HistoryEntry } from './case.ts';
 import { type ComplainantView, viewComplainant } from './privacy.ts';
 

@@ -1,7 +1,7 @@
 import type { CaseTimeLimits, ProgressColour } from '#deadlines/domain/clocks.ts';
-import type { OfficialRole } from '#directory/domain/roles.ts';
 import type { Attachment } from '#intake/domain/attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
+import type { OfficialRole } from '#platform/domain/principal.ts';
 
 export type CaseKind = 'complaint' | 'rectification' | 'task' | 'help-plan';
 

@@ -1,4 +1,4 @@
-import type { OfficialRole } from '#directory/domain/roles.ts';
+import type { OfficialRole } from '#platform/domain/principal.ts';
 import type { Complainant } from './case.ts';
 
 /** Intake and the petition office know who complained; everyone else sees the matter, not the person. */

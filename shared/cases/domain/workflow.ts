@@ -7,9 +7,9 @@
  * A new kind: a file `workflow/<kind>.ts` with its rule table, and its line in `workflows` below.
  */
 import { applyTimeLimits, casePolicy } from '#deadlines/domain/deadlines.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { scopeOf } from '#directory/domain/scope.ts';
 import { ConflictError } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import type { Case, CaseEvent, CaseEventType, CaseKind, CaseState, HistoryEntry } from './case.ts';
 import { stateLabels } from './labels.ts';
 import { type ActionInput, type ActionName, actionLabels } from './workflow/actions.ts';

@@ -1,9 +1,9 @@
 import { type CaseListQuery, openStates, periodBound } from '#cases/domain/case-query.ts';
 import { type CaseSummary, type EntryPage, queryEntries } from '#cases/store/case-index.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit } from '#directory/services/lookup.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 
 export interface CaseList {
   readonly items: readonly CaseSummary[];

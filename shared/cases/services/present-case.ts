@@ -1,8 +1,8 @@
 import type { Case, HistoryEntry } from '#cases/domain/case.ts';
 import { type CaseView, caseView } from '#cases/domain/case-view.ts';
 import { recordPersonalDataAccess } from '#cases/store/access-log.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { now } from '#platform/clock.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 
 /**
  * The case as the caller may see it. When that includes the complainant unmasked, the read is recorded first: a

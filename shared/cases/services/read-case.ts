@@ -1,8 +1,9 @@
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
 import { listPersonalDataAccess, type PersonalDataAccess } from '#cases/store/access-log.ts';
 import { type CaseWithHistory, getCase, getCaseWithHistory } from '#cases/store/cases.ts';
-import { type Principal, requireRole } from '#directory/domain/roles.ts';
+import { requireRole } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 
 /** A case with its history, if it lies within the caller's org-unit scope. */
 export const readCase = async (id: string, principal: Principal): Promise<CaseWithHistory> => {

@@ -6,8 +6,8 @@
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import type { OfficialRole } from '#directory/domain/roles.ts';
 import { tableName } from '#platform/config.ts';
+import type { OfficialRole } from '#platform/domain/principal.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
 
 export interface PersonalDataAccess {

@@ -9,8 +9,9 @@ import {
 } from '#deadlines/domain/calendar.ts';
 import { libraryCalendarData } from '#deadlines/domain/holiday-library.ts';
 import { getCalendarOverrides, putCalendarYear } from '#deadlines/store/calendar.ts';
-import { type OfficialRole, type Principal, requireRole } from '#directory/domain/roles.ts';
+import { requireRole } from '#directory/domain/roles.ts';
 import { now } from '#platform/clock.ts';
+import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 import { yearOf } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
 

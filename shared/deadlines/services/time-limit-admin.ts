@@ -1,7 +1,8 @@
 import { type PolicySet, policySetSchema } from '#deadlines/domain/time-limit-policies.ts';
 import { getCurrentPolicySet, listPolicySetVersions, savePolicySet } from '#deadlines/store/time-limit-policies.ts';
-import { type Principal, requireRole } from '#directory/domain/roles.ts';
+import { requireRole } from '#directory/domain/roles.ts';
 import { now } from '#platform/clock.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { parseWith } from '#platform/domain/validation.ts';
 import { z } from '#platform/domain/zod.ts';
 

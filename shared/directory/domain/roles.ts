@@ -1,27 +1,5 @@
 import { ForbiddenError } from '#platform/domain/errors.ts';
-export const officialRoles = [
-  'operator',
-  'dispatcher',
-  'handler',
-  'lead',
-  'supervisor',
-  'admin',
-  'hotline-system',
-] as const;
-
-export type OfficialRole = (typeof officialRoles)[number];
-
-export const isOfficialRole = (value: string): value is OfficialRole =>
-  (officialRoles as readonly string[]).includes(value);
-
-/** Who is acting: taken from a verified token, never from the request body. */
-export interface Principal {
-  readonly username: string;
-  readonly roles: readonly OfficialRole[];
-  /** The org unit the user belongs to; the user acts on this unit and the units below it. */
-  readonly unitId: string;
-}
-
+import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 export const roleLabels: Readonly<Record<OfficialRole, string>> = {
   operator: '接线员',
   dispatcher: '信访办',

@@ -4,7 +4,7 @@
  * "may this user see it" is one membership test, the same for every read.
  */
 import { ForbiddenError } from '#platform/domain/errors.ts';
-import type { Principal } from './roles.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 
 /** The units whose users may see an item lying on `paths` (each a path from the root unit down). */
 export const scopeOf = (...paths: ReadonlyArray<readonly string[] | undefined>): string[] => [

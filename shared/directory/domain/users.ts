@@ -1,4 +1,4 @@
-import type { OfficialRole } from './roles.ts';
+import type { OfficialRole } from '#platform/domain/principal.ts';
 
 export interface User {
   readonly username: string;

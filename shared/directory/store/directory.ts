@@ -13,9 +13,9 @@
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
-import type { OfficialRole } from '#directory/domain/roles.ts';
 import type { User } from '#directory/domain/users.ts';
 import { tableName } from '#platform/config.ts';
+import type { OfficialRole } from '#platform/domain/principal.ts';
 import { dynamo, queryAll, withoutKeys } from '#platform/dynamodb/client.ts';
 import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { OrgUnitNotFoundError, UserNotFoundError } from './errors.ts';

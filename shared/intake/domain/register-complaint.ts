@@ -1,8 +1,8 @@
 import type { Case, CaseEvent, HistoryEntry } from '#cases/domain/case.ts';
 import { applyTimeLimits, type TimeContext } from '#deadlines/domain/deadlines.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
-import type { OfficialRole, Principal } from '#directory/domain/roles.ts';
 import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 import type { Attachment } from './attachments.ts';
 import type { NewComplaint } from './complaint-input.ts';
 import type { DuplicateCandidate } from './duplicates.ts';

@@ -2,12 +2,12 @@ import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempo
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import type { Case } from '#cases/domain/case.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import type { NewComplaint } from '#intake/domain/complaint-input.ts';
 import { idempotencyKeyPattern } from '#intake/domain/idempotency-key.ts';
 import type { PublicComplaint } from '#intake/domain/public-complaint.ts';
 import { tableName } from '#platform/config.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { type PublicReceipt, submitPublicComplaint } from './public-intake.ts';
 import { submitComplaint } from './register-complaint.ts';
 

@@ -4,12 +4,12 @@ import { createNumberedCase, listRecentComplaintsLike } from '#cases/services/re
 import { relayNow } from '#cases/services/relay-events.ts';
 import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { getOrgUnit } from '#directory/services/lookup.ts';
 import type { NewComplaint } from '#intake/domain/complaint-input.ts';
 import { duplicateWindowDays, findDuplicateCandidates } from '#intake/domain/duplicates.ts';
 import { registerComplaint } from '#intake/domain/register-complaint.ts';
 import { now } from '#platform/clock.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { countMetric } from '#platform/metrics.ts';
 import { attachUploads } from './attachments.ts';
 

@@ -1,9 +1,9 @@
 import { queryAllEntries } from '#cases/services/records.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit, listChildUnits } from '#directory/services/lookup.ts';
 import { buildLedger, holderOf, type Ledger, type LedgerQuery } from '#ledger/domain/ledger.ts';
 import { now } from '#platform/clock.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
 
 /** The ledger of a unit within the caller's scope (default: the caller's unit), read from its listing entries. */

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { isOfficialRole, type OfficialRole, type Principal } from '#directory/domain/roles.ts';
+import { isOfficialRole, type OfficialRole, type Principal } from '#platform/domain/principal.ts';
 import { UnauthenticatedError } from './errors.ts';
 
 /**

@@ -11,8 +11,8 @@ import {
 } from '#cases/domain/workflow.ts';
 import type { TimeContext } from '#deadlines/domain/deadlines.ts';
 import { initialPolicySet, type PolicySet, type TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
-import type { OfficialRole } from '#directory/domain/roles.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import type { OfficialRole } from '#platform/domain/principal.ts';
 import { aCase, demoAssignment, unitOf, userOf } from '../../support/cases.ts';
 import { aPrincipal } from '../../support/factories.ts';
 import { timeContext } from '../../support/time.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '#cases/domain/case-view.ts';
-import type { Principal } from '#directory/domain/roles.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { apiClient } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../../support/factories.ts';

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { deadlinesApi } from '#deadlines/api.ts';
 import type { CalendarDay, CalendarYear } from '#deadlines/domain/calendar.ts';
 import { computeDeadline } from '#deadlines/domain/periods.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import type { FieldProblem } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { aPrincipal, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
 

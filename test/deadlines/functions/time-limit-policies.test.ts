@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import type { PolicySet, TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { setNow } from '#platform/clock.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, type HttpResult, invoke } from '../../support/factories.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '#directory/domain/roles.ts';
 import type { ColourCounts, Ledger } from '#ledger/domain/ledger.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { apiEvent, bodyOf, invoke } from '../../support/factories.ts';

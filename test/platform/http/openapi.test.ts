@@ -5,9 +5,9 @@ import type { CaseView } from '#cases/domain/case-view.ts';
 import { caseView } from '#cases/domain/case-view.ts';
 import { actionNames } from '#cases/domain/workflow.ts';
 import type { PolicySet } from '#deadlines/domain/time-limit-policies.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import { apiTags } from '#platform/http/api-registry.ts';
 import {
   buildOpenApiDocument,

@@ -1,6 +1,7 @@
 /** The shape of a kind's rule table, and who may act: the role an actor needs and the cases in their scope. */
-import type { OfficialRole, Principal } from '#directory/domain/roles.ts';
+
 import { ForbiddenError } from '#platform/domain/errors.ts';
+import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 import type { Case, CaseState } from '../case.ts';
 import type { ActionName } from './actions.ts';
 

@@ -6,9 +6,9 @@
 import type { TimeContext } from '#deadlines/domain/deadlines.ts';
 import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
-import type { Principal } from '#directory/domain/roles.ts';
 import type { User } from '#directory/domain/users.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
 import type { Case, CaseEventType, CaseState, Extension } from '../case.ts';
 import type { ActionInput, ActionName } from './actions.ts';
 
