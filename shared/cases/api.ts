@@ -23,17 +23,16 @@ import { z } from '#platform/domain/zod.ts';
 import {
   type ApiParameter,
   type ApiRoute,
+  count,
   describeEnum,
   enumOf,
+  flag,
+  instant,
   narrowSchemaFor,
   ok,
   schemaFor,
+  text,
 } from '#platform/http/api-registry.ts';
-
-const text = (description: string) => z.string().describe(description);
-const instant = (description: string) => z.iso.datetime({ offset: true }).describe(description);
-const count = (description: string, minimum = 0) => z.int().min(minimum).describe(description);
-const flag = (description: string) => z.boolean().describe(description);
 
 /** Every case kind, named once so the compiler notices a new one. */
 const caseKindLabels: Readonly<Record<CaseKind, string>> = {

@@ -20,15 +20,14 @@ import {
   type ApiHeader,
   type ApiRoute,
   created,
+  instant,
   jsonRequest,
   locationHeader,
   narrowSchemaFor,
   ok,
   schemaFor,
+  text,
 } from '#platform/http/api-registry.ts';
-
-const text = (description: string) => z.string().describe(description);
-const instant = (description: string) => z.iso.datetime({ offset: true }).describe(description);
 
 /**
  * A progress query: the tracking code (path) and the secret (`X-Tracking-Secret` header), checked together so that one

@@ -132,6 +132,12 @@ export const isDocumented = (route: RouteDefinition): route is ApiRoute => 'resp
 /** A response that has a body. */
 export type ApiResponseWithBody<S extends z.ZodType> = ApiResponse<S> & { readonly schema: S };
 
+/** Schema helpers for documented fields: the description is what the OpenAPI document shows. */
+export const text = (description: string) => z.string().describe(description);
+export const instant = (description: string) => z.iso.datetime({ offset: true }).describe(description);
+export const count = (description: string, minimum = 0) => z.int().min(minimum).describe(description);
+export const flag = (description: string) => z.boolean().describe(description);
+
 /** A 200 answer with a body of `schema`. */
 export const ok = <S extends z.ZodType>(description: string, schema: S): ApiResponseWithBody<S> => ({
   status: 200,

@@ -1,7 +1,6 @@
-import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import {
   commitTransition,
   getCase,
@@ -12,27 +11,9 @@ import {
 } from '#cases/store/cases.ts';
 import { CaseNotFoundError, CaseVersionConflictError } from '#cases/store/errors.ts';
 import { PersistenceError } from '#platform/dynamodb/errors.ts';
+import { mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
 
-// Fault injection: DynamoDB Local cannot be made to throttle or cancel a transaction on demand.
-const dynamo = mockClient(DynamoDBDocumentClient);
-
-const throttling = () =>
-  new ProvisionedThroughputExceededException({
-    message: 'The level of configured provisioned throughput for the table was exceeded.',
-    $metadata: { httpStatusCode: 400 },
-  });
-
-const rejectionOf = (operation: Promise<unknown>): Promise<unknown> =>
-  operation.then(
-    () => expect.unreachable('the operation should fail'),
-    (error: unknown) => error,
-  );
-
-beforeEach(() => {
-  vi.stubEnv('TABLE_NAME', 'cases-store-test');
-  dynamo.reset();
-});
-afterEach(() => vi.unstubAllEnvs());
+const dynamo = mockDynamo('cases-store-test');
 
 describe('the cases store', () => {
   it.each([

@@ -1,30 +1,10 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { deleteOutboxEntry, listPendingEvents } from '#cases/store/outbox.ts';
 import { PersistenceError } from '#platform/dynamodb/errors.ts';
+import { mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
 
-// Fault injection: DynamoDB Local cannot be made to throttle on demand.
-const dynamo = mockClient(DynamoDBDocumentClient);
-
-const throttling = () =>
-  new ProvisionedThroughputExceededException({
-    message: 'The level of configured provisioned throughput for the table was exceeded.',
-    $metadata: { httpStatusCode: 400 },
-  });
-
-const rejectionOf = (operation: Promise<unknown>): Promise<unknown> =>
-  operation.then(
-    () => expect.unreachable('the operation should fail'),
-    (error: unknown) => error,
-  );
-
-beforeEach(() => {
-  vi.stubEnv('TABLE_NAME', 'outbox-store-test');
-  dynamo.reset();
-});
-afterEach(() => vi.unstubAllEnvs());
+const dynamo = mockDynamo('outbox-store-test');
 
 describe('the outbox store', () => {
   it.each([

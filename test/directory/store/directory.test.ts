@@ -1,7 +1,5 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { mockClient } from 'aws-sdk-client-mock';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import type { User } from '#directory/domain/users.ts';
 import {
@@ -17,15 +15,7 @@ import {
 } from '#directory/store/directory.ts';
 import { OrgUnitNotFoundError, UserNotFoundError } from '#directory/store/errors.ts';
 import { PersistenceError } from '#platform/dynamodb/errors.ts';
-
-// Fault injection: DynamoDB Local cannot be made to throttle on demand.
-const dynamo = mockClient(DynamoDBDocumentClient);
-
-const throttling = () =>
-  new ProvisionedThroughputExceededException({
-    message: 'The level of configured provisioned throughput for the table was exceeded.',
-    $metadata: { httpStatusCode: 400 },
-  });
+import { mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
 
 const aUnit: OrgUnit = { id: 'city', name: '市生态环境局', kind: 'bureau', parentId: null, path: ['city'] };
 const aUser: User = {
@@ -36,17 +26,7 @@ const aUser: User = {
   unitId: 'city',
 };
 
-const rejectionOf = (operation: Promise<unknown>): Promise<unknown> =>
-  operation.then(
-    () => expect.unreachable('the operation should fail'),
-    (error: unknown) => error,
-  );
-
-beforeEach(() => {
-  vi.stubEnv('TABLE_NAME', 'directory-store-test');
-  dynamo.reset();
-});
-afterEach(() => vi.unstubAllEnvs());
+const dynamo = mockDynamo('directory-store-test');
 
 describe('the directory store', () => {
   it.each([
