@@ -47,6 +47,8 @@ export const demoUsers: readonly User[] = [
   user('handler', '薛峰（监察大队）', 'handler', 'east-enforcement'),
   user('handler2', '黄瑞芝（固废科）', 'handler', 'east-solid-waste'),
   user('lead', '周伟（城东分局包案领导）', 'lead', 'east'),
+  user('handler3', '林海（城西分局监察大队）', 'handler', 'west-enforcement'),
+  user('lead2', '郑敏（城西分局包案领导）', 'lead', 'west'),
   user('supervisor', '夏云松（督办）', 'supervisor', 'city'),
   user('admin', '童涛（系统管理员）', 'admin', 'city'),
 ];

@@ -48,12 +48,13 @@ export const officialNoticeEmail = (
   };
 };
 
-export type ComplainantNotice = 'case-accepted' | 'case-rejected' | 'case-closed';
+export type ComplainantNotice = 'case-accepted' | 'case-rejected' | 'case-closed' | 'case-merged';
 
 /**
  * What a complainant is told: the decision and the public reply, never officials' internal notes or the department's
- * internal account. `subject` is the case the complainant reported (a merged duplicate is told about its master's
- * result under its own number).
+ * internal account, nor the master's number. `reported` is the case the complainant reported: a merged duplicate is
+ * told its master's decision and result under its own number, and `case-merged` tells it that it was merged into a
+ * case already accepted.
  */
 export const complainantEmail = (
   notice: ComplainantNotice,
@@ -66,6 +67,13 @@ export const complainantEmail = (
     'case-accepted': {
       subject: `您反映的问题已受理（${reported.number}）`,
       body: [`您于 ${received} 反映的问题已经受理，我们将依法按时办理，并将办理结果告知您。`],
+    },
+    'case-merged': {
+      subject: `您反映的问题已受理（${reported.number}）`,
+      body: [
+        `您于 ${received} 反映的问题，与此前收到的对同一问题的反映合并，已经受理并一并办理。`,
+        '我们将依法按时办理，并将办理结果告知您。',
+      ],
     },
     'case-rejected': {
       subject: `关于您反映问题的受理告知（${reported.number}）`,

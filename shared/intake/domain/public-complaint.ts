@@ -29,7 +29,7 @@ export interface PublicComplaintView {
   readonly closedAt?: string;
   /** The result the department gave for the public, once the case is closed. */
   readonly reply?: string;
-  /** Why the complaint was not accepted. */
+  /** Why the complaint (or, for a merged one, its master) was not accepted. */
   readonly rejectionReason?: string;
   /** Set when the complaint was merged with an earlier report of the same matter, whose handling it follows. */
   readonly mergedWithEarlierReport?: boolean;
@@ -42,8 +42,9 @@ const stateSteps = (history: readonly HistoryEntry[], from?: string): PublicProg
     .map((entry) => ({ at: entry.at, state: entry.toState, label: stateLabels[entry.toState] }));
 
 /**
- * The public view of a complaint. A merged complaint follows its master: the master's state, dates and reply, and
- * its progress after the merge.
+ * The public view of a complaint. A merged complaint follows its master: the master's state, dates, reply or reason
+ * for not accepting it, and its progress after the merge. Merges are one level deep (the workflow refuses to merge
+ * a case that holds duplicates, or into one that is merged), so the master is the end of the chain.
  */
 export const publicComplaintView = (
   reported: { case: Case; history: readonly HistoryEntry[] },
@@ -63,7 +64,7 @@ export const publicComplaintView = (
     updatedAt: followed.updatedAt,
     ...(followed.state === 'closed' && followed.closedAt ? { closedAt: followed.closedAt } : {}),
     ...(followed.state === 'closed' && followed.result ? { reply: followed.result.publicReply } : {}),
-    ...(own.state === 'rejected' && own.rejectionReason ? { rejectionReason: own.rejectionReason } : {}),
+    ...(followed.state === 'rejected' && followed.rejectionReason ? { rejectionReason: followed.rejectionReason } : {}),
     ...(master ? { mergedWithEarlierReport: true } : {}),
     progress: [...stateSteps(reported.history), ...(master ? stateSteps(master.history, mergedAt) : [])],
   };

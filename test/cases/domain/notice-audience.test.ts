@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { audienceFor, tellsComplainant } from '#cases/domain/notice-audience.ts';
+import type { HistoryEntry } from '#cases/domain/case.ts';
+import {
+  audienceFor,
+  duplicatesMergedBefore,
+  mergeTellsComplainant,
+  tellsComplainant,
+} from '#cases/domain/notice-audience.ts';
 
 describe('audienceFor', () => {
   it('tells the department’s people once a case is assigned', () => {
@@ -19,5 +25,39 @@ describe('audienceFor', () => {
     expect(
       ['case-accepted', 'case-rejected', 'case-closed', 'case-assigned'].map((type) => tellsComplainant(type as never)),
     ).toEqual([true, true, true, false]);
+  });
+});
+
+const entry = (sequence: number, action: string, changes: Record<string, unknown> = {}): HistoryEntry => ({
+  caseId: '01KMASTER',
+  sequence,
+  at: '2026-11-20T01:00:00.000Z',
+  actor: 'dispatcher',
+  role: 'dispatcher',
+  action,
+  fromState: 'registered',
+  toState: 'registered',
+  changes,
+});
+
+describe('complainants of merged duplicates', () => {
+  it('are told of a merge only when the master had been accepted already', () => {
+    expect(mergeTellsComplainant(entry(2, 'merge', { masterState: 'registered' }))).toBe(false);
+    expect(mergeTellsComplainant(entry(2, 'merge', { masterState: 'accepted' }))).toBe(true);
+    expect(mergeTellsComplainant(entry(2, 'merge', { masterState: 'in-progress' }))).toBe(true);
+    expect(mergeTellsComplainant(entry(2, 'merge', {}))).toBe(false);
+    expect(mergeTellsComplainant(undefined)).toBe(false);
+  });
+
+  it('hear of the master’s decision when merged before it, not after', () => {
+    const history = [
+      entry(1, 'register'),
+      entry(2, 'absorb-duplicate', { mergedCase: 'A' }),
+      entry(3, 'accept'),
+      entry(4, 'absorb-duplicate', { mergedCase: 'B' }),
+      entry(5, 'assign'),
+    ];
+    expect(duplicatesMergedBefore(history, 3)).toEqual(['A']);
+    expect(duplicatesMergedBefore(history, 6)).toEqual(['A', 'B']);
   });
 });

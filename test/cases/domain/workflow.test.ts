@@ -197,6 +197,23 @@ describe('returns, extensions, merges and assignments', () => {
     expect(transition.changes[1]?.history?.action).toBe('absorb-duplicate');
   });
 
+  it('refuses a master that is closed, rejected or merged, and a duplicate that holds duplicates itself', () => {
+    const master = (overrides: Partial<Case>) =>
+      aCase({ id: '01KMASTERAAAAAAAAAAAAAAAAA', number: 'GL-2026-000000', ...overrides });
+    const mergeInto = (into: Case, item = caseFor('merge')) => act('merge', actor.merge, item, { master: into });
+
+    expect(() => mergeInto(master({ state: 'closed' }))).toThrow('主件 GL-2026-000000 已办结');
+    expect(() => mergeInto(master({ state: 'rejected' }))).toThrow('主件 GL-2026-000000 已不予受理');
+    expect(() => mergeInto(master({ state: 'merged', mergedInto: '01KOTHER' }))).toThrow('本身已合并到其他事项');
+    expect(() => mergeInto(master({ state: 'registered' }), aCase({ mergedCases: ['01KHELD'] }))).toThrow(
+      '本件已有 1 件重复件并入',
+    );
+    for (const state of ['registered', 'in-progress', 'review-requested'] as const) {
+      const transition = mergeInto(master({ state }));
+      expect(transition.changes[0]?.history?.changes).toMatchObject({ masterState: state });
+    }
+  });
+
   it('names each bad person or department of an assignment', () => {
     const item = caseFor('assign');
     const wrong = context({ department: unitOf('east'), responsible: userOf('handler2'), lead: userOf('supervisor') });

@@ -1,13 +1,15 @@
 /** The workflow's actions: what each one is called and what its request body holds. The same for every kind. */
 
 import { extensionDaysCeiling } from '#deadlines/domain/time-limit-policies.ts';
+import { plainText } from '#platform/domain/text.ts';
 import { z } from '#platform/domain/zod.ts';
 import { caseIdSchema } from '../ids.ts';
 
 export const returnReasonCodes = ['not-our-remit', 'insufficient-information', 'wrong-location', 'other'] as const;
 
-const reason = z.string().trim().min(2).max(1000);
-const note = z.string().trim().max(1000).optional();
+/** Free texts are stored, shown and emailed: `plainText` refuses control characters and broken Unicode. */
+const reason = plainText(2, 1000);
+const note = plainText(0, 1000).optional();
 /** Every action may name the version the caller last saw; a stale version is refused with 409. */
 const base = { version: z.number().int().positive().optional() };
 
@@ -30,9 +32,7 @@ export const actionInputSchemas = {
     .strict(),
   sign: z.object({ ...base, note }).strict(),
   return: z.object({ ...base, reasonCode: z.enum(returnReasonCodes), reason }).strict(),
-  'submit-result': z
-    .object({ ...base, result: z.string().trim().min(5).max(5000), publicReply: z.string().trim().min(5).max(2000) })
-    .strict(),
+  'submit-result': z.object({ ...base, result: plainText(5, 5000), publicReply: plainText(5, 2000) }).strict(),
   'approve-result': z.object({ ...base, note }).strict(),
   'send-back': z.object({ ...base, reason }).strict(),
   'request-extension': z.object({ ...base, days: z.number().int().min(1).max(extensionDaysCeiling), reason }).strict(),

@@ -92,6 +92,21 @@ const problemsOfAssignment = ({ department, responsible, lead }: ActionContext) 
     : [{ path: 'leadUsername', message: '包案领导须为承办科室或其上级单位的领导' }]),
 ];
 
+/**
+ * A master must still be handled: its complainants, and those of its duplicates, are told of its decision and its
+ * result when they come. A closed or rejected case has told everyone already, and a merged one is no master.
+ */
+const refuseMergeInto = (master: Case): void => {
+  switch (master.state) {
+    case 'closed':
+      throw new ConflictError(`主件 ${master.number} 已办结，不能再并入重复件；请将本件作为新件受理`);
+    case 'rejected':
+      throw new ConflictError(`主件 ${master.number} 已不予受理，不能作为主件`);
+    case 'merged':
+      throw new ConflictError(`${master.number} 本身已合并到其他事项，请合并到其主件`);
+  }
+};
+
 /** The step of each action. */
 export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } = {
   accept: ({ input }) => ({
@@ -114,11 +129,23 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
     if (!master) throw new ValidationError([{ path: 'masterCaseId', message: '主件不存在' }]);
     if (master.id === item.id) throw new ConflictError('不能合并到自身');
     if (master.kind !== item.kind) throw new ConflictError('只能合并同类事项');
-    if (['merged', 'rejected'].includes(master.state)) throw new ConflictError('主件已合并或不予受理，不能作为主件');
+    refuseMergeInto(master);
+    // One level only: a duplicate's complainant is told through its master's `mergedCases`, and its tracking follows
+    // its `mergedInto`; a case that already holds duplicates would leave them behind a master that is itself merged.
+    if (item.mergedCases.length > 0) {
+      throw new ConflictError(
+        `本件已有 ${item.mergedCases.length} 件重复件并入，不能再合并到其他事项；可将 ${master.number} 合并到本件`,
+      );
+    }
     return {
       to: 'merged',
       patch: { mergedInto: master.id },
-      changes: { mergedInto: master.id, masterNumber: master.number, ...noteOf(input.note) },
+      changes: {
+        mergedInto: master.id,
+        masterNumber: master.number,
+        masterState: master.state,
+        ...noteOf(input.note),
+      },
       event: 'case-merged',
       ...reasonOf(input.note),
       alsoChanges: {
