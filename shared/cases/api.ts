@@ -178,6 +178,8 @@ const historyEntrySchema = schemaFor<NonNullable<CaseView['history']>[number]>()
 const caseClockSchema = schemaFor<CaseClock>()(
   z
     .object({
+      policyId: text('计算该时限的时限规则 / the policy that computed this clock').optional(),
+      policyVersion: count('该规则所在版本 / the version of the policies it came from', 1).optional(),
       startedAt: instant('起算时间 / when the clock started'),
       dueAt: instant('期限 / the deadline'),
       dueDate: z.iso.date().describe('期限所在日（北京时间）/ the last day, Asia/Shanghai'),
@@ -185,7 +187,10 @@ const caseClockSchema = schemaFor<CaseClock>()(
       missingCalendarYears: z
         .array(z.int())
         .optional()
-        .describe('缺少节假日数据的年份：期限仅供参考 / years without calendar data: the deadline is flagged'),
+        .describe(
+          '期限或其催办、督办日缺少节假日数据的年份：仅供参考，录入后由夜间检查重算 / years without calendar data that the ' +
+            'deadline or its escalation days needed: flagged until the year is entered and the nightly check recomputes it',
+        ),
       extendedDays: count('已延期天数 / days extended').optional(),
       reminderAt: instant('超期后催办时间 / when the reminder falls due').optional(),
       supervisionAt: instant('超期后督办时间 / when the supervision notice falls due').optional(),

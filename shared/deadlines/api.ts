@@ -118,8 +118,11 @@ export const deadlinesApi = {
     tags: ['admin'],
     description:
       '系统管理员按国务院节假日安排通知录入某年全部节假日（含假期中的周末）和调休上班日，替换此前为该年录入的内容；与节假日库' +
-      '同日的日期以录入为准。录入后该年即视为有数据。/ An admin enters every holiday and make-up working day of a year from ' +
-      'the State Council notice, replacing what admins entered for it before; the year then has calendar data.',
+      '同日的日期以录入为准。录入后该年即视为有数据：因缺少该年数据而被标记的在办事项，其期限在下一次夜间检查（01:00）时按原起算' +
+      '时间重算并取消标记，记入办理历史。/ An admin enters every holiday and make-up working day of a year from the State ' +
+      'Council notice, replacing what admins entered for it before; the year then has calendar data, and the next nightly ' +
+      'check (01:00) recomputes the open cases flagged for it from their clocks’ starts, unflags them and records it in ' +
+      'their history.',
     pathParameters: { year: calendarYearParameter },
     // The service parses the body with the year's own checks (`calendarYearBodyFor`), after checking the caller's role.
     body: jsonRequest(

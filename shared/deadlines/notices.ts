@@ -23,20 +23,40 @@ const texts: Readonly<Record<DeadlineEventType, { readonly tag: string; readonly
 
 export const isDeadlineEvent = (type: CaseEventType): type is DeadlineEventType => type in texts;
 
-/** The email about a deadline: a warning, an overdue case, a reminder or a supervision notice. */
+/**
+ * The administrators' email about years without calendar data: only those of `years` the case still lacks (an
+ * administrator may have entered a year, and the nightly check recomputed the case, before the email went out).
+ * Undefined when none is left.
+ */
+export const calendarMissingEmail = (
+  item: Case,
+  years: readonly number[],
+  caseUrl: string,
+): { subject: string; text: string } | undefined => {
+  const missing = years.filter((year) => item.calendarMissingYears?.includes(year));
+  return missing.length > 0 ? deadlineNoticeEmail('calendar-missing', item, caseUrl, undefined, missing) : undefined;
+};
+
+/**
+ * The email about a deadline: a warning, an overdue case, a reminder or a supervision notice; it names the years the
+ * case's deadlines lack calendar data for (`missingYears`, by default all the case is flagged for).
+ */
 export const deadlineNoticeEmail = (
   type: DeadlineEventType,
   item: Case,
   caseUrl: string,
   clock?: { name: string; dueAt: string },
+  missingYears: readonly number[] = item.calendarMissingYears ?? [],
 ): { subject: string; text: string } => {
   const { tag, ask } = texts[type];
   const clockLabel = clock ? (clockLabels[clock.name as ClockName] ?? clock.name) : undefined;
   const complaint = item.complaint;
+  const gap =
+    type === 'calendar-missing' && missingYears.length > 0 ? ` · 缺${missingYears.join('、')}年节假日安排` : '';
   return {
     subject: `【${tag}】${item.number}${complaint ? ` ${categoryLabels[complaint.category]}` : ''}${
       clock ? ` · ${clockLabel}${lastDayOf(clock.dueAt)}届满` : ''
-    }`,
+    }${gap}`,
     text: [
       '您好：',
       '',
@@ -45,7 +65,7 @@ export const deadlineNoticeEmail = (
       `编号：${item.number}`,
       `当前状态：${stateLabels[item.state]}`,
       ...(clock ? [`${clockLabel}：${lastDayOf(clock.dueAt)} 24:00（北京时间）届满`] : []),
-      ...(item.calendarMissingYears?.length ? [`缺少节假日数据的年份：${item.calendarMissingYears.join('、')}`] : []),
+      ...(missingYears.length > 0 ? [`缺少节假日数据的年份：${missingYears.join('、')}`] : []),
       ...(complaint ? [`地点：${[complaint.place.town, complaint.place.address].filter(Boolean).join(' ')}`] : []),
       '',
       `办理入口：${caseUrl}`,

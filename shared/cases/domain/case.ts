@@ -172,6 +172,11 @@ export interface CaseEvent {
   /** For deadline notices: which clock, and its deadline. */
   readonly clock?: string;
   readonly dueAt?: string;
+  /**
+   * Years without calendar data that the change newly needed: on `calendar-missing` (one year each), and on
+   * `complaint-registered` when the first deadlines already needed them.
+   */
+  readonly calendarYears?: readonly number[];
 }
 
 export const formatCaseNumber = (year: number, sequence: number): string =>

@@ -6,7 +6,7 @@
  *
  * A new kind: a file `workflow/<kind>.ts` with its rule table, and its line in `workflows` below.
  */
-import { applyTimeLimits, casePolicy } from '#deadlines/domain/deadlines.ts';
+import { applyTimeLimits, calendarMissingEvents, casePolicy } from '#deadlines/domain/deadlines.ts';
 import { scopeOf } from '#directory/domain/scope.ts';
 import { ConflictError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -143,8 +143,7 @@ export const performAction = <A extends ActionName>(
   });
   const changes: Transition['changes'][number][] = [{ before: item, after, history }];
   const events = step.event ? [event(step.event, item.id, history.sequence)] : [];
-  const newGaps = (after.calendarMissingYears ?? []).filter((year) => !item.calendarMissingYears?.includes(year));
-  if (newGaps.length > 0) events.push(event('calendar-missing', item.id, history.sequence));
+  events.push(...calendarMissingEvents(item, after, at, history.sequence));
 
   if (step.alsoChanges) {
     const other = step.alsoChanges.item;

@@ -18,12 +18,21 @@ export const clockLabels: Readonly<Record<ClockName, string>> = {
 export type ProgressColour = 'blue' | 'yellow' | 'red' | 'green';
 
 export interface CaseClock {
+  /**
+   * The policy, and the version of the policy set, whose step computed this clock (absent on clocks stored before
+   * clocks recorded it: those were computed by the case's `timeLimits.policyId` in `timeLimits.policyVersion`).
+   */
+  readonly policyId?: string;
+  readonly policyVersion?: number;
   readonly startedAt: string;
   readonly dueAt: string;
   /** The last day, `YYYY-MM-DD` in Asia/Shanghai. */
   readonly dueDate: string;
   readonly warnFrom: string;
-  /** Years without calendar data that this deadline needed: it is flagged, not trusted. */
+  /**
+   * Years without calendar data that this deadline or its reminder and supervision days needed: they are flagged, not
+   * trusted, until the year is entered and the nightly check recomputes the clock.
+   */
   readonly missingCalendarYears?: readonly number[];
   readonly extendedDays?: number;
   /** When the reminder and the supervision notice fall due once the clock is overdue. */

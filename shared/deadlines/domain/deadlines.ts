@@ -7,8 +7,8 @@
  * day after the deadline, a supervision notice (督办) five working days after that.
  */
 
-import type { Case } from '#cases/domain/case.ts';
-import { startOfBureauDay } from '#platform/domain/time.ts';
+import type { Case, CaseEvent } from '#cases/domain/case.ts';
+import { bureauYear, startOfBureauDay, yearOf } from '#platform/domain/time.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import type { CaseClock, CaseTimeLimits, ClockName, ProgressColour } from './clocks.ts';
 import { computeDeadline, type PolicyStep } from './periods.ts';
@@ -59,39 +59,55 @@ const policySetOf = (version: number, context: TimeContext): PolicySet => {
   return set;
 };
 
+/** A policy with the version of the policy set it was read from: what computes a clock, and what the clock records. */
+export interface GoverningPolicy {
+  readonly policy: TimeLimitPolicy;
+  readonly version: number;
+}
+
 /**
- * The policy that governs `item`: the one recorded with its deadlines, in the version recorded (a later version does
- * not change a case's periods or limits); for a case without deadlines yet, the policy in force that fits it.
+ * The policy that governs `item`, with its set's version: the one recorded with its deadlines, in the version
+ * recorded (a later version does not change a case's periods or limits); for a case without deadlines yet, the policy
+ * in force that fits it.
  */
-export const casePolicy = (item: Case, context: TimeContext): TimeLimitPolicy => {
+export const governingPolicy = (item: Case, context: TimeContext): GoverningPolicy => {
   const recorded = item.timeLimits;
-  if (!recorded) return choosePolicy(context.policySet, subjectOf(item));
+  if (!recorded)
+    return { policy: choosePolicy(context.policySet, subjectOf(item)), version: context.policySet.version };
   const set = policySetOf(recorded.policyVersion, context);
-  return set.policies.find((policy) => policy.id === recorded.policyId) ?? choosePolicy(set, subjectOf(item));
+  const policy = set.policies.find((each) => each.id === recorded.policyId) ?? choosePolicy(set, subjectOf(item));
+  return { policy, version: set.version };
 };
 
+/** The policy that governs `item` ({@link governingPolicy} without the version). */
+export const casePolicy = (item: Case, context: TimeContext): TimeLimitPolicy => governingPolicy(item, context).policy;
+
+const union = (...lists: readonly (readonly number[])[]): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
+
+/** The reminder (催办) and supervision (督办) days of a deadline, and the years without data that counting them needed. */
 const escalationTimes = (dueAt: string, dueDate: string, calendar: WorkingCalendar) => {
   const lastMoment = new Date(new Date(dueAt).getTime() - 1);
-  const reminderDay = computeDeadline(lastMoment, workingDays(1), calendar).dueDate;
-  const supervisionDay = computeDeadline(new Date(startOfDay(reminderDay)), workingDays(5), calendar).dueDate;
+  const reminder = computeDeadline(lastMoment, workingDays(1), calendar);
+  const supervision = computeDeadline(new Date(startOfDay(reminder.dueDate)), workingDays(5), calendar);
   return {
-    reminderAt: startOfDay(reminderDay > dueDate ? reminderDay : dueDate),
-    supervisionAt: startOfDay(supervisionDay),
+    times: {
+      reminderAt: startOfDay(reminder.dueDate > dueDate ? reminder.dueDate : dueDate),
+      supervisionAt: startOfDay(supervision.dueDate),
+    },
+    missing: union(reminder.missingCalendarYears, supervision.missingCalendarYears),
   };
 };
 
-/** A clock for `step` from `start`, with its warning window and escalation times. */
+/** A clock for `step` from `start` under `governing`, with its warning window and escalation times. */
 export const startClock = (
   start: Date,
   step: PolicyStep,
-  policy: TimeLimitPolicy,
+  governing: GoverningPolicy,
   calendar: WorkingCalendar,
-  extendedDays?: number,
 ): CaseClock => {
   const computed = computeDeadline(start, step, calendar);
-  return clockFor(start.toISOString(), computed.dueAt, computed.dueDate, policy, calendar, {
+  return clockFor(start.toISOString(), computed.dueAt, computed.dueDate, governing, calendar, {
     missing: computed.missingCalendarYears,
-    ...(extendedDays ? { extendedDays } : {}),
   });
 };
 
@@ -99,29 +115,37 @@ const clockFor = (
   startedAt: string,
   dueAt: string,
   dueDate: string,
-  policy: TimeLimitPolicy,
+  { policy, version }: GoverningPolicy,
   calendar: WorkingCalendar,
   extra: { missing: readonly number[]; extendedDays?: number },
 ): CaseClock => {
   const period = new Date(dueAt).getTime() - new Date(startedAt).getTime();
   const window = Math.max(period * policy.warning.fraction, policy.warning.minimumDays * dayMs);
   const warnFrom = new Date(Math.max(new Date(startedAt).getTime(), new Date(dueAt).getTime() - window));
+  const escalation = escalationTimes(dueAt, dueDate, calendar);
+  const missing = union(extra.missing, escalation.missing);
   return {
+    policyId: policy.id,
+    policyVersion: version,
     startedAt,
     dueAt,
     dueDate,
     warnFrom: warnFrom.toISOString(),
-    ...(extra.missing.length > 0 ? { missingCalendarYears: extra.missing } : {}),
+    ...(missing.length > 0 ? { missingCalendarYears: missing } : {}),
     ...(extra.extendedDays ? { extendedDays: extra.extendedDays } : {}),
-    ...escalationTimes(dueAt, dueDate, calendar),
+    ...escalation.times,
   };
 };
 
-/** Extends a clock by `days` calendar days from its current last day (the Civil Code rule applies again). */
+/**
+ * Extends a clock by `days` calendar days from its current last day (the Civil Code rule applies again). The years the
+ * current last day needed stay flagged; those only its reminder and supervision days needed (after that last day's
+ * year) are counted afresh from the new last day.
+ */
 export const extendClock = (
   clock: CaseClock,
   days: number,
-  policy: TimeLimitPolicy,
+  governing: GoverningPolicy,
   calendar: WorkingCalendar,
 ): CaseClock => {
   const computed = computeDeadline(
@@ -129,13 +153,25 @@ export const extendClock = (
     { amount: days, unit: 'calendar-days', startsNextDay: true, rollsOverHolidays: true },
     calendar,
   );
-  return clockFor(clock.startedAt, computed.dueAt, computed.dueDate, policy, calendar, {
-    missing: [...new Set([...(clock.missingCalendarYears ?? []), ...computed.missingCalendarYears])],
+  const neededByLastDay = (clock.missingCalendarYears ?? []).filter((year) => year <= yearOf(clock.dueDate));
+  return clockFor(clock.startedAt, computed.dueAt, computed.dueDate, governing, calendar, {
+    missing: union(neededByLastDay, computed.missingCalendarYears),
     extendedDays: (clock.extendedDays ?? 0) + days,
   });
 };
 
+/** Years without calendar data that any of `clocks` needed, in order. */
+const missingYearsOf = (clocks: Readonly<Partial<Record<ClockName, CaseClock>>>): number[] =>
+  union(...Object.values(clocks).map((clock) => clock?.missingCalendarYears ?? []));
+
 const isFinished = (item: Case) => ['closed', 'rejected', 'merged'].includes(item.state);
+
+/**
+ * `nextCheckAt` of a case the nightly check must look at on its next run whatever its deadlines say: one without the
+ * deadlines its state needs (old data), or one newly flagged for a year without calendar data (the check notes the gap,
+ * so that entering the year finds the case).
+ */
+const atTheNextCheck = new Date(0).toISOString();
 
 /** The colour of one clock at `now`. */
 export const clockColour = (clock: CaseClock, now: Date): ProgressColour => {
@@ -167,7 +203,7 @@ const finishedLate = (before: Case, finishedAt: Date): boolean =>
 export const nextCheckAt = (item: Case, now: Date): string | undefined => {
   if (isFinished(item)) return undefined;
   const running = runningClocks(item);
-  if (running.length === 0) return (activeClocks[item.state] ?? []).length > 0 ? new Date(0).toISOString() : undefined;
+  if (running.length === 0) return (activeClocks[item.state] ?? []).length > 0 ? atTheNextCheck : undefined;
   const future = running
     .flatMap(([, clock]) => [
       clock.warnFrom,
@@ -189,8 +225,9 @@ const stepOf = (policy: TimeLimitPolicy, clock: ClockName): PolicyStep | undefin
 
 /**
  * Starts, stops and extends clocks for a transition from `before` to `after` at `now`, and sets the colour. The
- * policy is the one the case started with, in its version ({@link casePolicy}): a changed policy moves no deadline
- * and starts no clock of an existing case differently.
+ * policy is the one the case started with, in its version ({@link governingPolicy}): a changed policy moves no
+ * deadline and starts no clock of an existing case differently. Each clock records the policy and version that
+ * computed it.
  */
 export const applyTimeLimits = (
   before: Case | undefined,
@@ -199,17 +236,17 @@ export const applyTimeLimits = (
   context: TimeContext,
   change?: { extensionDays?: number },
 ): Case => {
-  const policy = casePolicy(after, context);
+  const governing = governingPolicy(after, context);
   const existing = after.timeLimits;
   const limits: CaseTimeLimits = existing ?? {
-    policyId: policy.id,
-    policyVersion: context.policySet.version,
+    policyId: governing.policy.id,
+    policyVersion: governing.version,
     clocks: {},
   };
   const clocks: Partial<Record<ClockName, CaseClock>> = { ...limits.clocks };
   const start = (name: ClockName, from: Date) => {
-    const step = stepOf(policy, name);
-    if (step) clocks[name] = startClock(from, step, policy, context.calendar);
+    const step = stepOf(governing.policy, name);
+    if (step) clocks[name] = startClock(from, step, governing, context.calendar);
   };
   const entered = (state: Case['state']) => after.state === state && before?.state !== state;
 
@@ -219,7 +256,7 @@ export const applyTimeLimits = (
   if (entered('review-requested')) start('review', now);
   if (before?.state === 'review-requested' && after.state === 'in-progress') start('finish', now);
   if (change?.extensionDays && clocks.finish) {
-    clocks.finish = extendClock(clocks.finish, change.extensionDays, policy, context.calendar);
+    clocks.finish = extendClock(clocks.finish, change.extensionDays, governing, context.calendar);
   }
   for (const name of activeClocks[after.state] ?? []) {
     if (!clocks[name]) start(name, now);
@@ -227,15 +264,117 @@ export const applyTimeLimits = (
 
   const timed: Case = { ...after, timeLimits: { ...limits, clocks } };
   const finishedNow = isFinished(after) && before && !isFinished(before);
-  const { nextCheckAt: _previous, ...rest } = timed;
-  const next = nextCheckAt(timed, now);
-  const missing = [...new Set(Object.values(clocks).flatMap((clock) => clock?.missingCalendarYears ?? []))].sort();
+  const { nextCheckAt: _previous, calendarMissingYears: _flaggedBefore, ...rest } = timed;
+  const missing = missingYearsOf(clocks);
+  const newlyMissing = missing.some((year) => !(before?.calendarMissingYears ?? []).includes(year));
+  // A look-in the check still owes (a gap to note) is not put off by a transition before it ran.
+  const owed = before?.nextCheckAt === atTheNextCheck;
+  const next = !isFinished(timed) && (newlyMissing || owed) ? atTheNextCheck : nextCheckAt(timed, now);
   return {
     ...rest,
     colour: caseColour(timed, now),
     ...(finishedNow ? { late: finishedLate(before, now) } : {}),
     ...(next ? { nextCheckAt: next } : {}),
     ...(missing.length > 0 ? { calendarMissingYears: missing } : {}),
+  };
+};
+
+/** Years `after` is flagged for that `before` was not (all of its flags for a new case). */
+export const newlyMissingYears = (before: Case | undefined, after: Case): number[] =>
+  (after.calendarMissingYears ?? []).filter((year) => !(before?.calendarMissingYears ?? []).includes(year));
+
+/**
+ * The `calendar-missing` events of a change: one for each year a deadline of `after` needs without calendar data that
+ * `before` did not. Each event's id names its case and year, so the administrators' email — sent once per event and
+ * recipient — goes out once per case and year, however often the gap is raised.
+ */
+export const calendarMissingEvents = (
+  before: Case | undefined,
+  after: Case,
+  at: string,
+  sequence?: number,
+): CaseEvent[] =>
+  newlyMissingYears(before, after).map((year) => ({
+    id: `calendar-missing:${after.id}:${year}`,
+    type: 'calendar-missing',
+    caseId: after.id,
+    occurredAt: at,
+    ...(sequence ? { sequence } : {}),
+    calendarYears: [year],
+  }));
+
+/** The years a flagged open case must be found under once their calendar is known (a finished case: none). */
+export const calendarGapYears = (item: Case): readonly number[] =>
+  isFinished(item) ? [] : (item.calendarMissingYears ?? []);
+
+/**
+ * The years the calendar must hold to recompute the clocks of `item`: from the year the earliest started to the year
+ * after its latest supervision day or flagged year (a recomputed deadline can move a little later).
+ */
+export const calendarYearsFor = (item: Case): number[] => {
+  const clocks = Object.values(item.timeLimits?.clocks ?? {}).filter((clock) => clock !== undefined);
+  if (clocks.length === 0) return [];
+  const first = Math.min(...clocks.map((clock) => bureauYear(new Date(clock.startedAt))));
+  const last = Math.max(
+    ...clocks.map((clock) => bureauYear(new Date(clock.supervisionAt ?? clock.dueAt))),
+    ...(item.calendarMissingYears ?? []),
+  );
+  return Array.from({ length: last + 1 - first + 1 }, (_, index) => first + index);
+};
+
+/** What entering a missing year changed of a case's deadlines. */
+export interface Recomputed {
+  /** The case with the recomputed clocks and flags; colour and `nextCheckAt` are left to {@link checkCase}. */
+  readonly case: Case;
+  /** The flagged years the calendar now has. */
+  readonly entered: readonly number[];
+  /** Each recomputed clock's last day before and after. */
+  readonly clocks: Readonly<Partial<Record<ClockName, { readonly from: string; readonly to: string }>>>;
+}
+
+/** The policy that computed `clock`, as it recorded; a clock from before clocks recorded it: the case's. */
+const clockPolicy = (clock: CaseClock, item: Case, context: TimeContext): GoverningPolicy => {
+  if (clock.policyId === undefined || clock.policyVersion === undefined) return governingPolicy(item, context);
+  const policy = policySetOf(clock.policyVersion, context).policies.find((each) => each.id === clock.policyId);
+  return policy ? { policy, version: clock.policyVersion } : governingPolicy(item, context);
+};
+
+/**
+ * Recomputes every clock of an open case that was flagged for a year the calendar of `context` now has, from the same
+ * start, by the same policy and version, with the same extension days: the deadline, warning start and escalation
+ * days it would have had if the year had been known. Reminders and supervision notices already raised stay raised.
+ * Clocks flagged only for years still unknown, and finished cases (whose deadlines were judged when they finished),
+ * are left as they are.
+ */
+export const recomputeEnteredYears = (item: Case, context: TimeContext): Recomputed => {
+  const entered = calendarGapYears(item).filter((year) => context.calendar.hasYear(year));
+  if (entered.length === 0 || !item.timeLimits) return { case: item, entered: [], clocks: {} };
+  const clocks: Partial<Record<ClockName, CaseClock>> = { ...item.timeLimits.clocks };
+  const changed: Partial<Record<ClockName, { from: string; to: string }>> = {};
+  for (const [name, clock] of Object.entries(item.timeLimits.clocks) as [ClockName, CaseClock | undefined][]) {
+    if (!clock?.missingCalendarYears?.some((year) => entered.includes(year))) continue;
+    const governing = clockPolicy(clock, item, context);
+    const step = stepOf(governing.policy, name);
+    if (!step) continue;
+    const base = startClock(new Date(clock.startedAt), step, governing, context.calendar);
+    const fresh = clock.extendedDays ? extendClock(base, clock.extendedDays, governing, context.calendar) : base;
+    clocks[name] = {
+      ...fresh,
+      ...(clock.reminded ? { reminded: true } : {}),
+      ...(clock.supervised ? { supervised: true } : {}),
+    };
+    changed[name] = { from: clock.dueDate, to: fresh.dueDate };
+  }
+  const { calendarMissingYears: _flagged, ...rest } = item;
+  const missing = missingYearsOf(clocks);
+  return {
+    case: {
+      ...rest,
+      timeLimits: { ...item.timeLimits, clocks },
+      ...(missing.length > 0 ? { calendarMissingYears: missing } : {}),
+    },
+    entered,
+    clocks: changed,
   };
 };
 

@@ -1,5 +1,5 @@
 import type { Case, CaseEvent, HistoryEntry } from '#cases/domain/case.ts';
-import { applyTimeLimits, type TimeContext } from '#deadlines/domain/deadlines.ts';
+import { applyTimeLimits, newlyMissingYears, type TimeContext } from '#deadlines/domain/deadlines.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
@@ -68,8 +68,11 @@ export const registerComplaint = (input: {
     ...(input.trackingCode ? { trackingCode: input.trackingCode } : {}),
     ...(input.duplicateCandidates?.length ? { duplicateCandidates: input.duplicateCandidates } : {}),
   };
+  const timed = input.time ? applyTimeLimits(undefined, created as Case, now, input.time) : (created as Case);
+  // The administrators hear of the years the first deadlines lack with the registration (its one event).
+  const calendarYears = newlyMissingYears(undefined, timed);
   return {
-    case: input.time ? (applyTimeLimits(undefined, created as Case, now, input.time) as Omit<Case, 'number'>) : created,
+    case: timed as Omit<Case, 'number'>,
     history: {
       caseId: ids.caseId,
       sequence: 1,
@@ -88,6 +91,13 @@ export const registerComplaint = (input: {
           : {}),
       },
     },
-    event: { id: ids.eventId, type: 'complaint-registered', caseId: ids.caseId, occurredAt: at, sequence: 1 },
+    event: {
+      id: ids.eventId,
+      type: 'complaint-registered',
+      caseId: ids.caseId,
+      occurredAt: at,
+      sequence: 1,
+      ...(calendarYears.length > 0 ? { calendarYears } : {}),
+    },
   };
 };

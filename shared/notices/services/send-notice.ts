@@ -7,11 +7,17 @@ import {
   caseStates,
 } from '#cases/domain/case.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
-import { type Audience, audienceFor, tellsComplainant } from '#cases/domain/notice-audience.ts';
+import {
+  type Audience,
+  audienceFor,
+  duplicatesMergedBefore,
+  mergeTellsComplainant,
+  tellsComplainant,
+} from '#cases/domain/notice-audience.ts';
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
-import { complainantEmail, hasOfficialNotice, officialNoticeEmail } from '#cases/notices.ts';
-import { getCase, getHistoryEntry } from '#cases/services/records.ts';
-import { deadlineNoticeEmail, digestEmail, isDeadlineEvent } from '#deadlines/notices.ts';
+import { type ComplainantNotice, complainantEmail, hasOfficialNotice, officialNoticeEmail } from '#cases/notices.ts';
+import { getCase, getCaseWithHistory, getHistoryEntry } from '#cases/services/records.ts';
+import { calendarMissingEmail, deadlineNoticeEmail, digestEmail, isDeadlineEvent } from '#deadlines/notices.ts';
 import { getUser, listRoleMembers } from '#directory/services/lookup.ts';
 import { complaintRegisteredEmail } from '#intake/notices.ts';
 import type { Email } from '#platform/adapters/mailer.ts';
@@ -26,6 +32,7 @@ const caseEventSchema = z.object({
   sequence: z.number().int().positive().optional(),
   clock: z.string().optional(),
   dueAt: z.iso.datetime().optional(),
+  calendarYears: z.array(z.int()).optional(),
 }) satisfies z.ZodType<CaseEvent>;
 
 /** A case as the digest lists it: the summary the listing entries hold (`#cases/domain/case-summary.ts`). */
@@ -98,15 +105,34 @@ const officialRecipients = async (type: CaseEventType, item: Case): Promise<stri
   return [...new Set(emails.flat())];
 };
 
-/** Complainants to tell: the case's own and, on closing, those of duplicates merged into it. */
+/**
+ * Complainants to tell (the rule: domain/notice-audience.ts): of a decision or result, the case's own and those of
+ * the duplicates merged into it, each under their own number; of a merge into a case already accepted, the
+ * duplicate's.
+ */
 const complainantEmails = async (event: CaseEvent, item: Case): Promise<Email[]> => {
   const type = event.type;
+  const toEach = (notice: ComplainantNotice, reported: readonly Case[], master: Case): Email[] =>
+    reported.flatMap((each) => {
+      const to = each.complaint?.complainant?.email;
+      return to ? [{ to, ...complainantEmail(notice, each, master, trackingUrl(each)) }] : [];
+    });
+  if (type === 'case-merged') {
+    const merge = event.sequence ? await getHistoryEntry(item.id, event.sequence) : undefined;
+    if (!item.mergedInto || !mergeTellsComplainant(merge)) return [];
+    return toEach(type, [item], await getCase(item.mergedInto));
+  }
   if (!tellsComplainant(type)) return [];
-  const reported = type === 'case-closed' ? [item, ...(await Promise.all(item.mergedCases.map(getCase)))] : [item];
-  return reported.flatMap((each) => {
-    const to = each.complaint?.complainant?.email;
-    return to ? [{ to, ...complainantEmail(type, each, item, trackingUrl(each)) }] : [];
-  });
+  return toEach(type, [item, ...(await mergedBefore(event, item))], item);
+};
+
+/** The duplicates merged into `item` before `event` (all of them for an event that does not name its entry). */
+const mergedBefore = async (event: CaseEvent, item: Case): Promise<Case[]> => {
+  if (item.mergedCases.length === 0) return [];
+  const ids = event.sequence
+    ? duplicatesMergedBefore((await getCaseWithHistory(item.id)).history, event.sequence)
+    : item.mergedCases;
+  return Promise.all(ids.map(getCase));
 };
 
 /** The emails a queue message calls for, one per recipient. */
@@ -118,19 +144,30 @@ const digestEmails = async (digest: DigestMessage): Promise<Email[]> => {
   return [{ to: user.email, ...digestEmail(digest.date, user.displayName, digest.items, publicBaseUrl()) }];
 };
 
+/**
+ * The administrators' emails about the years the event reports missing (a registration's first deadlines, or one
+ * `calendar-missing` year, whose event id names the case and year): each year of a case is reported by one event only,
+ * and only while the case still lacks it.
+ */
+const calendarMissingEmails = async (event: CaseEvent, item: Case): Promise<Email[]> => {
+  const years = event.calendarYears ?? (event.type === 'calendar-missing' ? (item.calendarMissingYears ?? []) : []);
+  const content = calendarMissingEmail(item, years, caseUrl(item));
+  if (!content) return [];
+  return (await officialRecipients('calendar-missing', item)).map((to) => ({ to, ...content }));
+};
+
 /** The emails an event calls for, one per recipient. */
 export const emailsForEvent = async (event: CaseEvent): Promise<Email[]> => {
   const item = await getCase(event.caseId);
   if (event.type === 'complaint-registered') {
     const content = complaintRegisteredEmail(item, caseUrl(item));
     const registered = (await officialRecipients(event.type, item)).map((to) => ({ to, ...content }));
-    if (!item.calendarMissingYears?.length) return registered;
-    const gap = deadlineNoticeEmail('calendar-missing', item, caseUrl(item));
-    const admins = await officialRecipients('calendar-missing', item);
-    return [...registered, ...admins.map((to) => ({ to, ...gap }))];
+    return [...registered, ...(await calendarMissingEmails(event, item))];
   }
   const emails = await complainantEmails(event, item);
-  if (isDeadlineEvent(event.type)) {
+  if (event.type === 'calendar-missing') {
+    emails.push(...(await calendarMissingEmails(event, item)));
+  } else if (isDeadlineEvent(event.type)) {
     const clock = event.clock && event.dueAt ? { name: event.clock, dueAt: event.dueAt } : undefined;
     const content = deadlineNoticeEmail(event.type, item, caseUrl(item), clock);
     emails.push(...(await officialRecipients(event.type, item)).map((to) => ({ to, ...content })));
