@@ -13,7 +13,15 @@ export interface RunningDynamoDb {
  */
 export const startDynamoDbLocal = async (options: { port: number; path?: string }): Promise<RunningDynamoDb> => {
   process.env.DDB_LOCAL_TELEMETRY = '0';
-  const child = spawn({ port: options.port, path: options.path ?? null, sharedDb: true, stdio: 'pipe' });
+  // Detached, in a process group of its own: a terminal's Ctrl-C reaches only Node, which stops the pollers first and
+  // DynamoDB Local last, so a batch in hand can still record what it sent. The JVM is still killed on exit.
+  const child = spawn({
+    port: options.port,
+    path: options.path ?? null,
+    sharedDb: true,
+    stdio: 'pipe',
+    detached: true,
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();

@@ -14,6 +14,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SQSEvent, SQSMessageAttributes, SQSRecord, SQSRecordAttributes } from 'aws-lambda';
+import { type CatalogQueue, functions } from '#platform/catalog/catalog.ts';
 import { localAccountId, localRegion } from './aws-account.ts';
 import { type HandlerLoader, invokeFunction } from './functions.ts';
 import { localLog } from './log.ts';
@@ -21,12 +22,17 @@ import type { ProvisionedQueue } from './provision.ts';
 
 /**
  * In AWS a failed message stays invisible for the queue's visibility timeout (180 s for `notices`) before it is
- * received again. Locally the poller shortens that to LOCAL_RETRY_DELAY_SECONDS (default 5 s) so retries and the way
- * to the dead-letter queue can be watched; the receive count and `maxReceiveCount` work exactly as in AWS.
+ * received again. Locally the poller shortens that to the consumer's timeout (30 s for send-notice), and no further:
+ * a redelivery must not come before an invocation that died could have timed out, or it would find that invocation's
+ * idempotency records still in progress (their window is the invocation's remaining time) and fail again, spending the
+ * message's receives until it reached the dead-letter queue, its email never sent. With 5 receives a failing message
+ * reaches the dead-letter queue after about 2 minutes. LOCAL_RETRY_DELAY_SECONDS makes the delay longer, never
+ * shorter; the receive count and `maxReceiveCount` work exactly as in AWS.
  */
-export const localRetryDelaySeconds = (): number => {
-  const value = Number(process.env.LOCAL_RETRY_DELAY_SECONDS ?? 5);
-  return Number.isFinite(value) && value >= 0 ? Math.floor(value) : 5;
+export const localRetryDelaySeconds = (queue: CatalogQueue): number => {
+  const timeoutSeconds = functions[queue.consumer].timeoutSeconds;
+  const value = Number(process.env.LOCAL_RETRY_DELAY_SECONDS ?? timeoutSeconds);
+  return Number.isFinite(value) ? Math.max(Math.ceil(value), timeoutSeconds) : timeoutSeconds;
 };
 
 const recordAttributes = (message: Message): SQSRecordAttributes => {
@@ -107,13 +113,17 @@ export const startQueuePoller = (options: {
   sqs: SQSClient;
   queue: ProvisionedQueue;
   loadHandler: HandlerLoader;
+  /**
+   * Seconds before a failed message comes back; `localRetryDelaySeconds` by default. Tests of the poller itself, with
+   * consumers that keep no idempotency records, may shorten it.
+   */
   retryDelaySeconds?: number;
   /** Long-poll wait of each receive; also how long `stop` may wait for one. */
   waitTimeSeconds?: number;
 }): QueuePoller => {
   const { sqs, queue, loadHandler } = options;
   const { definition } = queue;
-  const retryDelay = options.retryDelaySeconds ?? localRetryDelaySeconds();
+  const retryDelay = options.retryDelaySeconds ?? localRetryDelaySeconds(definition);
   let stopping = false;
   const stopped = new AbortController();
 

@@ -4,7 +4,7 @@
  * local API Gateway (HTTP API, JWT authorizer), SQS pollers and a scheduler. Ctrl-C stops everything.
  *
  * Environment: PORT (3000), DYNAMODB_PORT (8000), SQS_PORT (9324), SES_PORT (8005), GREENLINE_DATA_DIR (.greenline),
- * LOG_LEVEL (WARN), LOCAL_RETRY_DELAY_SECONDS (5).
+ * LOG_LEVEL (WARN), LOCAL_RETRY_DELAY_SECONDS (the consumer’s timeout, 30 s for send-notice; longer only).
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';

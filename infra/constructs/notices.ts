@@ -17,9 +17,10 @@ import type { FunctionConnections } from './platform/greenline-function.ts';
 /**
  * At most 2 send-notice invocations at once (the event source's MaximumConcurrency; 2 is the least AWS allows), so a
  * burst of notices cannot outrun SES's sending rate (14 emails/s by default) by scaling the consumer out. An
- * invocation takes a batch of up to 10 notices and sends each notice's emails one at a time behind idempotency writes,
- * so two already reach about that rate; the notices of a batch run side by side (Powertools' default), so a peak can
- * pass it briefly: the SDK retries what SES throttles, then SQS redelivers, and the burst drains instead of failing.
+ * invocation takes a batch of up to 10 notices and handles them one at a time, each notice's emails one after another
+ * behind idempotency writes: 2 emails in flight at most, a peak of 2 ÷ one email's time, within 14/s while an email
+ * takes 143 ms or more (functions/notices/send-notice.ts); above it the SDK retries what SES throttles, then SQS
+ * redelivers, and the burst drains instead of failing.
  */
 export const noticeConsumerConcurrency = 2;
 

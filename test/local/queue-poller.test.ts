@@ -1,9 +1,9 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queues } from '#platform/catalog/catalog.ts';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { functions, queues } from '#platform/catalog/catalog.ts';
 import type { ProvisionedQueue } from '../../local/provision.ts';
-import { failedMessageIds, queueCounts, startQueuePoller } from '../../local/queue-poller.ts';
+import { failedMessageIds, localRetryDelaySeconds, queueCounts, startQueuePoller } from '../../local/queue-poller.ts';
 import { type LocalAws, startLocalAws } from '../support/local-aws.ts';
 import { fakeHandlers } from './fake-handlers.ts';
 
@@ -131,6 +131,25 @@ describe('a queue poller', () => {
     // Assess
     expect(seen()).toHaveLength(queues.notices.maxReceiveCount);
     expect(seen().map((record) => record.attributes.ApproximateReceiveCount)).toEqual(['1', '2', '3', '4', '5']);
+  });
+});
+
+describe('the local retry delay', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it('is the consumer’s timeout, so a retry comes after the in-progress window of an invocation that died', () => {
+    expect(localRetryDelaySeconds(queues.notices)).toBe(functions['send-notice'].timeoutSeconds);
+  });
+
+  it('can be made longer with LOCAL_RETRY_DELAY_SECONDS, never shorter than the consumer’s timeout', () => {
+    vi.stubEnv('LOCAL_RETRY_DELAY_SECONDS', '90');
+    expect(localRetryDelaySeconds(queues.notices)).toBe(90);
+    vi.stubEnv('LOCAL_RETRY_DELAY_SECONDS', '5');
+    expect(localRetryDelaySeconds(queues.notices)).toBe(functions['send-notice'].timeoutSeconds);
+    vi.stubEnv('LOCAL_RETRY_DELAY_SECONDS', 'soon');
+    expect(localRetryDelaySeconds(queues.notices)).toBe(functions['send-notice'].timeoutSeconds);
   });
 });
 

@@ -3,6 +3,12 @@ import type { QueueDefinition, QueueKey } from './definitions.ts';
 export const queueDefinitions: Readonly<Record<QueueKey, QueueDefinition>> = {
   notices: {
     key: 'notices',
+    // How the figures line up, so that a notice whose email went out is never sent again and one whose email did not
+    // is sent exactly once: send-notice's idempotency record of an email stays in progress for what is left of the
+    // invocation (≤ its 30 s timeout). A redelivery must come after that window, or it fails on the record and spends
+    // one of the 5 receives: here after 180 s (six times the timeout, as AWS advises for Lambda), locally after the
+    // timeout (local/queue-poller.ts). A worker that dies mid-batch costs its messages the receive it died in and at
+    // most one more (a delivery that came early, e.g. an at-least-once duplicate), well within the 5.
     visibilityTimeoutSeconds: 180,
     maxReceiveCount: 5,
     retentionDays: 14,

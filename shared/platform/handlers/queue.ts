@@ -32,6 +32,23 @@ export interface QueueHandlerOptions<Message extends z.ZodType> {
   readonly handle: (message: z.output<Message>, source: QueueMessageContext) => Promise<void>;
   /** Told of every record that fails, with its message if it was readable (e.g. to count failures by type). */
   readonly onFailure?: (error: unknown, message: z.output<Message> | undefined) => void;
+  /**
+   * `true` (Powertools' default): the batch's records are handled side by side. `false`: one after another, in order,
+   * so that the event source's concurrency alone bounds the calls in flight downstream (a consumer that sends email
+   * within SES's sending rate).
+   */
+  readonly processInParallel?: boolean;
+  /**
+   * A record is not started with less of the invocation left than this: it fails unhandled (`InvocationEndingError`)
+   * and SQS delivers it again, instead of the timeout cutting it off half done. Meant for sequential processing, where
+   * the last records start late; without it every record is started.
+   */
+  readonly minTimeLeftMs?: number;
+}
+
+/** A record the consumer did not start because its invocation was about to time out; SQS delivers it again. */
+export class InvocationEndingError extends Error {
+  override name = 'InvocationEndingError';
 }
 
 const parseBatch = (event: unknown) => {
@@ -72,7 +89,8 @@ const reportFailure = (): MiddlewareObj<unknown, SQSBatchResponse> => ({
  * batch, and each record's body parsed with `message`, with Powertools batch processing reporting partial failures.
  * A record that is not JSON or not a message of the schema, or whose handling throws, is logged and reported in
  * `batchItemFailures` (SQS delivers it again, and past `maxReceiveCount` moves it to the dead-letter queue); the rest
- * of the batch is processed. If every record fails, the batch is thrown back whole, as Powertools does.
+ * of the batch is processed. If every record fails, the batch is thrown back whole, as Powertools does. Records are
+ * handled side by side unless `processInParallel` is `false`.
  *
  * @example
  * export const handler = queueHandler({
@@ -87,11 +105,21 @@ export const queueHandler = <Message extends z.ZodType>(options: QueueHandlerOpt
     let message: z.output<Message> | undefined;
     try {
       message = readMessage(options.message, record);
+      if (options.minTimeLeftMs !== undefined) {
+        const timeLeftMs = context.getRemainingTimeInMillis();
+        if (timeLeftMs < options.minTimeLeftMs) {
+          throw new InvocationEndingError(
+            `queue message ${record.messageId} not started: ${timeLeftMs} ms of the invocation left, ${options.minTimeLeftMs} needed`,
+          );
+        }
+      }
       await options.handle(message, { record, context });
     } catch (error) {
       options.onFailure?.(error, message);
       if (error instanceof UnreadableMessageError) {
         logger.warn('queue message unreadable', { messageId: record.messageId, errors: error.errors });
+      } else if (error instanceof InvocationEndingError) {
+        logger.warn('queue message left for the next delivery', { messageId: record.messageId, reason: error.message });
       } else {
         logger.error('queue message failed', { messageId: record.messageId, error });
       }
@@ -105,6 +133,7 @@ export const queueHandler = <Message extends z.ZodType>(options: QueueHandlerOpt
     .handler(async (event, context) =>
       processPartialResponse(parseBatch(event), (record: QueueRecord) => processRecord(record, context), processor, {
         context,
+        processInParallel: options.processInParallel ?? true,
       }),
     );
 };

@@ -1,6 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lambdaContext } from '../../../local/lambda-context.ts';
 import { apiClient } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, invoke } from '../../support/factories.ts';
@@ -85,6 +86,50 @@ describe('send-notice', () => {
     ses.restore();
     const retried = await invoke(sendNotice, event);
 
+    expect(retried).toEqual({ batchItemFailures: [] });
+    expect(await emailsFor(created.number)).toHaveLength(1);
+  });
+
+  it('sends one email at a time across the batch, so two invocations never send more than two at once', async () => {
+    // Prepare
+    const events = [await registeredEvent(), await registeredEvent(), await registeredEvent()];
+    const ses = mockClient(SESv2Client);
+    let sending = 0;
+    let mostAtOnce = 0;
+    let sent = 0;
+    ses.on(SendEmailCommand).callsFake(async () => {
+      sending += 1;
+      mostAtOnce = Math.max(mostAtOnce, sending);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      sending -= 1;
+      sent += 1;
+      return { MessageId: `fake-${sent}` };
+    });
+
+    // Act
+    const result = await invoke(sendNotice, sqsEvent(...events.map((event) => event.body)));
+    ses.restore();
+
+    // Assess
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(sent).toBeGreaterThanOrEqual(events.length);
+    expect(mostAtOnce).toBe(1);
+  });
+
+  it('starts no notice with too little of the invocation left, and sends it once on the next delivery', async () => {
+    // Prepare: an invocation with 3 s left, less than a notice is given to finish in.
+    const { created, body } = await registeredEvent();
+    const event = sqsEvent(body);
+    const endingContext = lambdaContext({ name: 'send-notice', memoryMiB: 512, timeoutSeconds: 3 });
+
+    // Act
+    const ending = invoke(sendNotice, event, endingContext);
+    await expect(ending).rejects.toThrow('All records failed processing');
+    const sentWhileEnding = await emailsFor(created.number);
+    const retried = await invoke(sendNotice, event);
+
+    // Assess: nothing was left in progress, so the next delivery sends at once.
+    expect(sentWhileEnding).toEqual([]);
     expect(retried).toEqual({ batchItemFailures: [] });
     expect(await emailsFor(created.number)).toHaveLength(1);
   });

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { InvalidEventError, UnreadableMessageError } from '#platform/handlers/errors.ts';
-import { queueHandler } from '#platform/handlers/queue.ts';
+import { InvocationEndingError, queueHandler } from '#platform/handlers/queue.ts';
 import { logger } from '#platform/logger.ts';
+import { lambdaContext } from '../../../local/lambda-context.ts';
 import { invoke } from '../../support/factories.ts';
 import { sqsEvent } from '../../support/sqs-event.ts';
 
@@ -104,6 +105,89 @@ describe('queueHandler', () => {
     const failed = invoke(handler, sqsEvent('not json', greeting('explodes')));
 
     await expect(failed).rejects.toThrow('All records failed processing');
+  });
+
+  it('handles the records one after another, in order, when asked not to process in parallel', async () => {
+    // Prepare
+    let running = 0;
+    let mostAtOnce = 0;
+    const order: string[] = [];
+    const oneAtATime = queueHandler({
+      message: messageSchema,
+      processInParallel: false,
+      handle: async (message) => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        order.push(message.id);
+        running -= 1;
+        if (message.id === 'explodes') throw new Error('downstream unavailable');
+      },
+    });
+    const event = sqsEvent(greeting('1'), greeting('explodes'), greeting('3'), greeting('4'));
+
+    // Act
+    const result = await invoke(oneAtATime, event);
+
+    // Assess
+    expect(mostAtOnce).toBe(1);
+    expect(order).toEqual(['1', 'explodes', '3', '4']);
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: event.Records[1]?.messageId }] });
+  });
+
+  it('starts no record with less than minTimeLeftMs of the invocation left: it fails unhandled, to come back', async () => {
+    // Prepare: the first record uses up the invocation's time.
+    let remainingMs = 10_000;
+    const context = {
+      ...lambdaContext({ name: 'test', memoryMiB: 128, timeoutSeconds: 10 }),
+      getRemainingTimeInMillis: () => remainingMs,
+    };
+    const beforeTheTimeout = queueHandler({
+      message: messageSchema,
+      processInParallel: false,
+      minTimeLeftMs: 2_000,
+      handle: async (message) => {
+        handled.push(`${message.type}:${message.id}`);
+        remainingMs = 1_500;
+      },
+      onFailure: (error, message) => failures.push({ error, type: message?.type ?? 'unreadable' }),
+    });
+    const event = sqsEvent(greeting('1'), greeting('2'), greeting('3'));
+
+    // Act
+    const result = await invoke(beforeTheTimeout, event, context);
+
+    // Assess
+    expect(handled).toEqual(['greeting:1']);
+    expect(result).toEqual({
+      batchItemFailures: [
+        { itemIdentifier: event.Records[1]?.messageId },
+        { itemIdentifier: event.Records[2]?.messageId },
+      ],
+    });
+    expect(failures.map((failure) => failure.type)).toEqual(['greeting', 'greeting']);
+    expect(failures.every((failure) => failure.error instanceof InvocationEndingError)).toBe(true);
+  });
+
+  it('handles the records side by side by default, as Powertools does', async () => {
+    // Prepare
+    let running = 0;
+    let mostAtOnce = 0;
+    const sideBySide = queueHandler({
+      message: messageSchema,
+      handle: async () => {
+        running += 1;
+        mostAtOnce = Math.max(mostAtOnce, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running -= 1;
+      },
+    });
+
+    // Act
+    await invoke(sideBySide, sqsEvent(greeting('1'), greeting('2'), greeting('3')));
+
+    // Assess
+    expect(mostAtOnce).toBe(3);
   });
 
   it('refuses an event that is not an SQS batch, without handling anything', async () => {
