@@ -1,14 +1,29 @@
-import { getOrgUnit, putOrgUnit, putUser, setPublicIntakeUnitId } from '#directory/store/directory.ts';
-import { OrgUnitNotFoundError } from '#directory/store/errors.ts';
+import { getOrgUnit, getUser, putOrgUnit, putUser, setPublicIntakeUnitId } from '#directory/store/directory.ts';
+import { OrgUnitNotFoundError, UserNotFoundError } from '#directory/store/errors.ts';
 import { demoPublicIntakeUnitId, demoUnits, demoUsers } from './demo-organisation.ts';
 
-/** Seeds the demo organisation unless it is already there (a restart keeps what users changed). */
-export const seedDemo = async (): Promise<{ created: boolean }> => {
+const exists = async <T>(read: () => Promise<T>, notFound: new (...args: never[]) => Error): Promise<boolean> => {
   try {
-    await getOrgUnit('city');
-    return { created: false };
+    await read();
+    return true;
   } catch (error) {
-    if (!(error instanceof OrgUnitNotFoundError)) throw error;
+    if (error instanceof notFound) return false;
+    throw error;
+  }
+};
+
+/**
+ * Seeds the demo organisation unless it is already there (a restart keeps what users changed). On a restart, demo
+ * users added to the seed since the data was created are added, never overwriting one that exists.
+ */
+export const seedDemo = async (): Promise<{ created: boolean; addedUsers: string[] }> => {
+  if (await exists(() => getOrgUnit('city'), OrgUnitNotFoundError)) {
+    const missing = [];
+    for (const user of demoUsers) {
+      if (!(await exists(() => getUser(user.username), UserNotFoundError))) missing.push(user);
+    }
+    for (const user of missing) await putUser(user);
+    return { created: false, addedUsers: missing.map((user) => user.username) };
   }
   // The root unit goes in last: it marks a finished seed, so an interrupted first start seeds again.
   const [root, ...others] = demoUnits;
@@ -16,5 +31,5 @@ export const seedDemo = async (): Promise<{ created: boolean }> => {
   for (const user of demoUsers) await putUser(user);
   await setPublicIntakeUnitId(demoPublicIntakeUnitId);
   if (root) await putOrgUnit(root);
-  return { created: true };
+  return { created: true, addedUsers: demoUsers.map((user) => user.username) };
 };

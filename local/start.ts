@@ -161,11 +161,10 @@ const main = async () => {
 
 /** Seeds the demo organisation on first start (`local/seed.ts`, idempotent). */
 const seed = async (): Promise<string | undefined> => {
-  const { seedDemo } = (await import('./seed.ts')) as { seedDemo: () => Promise<{ created: boolean }> };
-  const { created } = await seedDemo();
-  return created
-    ? 'Demo organisation seeded (users: operator, dispatcher, handler, lead, supervisor, admin, handler2)'
-    : undefined;
+  const { seedDemo } = await import('./seed.ts');
+  const { created, addedUsers } = await seedDemo();
+  if (created) return `Demo organisation seeded (users: ${addedUsers.join(', ')})`;
+  return addedUsers.length > 0 ? `Demo users added: ${addedUsers.join(', ')}` : undefined;
 };
 
 main().catch(async (error: unknown) => {
