@@ -284,7 +284,10 @@ export const caseSummarySchema = narrowSchemaFor<CaseSummary>()(
       number: text('文号 / human-readable number'),
       kind: enumOf(caseKindLabels),
       state: caseStateSchema,
-      version: count('版本号 / version', 1),
+      version: count(
+        '列表项写入时的版本号；办理操作请以查看事项所得的版本为准 / the version when this listing entry was last written: read the case for the version to act on',
+        1,
+      ),
       unitId: text('所属单位 / owning unit'),
       receivedAt: instant('收到时间 / received at'),
       updatedAt: instant('更新时间 / updated at'),

@@ -1,6 +1,9 @@
 /**
  * Listing entries: small copies of a case's summary, one per way the case is looked up, kept in the same transaction
- * as the case so lists are never stale.
+ * as the case so lists are never stale. A change rewrites them only when something they show changed (state, colour,
+ * deadline, assignment …): six entries cost more to write than the case itself, and most of the nightly check's
+ * escalations change nothing a list shows. So an entry's `version` is the case's version when its summary last
+ * changed, which can be behind the case's own; act on a case with the version read from the case, not from a list.
  *
  * Keys (access pattern → key), all under the case's own partition so they go with it:
  * - cases visible to a unit (the unit and every unit below it) by received time → pk `CASE#<id>`,
@@ -9,6 +12,7 @@
  * - a responsible person's cases ("my work") → sk `ENTRY#RESPONSIBLE`, gsi1pk `RESPONSIBLE#<username>`
  * - a lead official's cases → sk `ENTRY#LEAD`, gsi1pk `LEAD#<username>`
  */
+import { isDeepStrictEqual } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '#cases/domain/case.ts';
 import { type CaseSummary, summarise } from '#cases/domain/case-summary.ts';
@@ -31,15 +35,32 @@ const entriesOf = (item: Case): Entry[] => [
     : []),
 ];
 
-/** The transaction items that bring a case's listing entries from `before` (absent for a new case) to `after`. */
+/** What an entry shows: the summary without the version, which every write moves (see above). */
+const listed = (item: Case) => {
+  const { version: _version, ...shown } = summarise(item);
+  return shown;
+};
+
+/**
+ * The transaction items that bring a case's listing entries from `before` (absent for a new case) to `after`: Deletes
+ * for the entries `after` no longer has, and Puts for the entries it has when what they show changed (or their index
+ * key did, or they are new) — none when nothing they show changed, e.g. when only the next check time moved. Whole
+ * Puts, not UpdateItems of the changed attributes: DynamoDB bills an update by the larger of the item before and
+ * after, not by what it sends, so an update would cost the same and could not repair an entry that had drifted.
+ */
 export const entryWrites = (before: Case | undefined, after: Case) => {
   const table = tableName('main');
   const next = entriesOf(after);
-  const stale = (before ? entriesOf(before) : []).filter((entry) => !next.some((kept) => kept.sk === entry.sk));
+  const previous = before ? entriesOf(before) : [];
+  const stale = previous.filter((entry) => !next.some((kept) => kept.sk === entry.sk));
+  const shownChanged = !before || !isDeepStrictEqual(listed(before), listed(after));
+  const changed = next.filter(
+    (entry) => shownChanged || previous.find((old) => old.sk === entry.sk)?.gsi1pk !== entry.gsi1pk,
+  );
   const summary = summarise(after);
   return [
     ...stale.map((entry) => ({ Delete: { TableName: table, Key: { pk: `CASE#${after.id}`, sk: entry.sk } } })),
-    ...next.map((entry) => ({
+    ...changed.map((entry) => ({
       Put: {
         TableName: table,
         Item: {
