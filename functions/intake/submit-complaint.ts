@@ -1,4 +1,3 @@
-import { presentCase } from '#cases/services/present-case.ts';
 import { intakeApi } from '#intake/api.ts';
 import { submitComplaintIdempotently } from '#intake/services/idempotent-intake.ts';
 import { attachmentsBucket } from '#platform/adapters/attachment-store.ts';
@@ -9,14 +8,12 @@ import { parseBody } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
-tableName('idempotency');
 queueUrl('notices');
 attachmentsBucket();
 
-export const handler = httpHandler(async (event, context) => {
+export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
   const complaint = parseBody(intakeApi.submitComplaint, event);
-  const stored = await submitComplaintIdempotently(complaint, principal, event.headers?.['idempotency-key'], context);
-  const view = await presentCase(stored, principal, 'register-complaint');
-  return jsonResponse(201, view, { location: `/v1/cases/${stored.id}` });
+  const registered = await submitComplaintIdempotently(complaint, principal, event.headers?.['idempotency-key']);
+  return jsonResponse(201, registered.view, { location: `/v1/cases/${registered.case.id}` });
 });

@@ -8,19 +8,13 @@ import { parseBody } from '#platform/http/request.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
-tableName('idempotency');
 queueUrl('notices');
 attachmentsBucket();
 
-export const handler = httpHandler(async (event, context) => {
+export const handler = httpHandler(async (event) => {
   const client = event.requestContext.http.sourceIp;
   await enforceRateLimits('public-complaint', client, publicLimits.submitComplaint);
   const complaint = parseBody(intakeApi.submitPublicComplaint, event);
-  const receipt = await submitPublicComplaintIdempotently(
-    complaint,
-    client,
-    event.headers?.['idempotency-key'],
-    context,
-  );
+  const receipt = await submitPublicComplaintIdempotently(complaint, client, event.headers?.['idempotency-key']);
   return jsonResponse(201, receipt, { 'cache-control': 'no-store' });
 });

@@ -1,9 +1,10 @@
 import { defineFunctions } from '#platform/catalog/definitions.ts';
 
 export const intakeFunctions = defineFunctions('intake', {
+  // Idempotency-Key claims are items of the main table, written with the case (services/idempotent-intake.ts).
   'submit-complaint': {
     description: '信访件受理登记',
-    tables: { main: 'read-write', idempotency: 'read-write' },
+    tables: { main: 'read-write' },
     queues: { notices: 'send' },
     buckets: { attachments: 'attach-upload' },
     timeoutSeconds: 15,
@@ -11,7 +12,7 @@ export const intakeFunctions = defineFunctions('intake', {
   },
   'submit-public-complaint': {
     description: '网上投诉（公众）',
-    tables: { main: 'read-write', idempotency: 'read-write' },
+    tables: { main: 'read-write' },
     queues: { notices: 'send' },
     buckets: { attachments: 'attach-upload' },
     timeoutSeconds: 15,

@@ -1,6 +1,7 @@
 import type { Case, HistoryEntry } from '#cases/domain/case.ts';
 import { type CaseView, caseView } from '#cases/domain/case-view.ts';
-import { recordPersonalDataAccess } from '#cases/store/access-log.ts';
+import { viewComplainant } from '#cases/domain/privacy.ts';
+import { personalDataAccessPut, recordPersonalDataAccess } from '#cases/store/access-log.ts';
 import { now } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 
@@ -25,4 +26,25 @@ export const presentCase = async (
     });
   }
   return view;
+};
+
+/**
+ * For a write whose answer shows the case it stores (registering a complaint): the access record that answer calls for
+ * — when it shows the complainant unmasked — as an item for the write's own transaction, so the record and the case
+ * stand or fall together and the answer waits for no second write. Show the stored case with `caseView` then.
+ */
+export const accessRecordFor = (
+  item: Pick<Case, 'id' | 'complaint'>,
+  principal: Principal,
+  purpose: string,
+): ReturnType<typeof personalDataAccessPut> | undefined => {
+  const complainant = item.complaint?.complainant;
+  if (!complainant || !viewComplainant(complainant, principal.roles).unmasked) return undefined;
+  return personalDataAccessPut({
+    caseId: item.id,
+    username: principal.username,
+    roles: principal.roles,
+    at: now().toISOString(),
+    purpose,
+  });
 };

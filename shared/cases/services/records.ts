@@ -6,6 +6,8 @@
 
 export { type EntryQuery, queryAllEntries, queryEntries } from '#cases/store/case-index.ts';
 export {
+  type CaseCompanion,
+  CaseCompanionConflictError,
   type CaseWithHistory,
   commitTransition,
   createNumberedCase,

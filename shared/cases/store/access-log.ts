@@ -18,14 +18,17 @@ export interface PersonalDataAccess {
   readonly purpose: string;
 }
 
+/** The record as a transaction item, for a write that shows personal data in its answer (e.g. registering a case). */
+export const personalDataAccessPut = (access: PersonalDataAccess) => ({
+  Put: {
+    TableName: tableName('main'),
+    Item: { pk: `ACCESS#${access.caseId}`, sk: `${access.at}#${ulid()}`, type: 'access', ...access },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
 export const recordPersonalDataAccess = async (access: PersonalDataAccess): Promise<void> => {
-  await dynamo().send(
-    new PutCommand({
-      TableName: tableName('main'),
-      Item: { pk: `ACCESS#${access.caseId}`, sk: `${access.at}#${ulid()}`, type: 'access', ...access },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await dynamo().send(new PutCommand(personalDataAccessPut(access).Put));
 };
 
 export const listPersonalDataAccess = async (caseId: string): Promise<PersonalDataAccess[]> => {

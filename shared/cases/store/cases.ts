@@ -4,17 +4,22 @@
  * Keys (access pattern → key):
  * - a case with its whole history, in one query → pk `CASE#<id>`; the case at sk `CASE`, history entries at
  *   sk `HISTORY#<sequence, 6 digits>` (append-only: written with attribute_not_exists, never updated)
- * - complaint numbers → a counter per kind and year at pk `COUNTER#<kind>#<year>`, sk `COUNTER`, advanced in the same
- *   transaction as the case it numbers, so numbers have no gaps and no repeats
+ * - complaint numbers → a counter per kind and year at pk `COUNTER#<kind>#<year>`, sk `COUNTER`, advanced by an atomic
+ *   `ADD` just before the transaction that stores the case (never inside it: every intake would then conflict on that
+ *   one item); a number whose transaction did not land is recorded beside the counter, at sk `GAP#<sequence>`, with
+ *   why — see "Numbering and retries" in docs/architecture.md
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, type CaseEvent, formatCaseNumber, type HistoryEntry } from '#cases/domain/case.ts';
 import type { Transition } from '#cases/domain/workflow.ts';
+import { now } from '#platform/clock.ts';
 import { tableName } from '#platform/config.ts';
+import { ConflictError } from '#platform/domain/errors.ts';
 import { bureauYear } from '#platform/domain/time.ts';
 import { dynamo, queryAll, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
+import { logger } from '#platform/logger.ts';
 import { entryWrites } from './case-index.ts';
 import { CaseNotFoundError, CaseVersionConflictError } from './errors.ts';
 import { outboxPut } from './outbox.ts';
@@ -49,73 +54,171 @@ export const toCaseItem = (item: Case) => ({
 });
 const historySortKey = (sequence: number) => `HISTORY#${String(sequence).padStart(6, '0')}`;
 const counterKey = (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${year}`, sk: 'COUNTER' });
-
-/** How often to retry when another request took the next number first. */
-const maxNumberAttempts = 25;
-
-const isConditionFailure = (error: unknown, index: number): boolean =>
-  error instanceof TransactionCanceledException &&
-  error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+const gapKey = (kind: string, year: number, sequence: number) => ({
+  pk: `COUNTER#${kind}#${year}`,
+  sk: `GAP#${String(sequence).padStart(6, '0')}`,
+});
 
 /**
- * Stores a new case with its first history entry and its event, numbering it from the year's counter — all in one
- * transaction. Returns the stored case.
+ * An item that stands or falls with a new case (its public tracking record, the request's idempotency claim, the
+ * record of who saw the complainant). `label` names it when its condition fails: see CaseCompanionConflictError.
+ */
+export interface CaseCompanion {
+  readonly Put: Record<string, unknown>;
+  readonly label?: string;
+}
+
+/** A companion's condition failed, so the case was not stored (e.g. another request claimed the idempotency key). */
+export class CaseCompanionConflictError extends ConflictError {
+  override name = 'CaseCompanionConflictError';
+  readonly label: string;
+  constructor(label: string, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.label = label;
+  }
+}
+
+/**
+ * How often a new case's transaction is tried again when DynamoDB cancels it for a transaction in flight on one of
+ * its items — in practice a concurrent request with the same idempotency key, which will have landed or failed by then.
+ */
+const maxConflictAttempts = 8;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const cancellationCodes = (error: unknown): readonly (string | undefined)[] | undefined =>
+  error instanceof TransactionCanceledException
+    ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
+    : undefined;
+
+/** Takes the next number of a kind and year: one atomic update of the counter, whatever else runs at the same time. */
+const takeNextNumber = async (kind: string, year: number): Promise<number> => {
+  const { Attributes } = await translateSdkErrors(`分配 ${year} 年编号`, () =>
+    dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('main'),
+        Key: counterKey(kind, year),
+        UpdateExpression: 'ADD #sequence :one',
+        ExpressionAttributeNames: { '#sequence': 'sequence' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    ),
+  );
+  return Number(Attributes?.sequence);
+};
+
+/**
+ * Records that `sequence` was taken but numbers no case, and why — unless the case is there after all (a transaction
+ * whose answer was lost may have landed): one transaction that checks the case is absent and writes the gap record.
+ * Returns whether the case was found stored.
+ */
+const recordGap = async (
+  draft: Omit<Case, 'number'>,
+  year: number,
+  sequence: number,
+  reason: string,
+  detail: string,
+): Promise<'recorded' | 'case-stored'> => {
+  const table = tableName('main');
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: caseKey(draft.id),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...gapKey(draft.kind, year, sequence),
+                type: 'number-gap',
+                number: formatCaseNumber(year, sequence),
+                reason,
+                detail,
+                caseId: draft.id,
+                receivedAt: draft.receivedAt,
+                recordedAt: now().toISOString(),
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return 'recorded';
+  } catch (error) {
+    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'case-stored';
+    logger.error('a number gap could not be recorded', { number: formatCaseNumber(year, sequence), reason, error });
+    return 'recorded';
+  }
+};
+
+/**
+ * Stores a new case with its first history entry, its event and its companions in one transaction, under the next
+ * number of its kind and year. The number is taken (atomic `ADD` on the year's counter) just before the transaction,
+ * so concurrent intakes never conflict over it: numbers are unique and increase in the order they are taken. A number
+ * whose case is not stored is recorded as a gap with the reason (a crash between the two calls leaves an unrecorded
+ * gap). Returns the stored case.
+ *
+ * @throws CaseCompanionConflictError when a companion's condition fails (e.g. its idempotency key is taken).
+ * @throws PersistenceError when DynamoDB fails otherwise.
  */
 export const createNumberedCase = async (
   draft: Omit<Case, 'number'>,
   history: HistoryEntry,
   event: CaseEvent,
   /** Items that stand or fall with the case (e.g. its public tracking record). */
-  companions: readonly { Put: Record<string, unknown> }[] = [],
+  companions: readonly CaseCompanion[] = [],
 ): Promise<Case> => {
   const table = tableName('main');
   const year = bureauYear(new Date(draft.receivedAt));
-  const counter = counterKey(draft.kind, year);
+  const sequence = await takeNextNumber(draft.kind, year);
+  const stored: Case = { ...draft, number: formatCaseNumber(year, sequence) };
+  const own = [
+    { Put: { TableName: table, Item: toCaseItem(stored), ConditionExpression: 'attribute_not_exists(pk)' } },
+    historyPut(history),
+    outboxPut(event),
+    ...entryWrites(undefined, stored),
+  ];
+  const items = [...own, ...companions.map(({ Put }) => ({ Put }))] as never[];
 
-  for (let attempt = 1; attempt <= maxNumberAttempts; attempt += 1) {
-    const { Item } = await translateSdkErrors(`读取 ${year} 年编号`, () =>
-      dynamo().send(new GetCommand({ TableName: table, Key: counter, ConsistentRead: true })),
-    );
-    const current = (Item?.sequence as number | undefined) ?? 0;
-    const stored: Case = { ...draft, number: formatCaseNumber(year, current + 1) };
+  for (let attempt = 1; ; attempt += 1) {
     try {
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: table,
-                Key: counter,
-                UpdateExpression: 'SET #sequence = :next',
-                ConditionExpression: current === 0 ? 'attribute_not_exists(#sequence)' : '#sequence = :current',
-                ExpressionAttributeNames: { '#sequence': 'sequence' },
-                ExpressionAttributeValues: { ':next': current + 1, ...(current === 0 ? {} : { ':current': current }) },
-              },
-            },
-            {
-              Put: {
-                TableName: table,
-                Item: toCaseItem(stored),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            historyPut(history),
-            outboxPut(event),
-            ...entryWrites(undefined, stored),
-            ...(companions as never[]),
-          ],
-        }),
-      );
+      // A new command each attempt: each gets its own client request token.
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
       return stored;
     } catch (error) {
-      if (isConditionFailure(error, 0)) {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
-        continue;
+      const codes = cancellationCodes(error);
+      if (!codes) {
+        // The outcome is unknown (the SDK gave up after its retries): the case may have been stored nonetheless.
+        const gap = await recordGap(draft, year, sequence, 'transaction-failed', (error as Error).name);
+        if (gap === 'case-stored') return stored;
+        throw new PersistenceError(`保存信访件失败：${(error as Error).name}`, { cause: error });
+      }
+      if (codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed')) {
+        if (attempt < maxConflictAttempts) {
+          await sleep(Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random()));
+          continue;
+        }
+      }
+      const failed = codes.findIndex((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict');
+      const companion = failed >= own.length ? companions[failed - own.length] : undefined;
+      const label = companion?.label ?? (failed >= 0 ? `item ${failed}` : 'transaction');
+      await recordGap(draft, year, sequence, 'transaction-cancelled', `${codes[failed] ?? codes.join(',')}: ${label}`);
+      if (companion?.label) {
+        throw new CaseCompanionConflictError(companion.label, `${companion.label} 已被占用，信访件未保存`, {
+          cause: error,
+        });
       }
       throw new PersistenceError(`保存信访件失败：${(error as Error).name}`, { cause: error });
     }
   }
-  throw new PersistenceError('编号分配冲突过多，请重试');
 };
 
 const historyPut = (entry: HistoryEntry) => ({
@@ -128,7 +231,9 @@ const historyPut = (entry: HistoryEntry) => ({
 
 /**
  * Writes what an action changed — each case conditioned on the version it was read at, its new history entry, the
- * listing entries and the events — in one transaction. Someone else's write in between fails the whole of it.
+ * listing entries whose summary changed (`entryWrites`) and the events — in one transaction. Someone else's write in
+ * between fails the whole of it. The case is Put whole: an UpdateItem of the changed attributes would cost as much
+ * (DynamoDB bills the larger of the item before and after) and the Put stores exactly what `toCaseItem` derives.
  */
 export const commitTransition = async (
   transition: Transition,

@@ -1,10 +1,13 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComplaintView } from '#intake/domain/public-complaint.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
+import { dynamo } from '#platform/dynamodb/client.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { transactionWrites, watchDynamo } from '../dynamo-watch.ts';
 
 let aws: LocalAws;
 let submitPublic: unknown;
@@ -36,6 +39,18 @@ const postPublic = (body: unknown, sourceIp = `203.0.113.${++clientCounter}`, he
   });
   event.requestContext.http.sourceIp = sourceIp;
   return invoke(submitPublic, event);
+};
+
+const countCases = async () => {
+  const { Items = [] } = await dynamo().send(
+    new ScanCommand({
+      TableName: process.env.TABLE_NAME,
+      FilterExpression: '#type = :case',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':case': 'case' },
+    }),
+  );
+  return Items.length;
 };
 
 const lookUp = (trackingCode: string, secret?: string) =>
@@ -96,6 +111,60 @@ describe('POST /v1/public/complaints', () => {
     const first = bodyOf<PublicReceipt>(await postPublic(publicComplaint(), '192.0.2.9', headers));
     const second = bodyOf<PublicReceipt>(await postPublic(publicComplaint(), '192.0.2.9', headers));
     expect(second.number).toBe(first.number);
+  });
+
+  it('gives a retry the same tracking code and a secret that opens it', async () => {
+    // Prepare
+    const headers = { 'idempotency-key': 'web-form-0b1c' };
+    const first = await postPublic(publicComplaint(), '192.0.2.10', headers);
+
+    // Act
+    const retry = await postPublic(publicComplaint(), '192.0.2.10', headers);
+
+    // Assess
+    expect(retry.statusCode).toBe(201);
+    expect(retry.headers?.['cache-control']).toBe('no-store');
+    expect(bodyOf(retry)).toEqual(bodyOf(first));
+    const { trackingCode, trackingSecret } = bodyOf<PublicReceipt>(retry);
+    expect((await lookUp(trackingCode, trackingSecret)).statusCode).toBe(200);
+    // The secret is kept in no readable form: a hash in the tracking record, sealed in the key's claim.
+    const { Items = [] } = await dynamo().send(new ScanCommand({ TableName: process.env.TABLE_NAME }));
+    expect(JSON.stringify(Items)).not.toContain(trackingSecret);
+    expect(JSON.stringify(Items)).not.toContain('web-form-0b1c');
+  });
+
+  it('gives a retry the receipt of a first attempt that stopped before answering, with a secret that works', async () => {
+    // Prepare: the first attempt's transaction lands, its answer never comes.
+    const before = await countCases();
+    const headers = { 'idempotency-key': 'web-form-9d2e' };
+    let stopped = false;
+    const watch = watchDynamo((call) => {
+      if (stopped || !call.input.TransactItems) return 'pass';
+      stopped = transactionWrites({ ...call, startedAt: 0, endedAt: 0 }, 'TRACK#');
+      return stopped ? 'hang' : 'pass';
+    });
+    const first = postPublic(publicComplaint(), '192.0.2.11', headers).catch((error: unknown) => error);
+    for (let waited = 0; !stopped && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+
+    // Act
+    const retry = await postPublic(publicComplaint(), '192.0.2.11', headers);
+    watch.stop();
+    await first;
+
+    // Assess
+    expect(retry.statusCode).toBe(201);
+    const receipt = bodyOf<PublicReceipt>(retry);
+    expect((await lookUp(receipt.trackingCode, receipt.trackingSecret)).statusCode).toBe(200);
+    expect(await countCases()).toBe(before + 1);
+  });
+
+  it('refuses the same Idempotency-Key with a different complaint', async () => {
+    const headers = { 'idempotency-key': 'web-form-4f5a' };
+    await postPublic(publicComplaint(), '192.0.2.12', headers);
+
+    const reused = await postPublic(publicComplaint({ category: 'air' }), '192.0.2.12', headers);
+
+    expect(reused.statusCode).toBe(422);
   });
 });
 
@@ -160,6 +229,50 @@ describe('GET /v1/public/complaints/{trackingCode}', () => {
       expect(response.body).not.toContain('13700002222');
     }
     expect((await api.read(id, demo.dispatcher)).body).toContain('赵先生');
+  });
+});
+
+describe('GET /v1/public/complaints/{trackingCode} of a merged complaint', () => {
+  it('shows the master’s rejection and its reason', async () => {
+    const master = await api.submit(aComplaint());
+    const receipt = bodyOf<PublicReceipt>(await postPublic(publicComplaint()));
+    const id = await caseIdOf(receipt);
+    await api.act(id, 'merge', demo.dispatcher, { masterCaseId: master.id, note: '内部：同一企业' });
+    await api.act(master.id, 'reject', demo.dispatcher, { reason: '反映的是民事纠纷，不属于生态环境部门职责' });
+
+    const response = await lookUp(receipt.trackingCode, receipt.trackingSecret);
+
+    expect(response.statusCode).toBe(200);
+    const view = bodyOf<PublicComplaintView>(response);
+    expect(view).toMatchObject({
+      number: receipt.number,
+      state: 'rejected',
+      stateLabel: '不予受理',
+      rejectionReason: '反映的是民事纠纷，不属于生态环境部门职责',
+      mergedWithEarlierReport: true,
+    });
+    expect(view.progress.map((step) => step.state)).toEqual(['registered', 'merged', 'rejected']);
+    expect(response.body).not.toContain(master.number);
+    expect(response.body).not.toContain('内部');
+  });
+
+  it('shows the master’s result once it is closed', async () => {
+    const master = await api.submit(aComplaint());
+    const receipt = bodyOf<PublicReceipt>(await postPublic(publicComplaint()));
+    await api.act(await caseIdOf(receipt), 'merge', demo.dispatcher, { masterCaseId: master.id });
+    await api.act(master.id, 'accept', demo.dispatcher);
+    await api.act(master.id, 'assign', demo.dispatcher, demoAssignmentInput);
+    await api.act(master.id, 'sign', demo.handler);
+    await api.act(master.id, 'submit-result', demo.handler, {
+      result: '现场检查属实。',
+      publicReply: '经查属实，已责令企业整改。',
+    });
+    await api.act(master.id, 'approve-result', demo.lead);
+
+    const view = bodyOf<PublicComplaintView>(await lookUp(receipt.trackingCode, receipt.trackingSecret));
+
+    expect(view).toMatchObject({ state: 'closed', reply: '经查属实，已责令企业整改。', mergedWithEarlierReport: true });
+    expect(view.rejectionReason).toBeUndefined();
   });
 });
 
