@@ -7,9 +7,17 @@ import { cpus, platform } from 'node:os';
 import { parseArgs } from 'node:util';
 
 const benchmarks = {
+  intake: async () => {
+    const { runIntakeBenchmark } = await import('./intake.ts');
+    return runIntakeBenchmark();
+  },
   sweep: async (sizes: readonly number[] | undefined) => {
     const { defaultSizes, runSweepBenchmark } = await import('./sweep.ts');
     return runSweepBenchmark({ sizes: sizes ?? defaultSizes });
+  },
+  cold: async () => {
+    const { runColdBenchmark } = await import('./cold.ts');
+    return runColdBenchmark();
   },
 } as const satisfies Record<string, (sizes: readonly number[] | undefined) => Promise<boolean>>;
 

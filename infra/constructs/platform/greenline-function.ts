@@ -3,10 +3,11 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { Charset, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { bundleRuntimeEnvironment, nodejsFunctionBundling, repoRoot } from '#infra/bundling.ts';
 import { buckets as bucketDefinitions } from '#platform/catalog/buckets.ts';
 import { queues as queueDefinitions } from '#platform/catalog/catalog.ts';
 import {
@@ -25,8 +26,6 @@ import type { AttachmentStore } from './attachment-store.ts';
 import type { Mail } from './mail.ts';
 import { logicalIdOf } from './naming.ts';
 
-const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
-
 /** What a function may be connected to; `connect` picks the parts its definition names. */
 export interface FunctionConnections {
   readonly tables: Readonly<Record<TableKey, ITable>>;
@@ -43,10 +42,11 @@ export interface GreenlineFunctionProps {
 }
 
 /**
- * The base of every Greenline Lambda: Node 24 on arm64, an ESM bundle built by the local esbuild (minified, with
- * source maps, the AWS SDK bundled in), its own log group, X-Ray tracing, the Powertools environment and a role that
- * starts with nothing but writing to that log group. Tables, queues and mail are added with {@link connect}, which
- * sets the environment variable and grants access in the same call.
+ * The base of every Greenline Lambda: Node 24 on arm64, an ESM bundle built by the local esbuild with the options of
+ * infra/bundling.ts (minified, with source maps, the AWS SDK bundled in, text in UTF-8), its own log group, X-Ray
+ * tracing, the Powertools environment and a role that starts with nothing but writing to that log group. Tables,
+ * queues and mail are added with {@link connect}, which sets the environment variable and grants access in the same
+ * call.
  */
 export class GreenlineFunction extends Construct {
   readonly definition: FunctionDefinition;
@@ -83,22 +83,9 @@ export class GreenlineFunction extends Construct {
       logGroup: this.logGroup,
       environment: {
         [commonEnv.serviceName]: 'greenline',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...bundleRuntimeEnvironment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        minify: true,
-        logLevel: LogLevel.WARNING,
-        sourceMap: true,
-        sourcesContent: false,
-        charset: Charset.UTF8,
-        // Without `module` first, esbuild picks the SDK's CommonJS build, which fails in an ESM bundle at import time.
-        mainFields: ['module', 'main'],
-        // Bundle the AWS SDK too: a bundled client imports faster than the runtime's copy and pins the version tested.
-        externalModules: [],
-        banner: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
+      bundling: nodejsFunctionBundling,
     });
 
     this.enableTracing();
