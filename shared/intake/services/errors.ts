@@ -14,6 +14,6 @@ export class IdempotencyValidationError extends Error {
  */
 export class IdempotencyAlreadyInProgressError extends Error {
   override name = 'IdempotencyAlreadyInProgressError';
-  /** For a `Retry-After` header (the problem middleware sets one today only for TooManyRequestsError). */
+  /** For the `Retry-After` header of the 409. */
   readonly retryAfterSeconds = 1;
 }

@@ -5,10 +5,19 @@ import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { ValidationError } from '#platform/domain/errors.ts';
 import { logger } from '#platform/logger.ts';
 import type { AuthorizedEvent } from './auth.ts';
-import { TooManyRequestsError, UnsupportedMediaTypeError } from './errors.ts';
+import { UnsupportedMediaTypeError } from './errors.ts';
 import { problemFromError, problemResponse } from './problem.ts';
 
 type HttpResult = Exclude<APIGatewayProxyResultV2, string>;
+
+/**
+ * Seconds after which a retry may succeed, for the errors that know it: a rate limit (429), or a request with the same
+ * Idempotency-Key still being stored (409).
+ */
+const retryAfterOf = (error: unknown): number | undefined => {
+  const seconds = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? seconds : undefined;
+};
 
 /** The one place where errors become HTTP responses. */
 const problemJson = (): MiddlewareObj<AuthorizedEvent, APIGatewayProxyResultV2> => ({
@@ -17,9 +26,8 @@ const problemJson = (): MiddlewareObj<AuthorizedEvent, APIGatewayProxyResultV2> 
     const problem = problemFromError(request.error, correlationId);
     if (problem.status >= 500) logger.error('request failed', { error: request.error });
     else logger.info('request refused', { status: problem.status, detail: problem.detail });
-    const headers: Record<string, string> =
-      request.error instanceof TooManyRequestsError ? { 'retry-after': String(request.error.retryAfterSeconds) } : {};
-    request.response = problemResponse(problem, headers);
+    const retryAfter = retryAfterOf(request.error);
+    request.response = problemResponse(problem, retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) });
   },
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IdempotencyAlreadyInProgressError } from '#intake/services/errors.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
 import { TooManyRequestsError } from '#platform/http/errors.ts';
 import { httpHandler, jsonBody } from '#platform/http/handler.ts';
@@ -69,6 +70,20 @@ describe('httpHandler', () => {
     expect(refused.statusCode).toBe(429);
     expect(headersOf(refused)['retry-after']).toBe('30');
     expectSecurityHeaders(headersOf(refused));
+  });
+
+  it('answers a racing intake retry with 409 and Retry-After', async () => {
+    // Prepare: the first request with the same Idempotency-Key has not landed yet.
+    const racing = httpHandler(async () => {
+      throw new IdempotencyAlreadyInProgressError('相同 Idempotency-Key 的请求正在处理');
+    });
+
+    // Act
+    const result = await invoke(racing, anEvent({}));
+
+    // Assess
+    expect(result.statusCode).toBe(409);
+    expect(headersOf(result)['retry-after']).toBe('1');
   });
 
   it('leaves CORS to API Gateway: no access-control headers of its own', async () => {
