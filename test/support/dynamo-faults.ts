@@ -2,6 +2,7 @@ import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { PersistenceError } from '#platform/dynamodb/errors.ts';
 
 /**
  * Fault injection for store tests: DynamoDB Local cannot be made to throttle or cancel a transaction on demand, so
@@ -29,3 +30,26 @@ export const rejectionOf = (operation: Promise<unknown>): Promise<unknown> =>
     () => expect.unreachable('the operation should fail'),
     (error: unknown) => error,
   );
+
+/**
+ * The store boundary's promise: a throttling error from DynamoDB comes out of `operation` as a PersistenceError that
+ * names it, with the SDK error as `cause`. For `it.each([[name, operation] …])`.
+ */
+export const expectThrottlingNamed =
+  (dynamo: ReturnType<typeof mockDynamo>) =>
+  async (_name: string, operation: () => Promise<unknown>): Promise<void> => {
+    // Prepare
+    const sdkError = throttling();
+    dynamo.onAnyCommand().rejects(sdkError);
+
+    // Act
+    const error = await rejectionOf(operation());
+
+    // Assess
+    expect(error).toBeInstanceOf(PersistenceError);
+    expect(error).toMatchObject({
+      name: 'PersistenceError',
+      message: expect.stringContaining('ProvisionedThroughputExceededException'),
+      cause: sdkError,
+    });
+  };

@@ -15,7 +15,7 @@ import {
 import { CaseNotFoundError, CaseVersionConflictError } from '#cases/store/errors.ts';
 import { PersistenceError } from '#platform/dynamodb/errors.ts';
 import { aCase } from '../../support/cases.ts';
-import { mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
+import { expectThrottlingNamed, mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
 
 const dynamo = mockDynamo('cases-store-test');
 
@@ -29,18 +29,7 @@ describe('the cases store', () => {
     ['commitTransition', () => commitTransition({ changes: [], events: [] })],
   ])(
     '%s turns a DynamoDB throttling error into a PersistenceError with the original as cause',
-    async (_, operation) => {
-      // Prepare
-      const sdkError = throttling();
-      dynamo.onAnyCommand().rejects(sdkError);
-
-      // Act
-      const error = await rejectionOf(operation());
-
-      // Assess
-      expect(error).toBeInstanceOf(PersistenceError);
-      expect(error).toMatchObject({ name: 'PersistenceError', cause: sdkError });
-    },
+    expectThrottlingNamed(dynamo),
   );
 
   it('names a missing case CaseNotFoundError', async () => {

@@ -1,8 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { deleteOutboxEntry, listPendingEvents } from '#cases/store/outbox.ts';
-import { PersistenceError } from '#platform/dynamodb/errors.ts';
-import { mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
+import { expectThrottlingNamed, mockDynamo } from '../../support/dynamo-faults.ts';
 
 const dynamo = mockDynamo('outbox-store-test');
 
@@ -12,22 +11,7 @@ describe('the outbox store', () => {
     ['deleteOutboxEntry', () => deleteOutboxEntry('evt-1')],
   ])(
     '%s turns a DynamoDB throttling error into a PersistenceError with the original as cause',
-    async (_, operation) => {
-      // Prepare
-      const sdkError = throttling();
-      dynamo.onAnyCommand().rejects(sdkError);
-
-      // Act
-      const error = await rejectionOf(operation());
-
-      // Assess
-      expect(error).toBeInstanceOf(PersistenceError);
-      expect(error).toMatchObject({
-        name: 'PersistenceError',
-        message: expect.stringContaining('ProvisionedThroughputExceededException'),
-        cause: sdkError,
-      });
-    },
+    expectThrottlingNamed(dynamo),
   );
 
   it('lists the pending events the query returns', async () => {

@@ -14,8 +14,7 @@ import {
   setPublicIntakeUnitId,
 } from '#directory/store/directory.ts';
 import { OrgUnitNotFoundError, UserNotFoundError } from '#directory/store/errors.ts';
-import { PersistenceError } from '#platform/dynamodb/errors.ts';
-import { mockDynamo, rejectionOf, throttling } from '../../support/dynamo-faults.ts';
+import { expectThrottlingNamed, mockDynamo } from '../../support/dynamo-faults.ts';
 
 const aUnit: OrgUnit = { id: 'city', name: '市生态环境局', kind: 'bureau', parentId: null, path: ['city'] };
 const aUser: User = {
@@ -41,22 +40,7 @@ describe('the directory store', () => {
     ['putUser', () => putUser(aUser)],
   ])(
     '%s turns a DynamoDB throttling error into a PersistenceError with the original as cause',
-    async (_, operation) => {
-      // Prepare
-      const sdkError = throttling();
-      dynamo.onAnyCommand().rejects(sdkError);
-
-      // Act
-      const error = await rejectionOf(operation());
-
-      // Assess
-      expect(error).toBeInstanceOf(PersistenceError);
-      expect(error).toMatchObject({
-        name: 'PersistenceError',
-        message: expect.stringContaining('ProvisionedThroughputExceededException'),
-        cause: sdkError,
-      });
-    },
+    expectThrottlingNamed(dynamo),
   );
 
   it('names a missing user and a missing unit with the directory’s own errors', async () => {
