@@ -1,6 +1,8 @@
 /**
- * Fixed-window request counters for public endpoints, per client and window. Keys: pk `RATE#<scope>#<client>#<window
- * start>`, sk `RATE`; each expires (TTL `expiresAt`) a window after it ends.
+ * Fixed-window request counters for public endpoints, per client and window. Keys: pk
+ * `RATE#<scope>#<client>#<window seconds>#<window start>`, sk `RATE`; each expires (TTL `expiresAt`) a window after it
+ * ends. The window's length is part of the key: a 10-minute and a daily window start at the same second every day at
+ * 00:00 UTC, and without it they would share one counter.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#platform/config.ts';
@@ -12,7 +14,7 @@ export const countRequest = async (scope: string, client: string, windowSeconds:
   const { Attributes } = await dynamo().send(
     new UpdateCommand({
       TableName: tableName('main'),
-      Key: { pk: `RATE#${scope}#${client}#${windowStart}`, sk: 'RATE' },
+      Key: { pk: `RATE#${scope}#${client}#${windowSeconds}#${windowStart}`, sk: 'RATE' },
       UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires)',
       ExpressionAttributeNames: { '#count': 'count' },
       ExpressionAttributeValues: { ':one': 1, ':expires': windowStart + 2 * windowSeconds },

@@ -2,11 +2,13 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicComplaintView } from '#intake/domain/public-complaint.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
+import { setNow } from '#platform/clock.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { countStoredCases } from '../../support/table.ts';
 import { transactionWrites, watchDynamo } from '../dynamo-watch.ts';
 
 let aws: LocalAws;
@@ -41,17 +43,7 @@ const postPublic = (body: unknown, sourceIp = `203.0.113.${++clientCounter}`, he
   return invoke(submitPublic, event);
 };
 
-const countCases = async () => {
-  const { Items = [] } = await dynamo().send(
-    new ScanCommand({
-      TableName: process.env.TABLE_NAME,
-      FilterExpression: '#type = :case',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':case': 'case' },
-    }),
-  );
-  return Items.length;
-};
+const countCases = countStoredCases;
 
 const lookUp = (trackingCode: string, secret?: string) =>
   invoke(
@@ -104,6 +96,23 @@ describe('POST /v1/public/complaints', () => {
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     const limited = await postPublic(publicComplaint(), '198.51.100.7');
     expect(Number(limited.headers?.['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('counts each window on its own when the 10-minute and the daily window start together (08:00 Beijing)', async () => {
+    // Prepare: 00:03 UTC, when both windows started at 00:00 UTC (they shared one counter and each request counted twice).
+    setNow(new Date('2026-11-24T00:03:00Z'));
+    try {
+      // Act
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        statuses.push((await postPublic(publicComplaint(), '198.51.100.8')).statusCode ?? 0);
+      }
+
+      // Assess
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
+    } finally {
+      setNow(null);
+    }
   });
 
   it('returns the first receipt when a retry carries the same Idempotency-Key', async () => {
