@@ -6,6 +6,7 @@ import { lambdaContext } from '../../../local/lambda-context.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, type HttpResult, invoke } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { countStoredCases } from '../../support/table.ts';
 import { type AfterCall, sequentialCalls, transactionWrites, watchDynamo } from '../dynamo-watch.ts';
 
 let aws: LocalAws;
@@ -73,17 +74,7 @@ const until = async (condition: () => Promise<boolean>, timeoutMs = 10_000) => {
   }
 };
 
-const countCases = async () => {
-  const { Items = [] } = await dynamo().send(
-    new ScanCommand({
-      TableName: process.env.TABLE_NAME,
-      FilterExpression: '#type = :case',
-      ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':case': 'case' },
-    }),
-  );
-  return Items.length;
-};
+const countCases = countStoredCases;
 
 const drainQueue = async () => {
   const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
