@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 /**
  * Cases and their history, in the main table.
  *
@@ -83,8 +84,6 @@ export class CaseCompanionConflictError extends ConflictError {
  * its items — in practice a concurrent request with the same idempotency key, which will have landed or failed by then.
  */
 const maxConflictAttempts = 8;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const cancellationCodes = (error: unknown): readonly (string | undefined)[] | undefined =>
   error instanceof TransactionCanceledException

@@ -11,7 +11,9 @@
  *   recorded as a gap — and it answers with the case that landed. Only if that one neither lands nor fails within the
  *   wait: 409.
  */
+
 import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import { presentCase } from '#cases/services/present-case.ts';
 import { CaseCompanionConflictError, getCase } from '#cases/services/records.ts';
@@ -66,10 +68,13 @@ const requestHashOf = (body: unknown): string =>
  * the scope). The Idempotency-Key is stored only as a hash, so the table holds the secret in no readable form; a
  * retry, which brings the key again, can open it and show the receipt as the first answer did.
  */
+const secretKey = (idempotencyKey: string, salt: Buffer, scope: string): Buffer =>
+  Buffer.from(hkdfSync('sha256', idempotencyKey, salt, `greenline tracking secret ${scope}`, 32));
+
 const sealSecret = (secret: string, idempotencyKey: string, scope: string): string => {
   const salt = randomBytes(16);
   const iv = randomBytes(12);
-  const key = Buffer.from(hkdfSync('sha256', idempotencyKey, salt, `greenline tracking secret ${scope}`, 32));
+  const key = secretKey(idempotencyKey, salt, scope);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
   return [salt, iv, sealed, cipher.getAuthTag()].map((part) => part.toString('base64url')).join('.');
@@ -78,13 +83,11 @@ const sealSecret = (secret: string, idempotencyKey: string, scope: string): stri
 const openSecret = (sealedSecret: string, idempotencyKey: string, scope: string): string => {
   const [salt, iv, sealed, tag] = sealedSecret.split('.').map((part) => Buffer.from(part, 'base64url'));
   if (!salt || !iv || !sealed || !tag) throw new Error('the sealed tracking secret is malformed');
-  const key = Buffer.from(hkdfSync('sha256', idempotencyKey, salt, `greenline tracking secret ${scope}`, 32));
+  const key = secretKey(idempotencyKey, salt, scope);
   const decipher = createDecipheriv('aes-256-gcm', key, iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
 };
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs an intake under a key: `attempt` reads `earlier` (the key's claim) with its other reads and either stores a new
