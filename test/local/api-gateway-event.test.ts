@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setNow } from '#platform/clock.ts';
 import type { RouteDefinition } from '#platform/http/routes.ts';
 import { routes } from '#platform/http/routes.ts';
@@ -182,10 +182,14 @@ describe('toApiGatewayEvent', () => {
 });
 
 describe('apiGatewayEvent', () => {
-  afterEach(() => setNow(null));
+  afterEach(() => {
+    setNow(null);
+    vi.useRealTimers();
+  });
 
   it('fills in what API Gateway adds: parsed query, forwarded and trace headers, the clock time, a request id', () => {
-    // Prepare
+    // Prepare: the moved clock runs on from the instant it is set to, so stop real time for an exact comparison
+    vi.useFakeTimers({ toFake: ['Date'] });
     setNow(new Date('2026-03-01T09:30:05Z'));
     const authorizer = { jwt: { claims: { 'cognito:username': 'operator' }, scopes: null } };
 
