@@ -38,12 +38,19 @@ export interface LocalRoute extends RoutePattern {
   readonly handle: (request: LocalRequest) => Promise<Result>;
 }
 
+/** A user the local sign-in page offers: who, in what role, in which unit. */
+export interface SignInUser extends Pick<User, 'username' | 'displayName' | 'roles' | 'unitId'> {
+  readonly unitName: string;
+}
+
 export interface LocalRoutesOptions {
   readonly signingKey: Uint8Array;
   /** `getUser` of `shared/directory/store/directory.ts`; throws a NotFoundError for an unknown user. */
   readonly findUser: (username: string) => Promise<User>;
   readonly scheduler?: Scheduler;
   readonly queueCounts?: () => Promise<QueueCounts[]>;
+  /** The users the console's sign-in page offers (the demo organisation's). */
+  readonly users?: readonly SignInUser[];
   /** Called after the clock was set, so schedules due by the new time fire at once. */
   readonly onClockSet?: () => void;
 }
@@ -136,6 +143,7 @@ export const createLocalRoutes = (options: LocalRoutesOptions): readonly LocalRo
   };
 
   const routes: LocalRoute[] = [
+    { method: 'GET', path: '/local/users', handle: async () => json(200, { users: options.users ?? [] }) },
     { method: 'POST', path: '/local/token', example: '{"username": "operator"}', handle: token },
     { method: 'GET', path: '/local/clock', handle: async () => json(200, clockState()) },
     {

@@ -24,6 +24,8 @@ import { type HandlerLoader, invokeFunction } from './functions.ts';
 import { internalServerError, problemOf, problemWith } from './http-problems.ts';
 import type { LocalRoute } from './local-routes.ts';
 import { localLog } from './log.ts';
+import type { ObjectStoreProxy } from './object-store-proxy.ts';
+import type { StaticSite } from './web-console.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
 const maxBodyBytes = 10 * 1024 * 1024;
@@ -38,6 +40,10 @@ export interface LocalServerOptions {
   readonly localRoutes?: readonly LocalRoute[];
   /** The handlers' clock, for `requestContext.time`. */
   readonly now?: () => Date;
+  /** The web console's pages, for GET and HEAD of any path outside `/v1/` and `/local`. */
+  readonly site?: StaticSite;
+  /** The attachments bucket, served on this origin (`local/object-store-proxy.ts`). */
+  readonly objectStore?: ObjectStoreProxy;
 }
 
 export interface LocalServer {
@@ -154,6 +160,14 @@ export const createLocalServer = (options: LocalServerOptions): LocalServer => {
         cookies: [],
         body: Buffer.alloc(0),
       };
+    }
+
+    if (options.objectStore?.handles(rawPath)) return options.objectStore.forward(request);
+    const isPage = !rawPath.startsWith('/v1/') && rawPath !== '/v1' && !/^\/local(\/|$)/.test(rawPath);
+    if (options.site && isPage && ['GET', 'HEAD'].includes(method.toUpperCase())) {
+      const page = await options.site.serve(rawPath);
+      if (page) return method.toUpperCase() === 'HEAD' ? { ...page, body: Buffer.alloc(0) } : page;
+      return fromApiGatewayResult(problemOf(new NotFoundError(`没有这个文件：${rawPath}`)));
     }
 
     const lookup = matchRoute(table, method, rawPath);

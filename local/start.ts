@@ -12,16 +12,19 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { localDeadLetterQueueName, localQueueName, localTableName } from '#platform/catalog/definitions.ts';
 import { createJwtAuthorizer } from './authorizer.ts';
 import { localRegion } from './aws-account.ts';
+import { demoUnits, demoUsers } from './demo-organisation.ts';
 import { type RunningDynamoDb, startDynamoDbLocal } from './dynamodb-local.ts';
 import { loadFunctionHandler } from './functions.ts';
-import { createLocalRoutes } from './local-routes.ts';
+import { createLocalRoutes, type SignInUser } from './local-routes.ts';
 import { localLog } from './log.ts';
+import { createObjectStoreProxy } from './object-store-proxy.ts';
 import { assertPortFree } from './ports.ts';
 import { type QueuePoller, queueCounts, startQueuePoller } from './queue-poller.ts';
 import { createScheduler, type Scheduler } from './scheduler.ts';
 import { createLocalServer, type LocalServer } from './server.ts';
 import { type StandIns, startStandIns } from './stand-ins.ts';
 import { loadSigningKey } from './tokens.ts';
+import { buildWebConsole, createStaticSite, watchWebSources } from './web-console.ts';
 
 const startedAt = performance.now();
 const root = resolve(import.meta.dirname, '..');
@@ -114,26 +117,41 @@ const main = async () => {
     sesPort: ports.ses,
     naming: { table: localTableName, queue: localQueueName, deadLetterQueue: localDeadLetterQueueName },
     fauxqsDataDir: join(dataDir, 'fauxqs'),
-    extraEnv: { PUBLIC_BASE_URL: apiUrl },
+    // Uploads are presigned against the API's origin, which passes them on to fauxqs (`local/object-store-proxy.ts`).
+    extraEnv: { PUBLIC_BASE_URL: apiUrl, AWS_ENDPOINT_URL_S3: apiUrl },
   });
   if (stopping) return;
   // Functions read their configuration at import: the environment is complete before the first one is loaded.
   Object.assign(process.env, standIns.env);
 
-  const [{ getUser }, seeded] = await Promise.all([import('#directory/store/directory.ts'), seed()]);
+  const [{ getUser }, seeded, webFolder] = await Promise.all([
+    import('#directory/store/directory.ts'),
+    seed(),
+    buildWebConsole(),
+  ]);
   const signingKey = await loadSigningKey(dataDir);
   sqs = new SQSClient({ endpoint: standIns.sqsEndpoint, region: localRegion });
   const sqsClient = sqs;
   const provisioned = Object.values(standIns.provisioned.queues);
 
+  const site = createStaticSite(webFolder, { auth: { mode: 'local' } });
+  watchWebSources(() => {
+    buildWebConsole()
+      .then((folder) => site.switchTo(folder))
+      .catch((error) => localLog.error('web console build failed', { error }));
+  });
+  const bucket = standIns.env.ATTACHMENTS_BUCKET;
   scheduler = createScheduler({ loadHandler: loadFunctionHandler, statePath: join(dataDir, 'schedules.json') });
   const schedulerRef = scheduler;
   server = createLocalServer({
     loadHandler: loadFunctionHandler,
     authorizer: createJwtAuthorizer({ key: signingKey }),
+    site,
+    ...(bucket ? { objectStore: createObjectStoreProxy({ bucket, endpoint: standIns.s3Endpoint }) } : {}),
     localRoutes: createLocalRoutes({
       signingKey,
       findUser: getUser,
+      users: signInUsers(),
       scheduler,
       queueCounts: () => queueCounts(sqsClient, provisioned),
       onClockSet: () => {
@@ -153,10 +171,28 @@ const main = async () => {
   console.log(`  DynamoDB Local  ${dynamodb.endpoint}`);
   console.log(`  SQS (fauxqs)    ${standIns.sqsEndpoint}`);
   console.log(`  SES inbox       ${standIns.sesEndpoint}  (JSON: ${standIns.sesEndpoint}/store)`);
-  console.log(`  API             ${apiUrl}  (local routes: ${apiUrl}/local)`);
+  console.log(`  Web console     ${apiUrl}/  (officials: ${apiUrl}/console)`);
+  console.log(`  API             ${apiUrl}/v1  (local routes: ${apiUrl}/local)`);
   if (seeded) console.log(`  ${seeded}`);
   console.log(`  Sign in: curl -s -X POST ${apiUrl}/local/token -d '{"username":"operator"}'`);
   console.log(`Greenline is ready — ${apiUrl} (Ctrl-C to stop) [${seconds} s]`);
+};
+
+/** The demo users, offered by the console's local sign-in page. */
+const signInUsers = (): SignInUser[] =>
+  demoUsers.map(({ username, displayName, roles, unitId }) => ({
+    username,
+    displayName,
+    roles,
+    unitId,
+    unitName: unitPathName(unitId),
+  }));
+
+/** `城东分局 监察大队`: a unit's name after its parents' below the root (two branches have a 监察大队 each). */
+const unitPathName = (unitId: string): string => {
+  const path = demoUnits.find((unit) => unit.id === unitId)?.path ?? [unitId];
+  const names = path.map((id) => demoUnits.find((unit) => unit.id === id)?.name ?? id);
+  return (names.length > 1 ? names.slice(1) : names).join(' ');
 };
 
 /** Seeds the demo organisation on first start (`local/seed.ts`, idempotent). */

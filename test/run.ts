@@ -31,6 +31,7 @@ const depsArgs = (): string[] => {
 
 const gates: Gate[] = [
   { name: 'typecheck (tsc --noEmit)', command: bin('tsc'), args: ['--noEmit', '-p', 'tsconfig.json'] },
+  { name: 'typecheck the web console', command: bin('tsc'), args: ['--noEmit', '-p', 'web/tsconfig.json'] },
   { name: 'lint and format (biome ci)', command: bin('biome'), args: ['ci', '.'] },
   { name: 'import rules (dependency-cruiser)', command: process.execPath, args: depsArgs() },
 ];

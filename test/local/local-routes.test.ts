@@ -26,6 +26,14 @@ const fakes = fakeHandlers({
     throw new Error('outbox table missing');
   },
 });
+const signInUser = {
+  username: 'dispatcher',
+  displayName: '陈静（信访办）',
+  roles: ['dispatcher' as const],
+  unitId: 'city-petition',
+  unitName: '信访办',
+};
+
 let aws: LocalAws;
 let sqs: SQSClient;
 let server: LocalServer;
@@ -54,6 +62,7 @@ beforeAll(async () => {
     localRoutes: createLocalRoutes({
       signingKey: key,
       findUser: getUser,
+      users: [signInUser],
       scheduler,
       queueCounts: () => queueCounts(sqs, Object.values(aws.provisioned.queues)),
       onClockSet: () => {
@@ -205,6 +214,15 @@ describe('other local routes', () => {
     expect(clock.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
+  it('offer the sign-in page its users', async () => {
+    // Act
+    const response = await fetch(`${base}/local/users`);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ users: [signInUser] });
+  });
+
   it('list themselves at /local and /local/, with example bodies', async () => {
     // Act
     const listing = await fetch(`${base}/local`);
@@ -215,6 +233,7 @@ describe('other local routes', () => {
     const body = await listing.json();
     expect(body).toEqual({
       routes: [
+        'GET /local/users',
         'POST /local/token {"username": "operator"}',
         'GET /local/clock',
         'POST /local/clock {"now": "2026-03-01T09:00:00+08:00" | null}',

@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../local/dynamodb-local.ts';
 import { freePort } from '../../local/free-port.ts';
+import { buildWebConsole } from '../../local/web-console.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,9 +39,12 @@ const removeTemporaryFiles = (runTmp: string | undefined): void => {
   }
 };
 
-/** One in-memory DynamoDB Local for the whole run; each test file provisions its own tables in it. */
+/**
+ * One in-memory DynamoDB Local for the whole run; each test file provisions its own tables in it. The web console is
+ * built once here, so the runtimes that test files start find it built.
+ */
 export default async function setup(project: TestProject) {
-  const dynamodb = await startDynamoDbLocal({ port: await freePort() });
+  const [dynamodb] = await Promise.all([startDynamoDbLocal({ port: await freePort() }), buildWebConsole()]);
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
   return async () => {
     await dynamodb.stop();

@@ -1,0 +1,4 @@
+// Placeholder until the page is built.
+const CasePage = () => <p>CasePage</p>;
+
+export default CasePage;

@@ -1,0 +1,4 @@
+// Placeholder until the page is built.
+const LedgerPage = () => <p>LedgerPage</p>;
+
+export default LedgerPage;

@@ -1,0 +1,66 @@
+/**
+ * The console's entry: public pages (submit, track) and the officials' console under /console, each route its own
+ * chunk (`lazy`), so the public pages never load the officials' code.
+ */
+// Noto Sans SC in ~100 unicode-range slices: a page downloads only the slices of the characters it shows.
+import '@fontsource/noto-sans-sc/400.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { PageLoading } from './common/PageLoading.tsx';
+import { RouteError } from './common/RouteError.tsx';
+import { I18nProvider } from './i18n/i18n.tsx';
+import { PublicLayout } from './public/PublicLayout.tsx';
+
+const page = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+const router = createBrowserRouter([
+  {
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      {
+        element: <PublicLayout />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: page(() => import('./public/HomePage.tsx')) },
+          { path: 'complaint', lazy: page(() => import('./public/SubmitComplaintPage.tsx')) },
+          { path: 'track', lazy: page(() => import('./public/TrackPage.tsx')) },
+        ],
+      },
+      {
+        path: 'console',
+        errorElement: <RouteError />,
+        lazy: page(() => import('./console/ConsoleLayout.tsx')),
+        children: [
+          { index: true, lazy: page(() => import('./console/ledger/LedgerPage.tsx')) },
+          { path: 'my-work', lazy: page(() => import('./console/work/MyWorkPage.tsx')) },
+          { path: 'cases', lazy: page(() => import('./console/cases/CaseListPage.tsx')) },
+          { path: 'cases/:id', lazy: page(() => import('./console/cases/CasePage.tsx')) },
+          { path: 'hotline', lazy: page(() => import('./console/hotline/HotlinePage.tsx')) },
+          { path: 'admin/policies', lazy: page(() => import('./console/admin/PoliciesPage.tsx')) },
+          { path: 'admin/calendar', lazy: page(() => import('./console/admin/CalendarPage.tsx')) },
+        ],
+      },
+      { path: 'console/sign-in', errorElement: <RouteError />, lazy: page(() => import('./console/SignInPage.tsx')) },
+      {
+        path: 'console/callback',
+        errorElement: <RouteError />,
+        lazy: page(() => import('./console/CallbackPage.tsx')),
+      },
+      { path: '*', element: <RouteError notFound /> },
+    ],
+  },
+]);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <I18nProvider>
+      <RouterProvider router={router} />
+    </I18nProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,41 @@
+/** The public pages' frame: the bureau's name, the two things the public comes for, and the language switch. */
+import { Layout, Menu, Typography } from 'antd';
+import { Link, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
+import { useT } from '../i18n/i18n.tsx';
+
+export const PublicLayout = () => {
+  const t = useT();
+  const { pathname } = useLocation();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0f5f2c', color: '#fff' }}>
+        <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
+          {t('app.name')} · {t('app.bureau')}
+        </Link>
+        <nav aria-label={t('public.home')} style={{ flex: 1, minWidth: 0 }}>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            selectedKeys={[pathname]}
+            style={{ background: 'transparent' }}
+            items={[
+              { key: '/complaint', label: <Link to="/complaint">{t('public.submit')}</Link> },
+              { key: '/track', label: <Link to="/track">{t('public.track')}</Link> },
+            ]}
+          />
+        </nav>
+        <LanguageSwitch />
+        <Link to="/console" style={{ color: '#fff' }}>
+          {t('public.console')}
+        </Link>
+      </Layout.Header>
+      <Layout.Content>
+        <Outlet />
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Typography.Text type="secondary">{t('public.footer')}</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+};
