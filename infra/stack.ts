@@ -7,6 +7,7 @@ import { commonEnv } from '#platform/catalog/definitions.ts';
 import { routes } from '#platform/http/routes.ts';
 import { CaseWorkflow } from './constructs/cases.ts';
 import { DeadlineSchedule } from './constructs/deadlines.ts';
+import { Directory } from './constructs/directory.ts';
 import { Intake } from './constructs/intake.ts';
 import { Ledger } from './constructs/ledger.ts';
 import { NoticeFanOut } from './constructs/notices.ts';
@@ -52,6 +53,7 @@ export class GreenlineStack extends Stack {
   readonly intake: Intake;
   readonly deadlines: DeadlineSchedule;
   readonly ledger: Ledger;
+  readonly directory: Directory;
   /** Every capability's functions by name, as the API's routes name them. */
   readonly functions: Readonly<Record<FunctionName, GreenlineFunction>>;
   readonly api: GreenlineApi;
@@ -84,6 +86,7 @@ export class GreenlineStack extends Stack {
     this.intake = new Intake(this, 'Intake', capability);
     this.deadlines = new DeadlineSchedule(this, 'Deadlines', { ...capability, scheduleDeadLetters });
     this.ledger = new Ledger(this, 'Ledger', capability);
+    this.directory = new Directory(this, 'Directory', capability);
 
     // The type demands every function of the catalog: a capability left out of the stack fails to compile.
     this.functions = {
@@ -92,6 +95,7 @@ export class GreenlineStack extends Stack {
       ...this.intake.functions,
       ...this.deadlines.functions,
       ...this.ledger.functions,
+      ...this.directory.functions,
       ...this.notices.functions,
     };
     this.api = new GreenlineApi(this, 'Api', { stage, routes, functions: this.functions, logRetention });

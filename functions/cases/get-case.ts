@@ -12,6 +12,6 @@ tableName('main');
 export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
   const id = parsePathParameter(casesApi.getCase, 'id', event);
-  const { case: item, history } = await readCase(id, principal);
-  return jsonResponse(200, await presentCase(item, principal, 'read-case', history));
+  const { case: item, history, allowedActions } = await readCase(id, principal);
+  return jsonResponse(200, await presentCase(item, principal, 'read-case', history, allowedActions));
 });

@@ -268,6 +268,13 @@ export const caseViewSchema = schemaFor<CaseView>()(
         .array(historyEntrySchema)
         .optional()
         .describe('办理历史（查看时返回）/ the history, when reading a case'),
+      allowedActions: z
+        .array(z.enum(actionNames))
+        .optional()
+        .describe(
+          '调用者此刻可对本件执行的流程操作（按角色、管辖范围、状态和次数限制；查看时返回）/ ' +
+            'the actions the caller may take on the case now, by role, scope, state and limits (when reading a case)',
+        ),
     })
     .meta({
       id: 'Case',

@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
+import { directoryFunctions } from '#directory/resources.ts';
 import { Alarms } from '#infra/constructs/platform/alarms.ts';
 import { type CapabilityFunctions, createFunctions } from '#infra/constructs/platform/capability.ts';
 import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
@@ -53,8 +54,14 @@ const capabilities = (): CapabilityEntry[] => [
   },
   { capability: 'ledger', construct: stack.ledger, declaredFunctions: ledgerFunctions, declaredSchedules: {} },
   { capability: 'notices', construct: stack.notices, declaredFunctions: noticesFunctions, declaredSchedules: {} },
+  {
+    capability: 'directory',
+    construct: stack.directory,
+    declaredFunctions: directoryFunctions,
+    declaredSchedules: {},
+  },
 ];
-const capabilityNames = ['platform', 'cases', 'intake', 'deadlines', 'ledger', 'notices'] as const;
+const capabilityNames = ['platform', 'cases', 'intake', 'deadlines', 'ledger', 'notices', 'directory'] as const;
 const entryOf = (capability: Capability): CapabilityEntry => {
   const entry = capabilities().find((candidate) => candidate.capability === capability);
   if (!entry) throw new Error(`No construct for ${capability}`);

@@ -6,17 +6,29 @@
  *
  * A new kind: a file `workflow/<kind>.ts` with its rule table, and its line in `workflows` below.
  */
+
+import type { TimeContext } from '#deadlines/domain/deadlines.ts';
 import { applyTimeLimits, calendarMissingEvents, casePolicy } from '#deadlines/domain/deadlines.ts';
+import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import { scopeOf } from '#directory/domain/scope.ts';
-import { ConflictError } from '#platform/domain/errors.ts';
-import type { Principal } from '#platform/domain/principal.ts';
+import { ConflictError, ForbiddenError } from '#platform/domain/errors.ts';
+import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 import type { Case, CaseEvent, CaseEventType, CaseKind, CaseState, HistoryEntry } from './case.ts';
 import { stateLabels } from './labels.ts';
-import { type ActionInput, type ActionName, actionLabels } from './workflow/actions.ts';
+import { type ActionInput, type ActionName, actionLabels, actionNames } from './workflow/actions.ts';
 import { complaintRules, complaintWorkflow } from './workflow/complaint.ts';
 import { helpPlanWorkflow } from './workflow/help-plan.ts';
+import { preconditions } from './workflow/preconditions.ts';
 import { rectificationWorkflow } from './workflow/rectification.ts';
-import { type Actor, actorRole, checkScope, type KindRule, type KindWorkflow } from './workflow/rules.ts';
+import {
+  type Actor,
+  isActorInScope,
+  type KindRule,
+  type KindWorkflow,
+  outOfScope,
+  refusedRole,
+  roleAs,
+} from './workflow/rules.ts';
 import { type ActionContext, steps } from './workflow/steps.ts';
 import { taskWorkflow } from './workflow/task.ts';
 
@@ -78,6 +90,67 @@ export interface Transition {
   readonly events: readonly CaseEvent[];
 }
 
+/** What deciding whether an action may be taken needs besides the case and the caller: the time and the policies. */
+export interface GuardContext {
+  readonly now: Date;
+  readonly time: TimeContext;
+  /** For `merge`, when known: named in the refusal of a case that holds duplicates itself. */
+  readonly master?: Pick<Case, 'number'>;
+}
+
+/** The verdict on an action: taken in `role` under the case's `policy`, or refused (403 or 409). */
+export type ActionVerdict =
+  | { readonly allowed: true; readonly role: OfficialRole; readonly label: string; readonly policy: TimeLimitPolicy }
+  | { readonly allowed: false; readonly refusal: ForbiddenError | ConflictError };
+
+/**
+ * Whether `principal` may take `action` on `item` now, by everything knowable without the action's input: the kind
+ * has the action, the caller holds the actor's role and the case is in the actor's scope, the version is the one the
+ * caller saw (when given), the state is one the action starts from, and the case's preconditions hold
+ * (`workflow/preconditions.ts`). The one guard of {@link performAction} and {@link allowedActions}, so the actions
+ * offered and the actions accepted cannot drift apart.
+ */
+export const judgeAction = (
+  item: Case,
+  action: ActionName,
+  principal: Principal,
+  context: GuardContext,
+  version?: number,
+): ActionVerdict => {
+  const refuse = (refusal: ForbiddenError | ConflictError): ActionVerdict => ({ allowed: false, refusal });
+  const workflow = workflows[item.kind];
+  const rule = workflow.actions[action];
+  const label = rule?.label ?? actionLabels[action];
+  if (!rule) return refuse(new ConflictError(`${workflow.label}不适用“${label}”操作`));
+  const role = roleAs(rule.actor, principal);
+  if (!role) return refuse(new ForbiddenError(refusedRole(rule.actor, label)));
+  if (!isActorInScope(rule.actor, item, principal)) return refuse(new ForbiddenError(outOfScope));
+  if (version !== undefined && version !== item.version) {
+    return refuse(
+      new ConflictError(`事项已被他人更新（当前版本 ${item.version}，您看到的是版本 ${version}），请刷新后重试`),
+    );
+  }
+  if (!rule.from.includes(item.state)) {
+    return refuse(new ConflictError(`当前状态为“${stateLabels[item.state]}”，不能${label}`));
+  }
+  const policy = casePolicy(item, context.time);
+  const unmet = preconditions[action]?.({ item, policy, now: context.now, master: context.master });
+  if (unmet) return refuse(new ConflictError(unmet));
+  return { allowed: true, role, label, policy };
+};
+
+/**
+ * The actions `principal` may take on `item` now, in the order of `actionNames`: those {@link judgeAction} allows.
+ * An action listed may still be refused for its input (a bad assignment, a closed master, an extension too long).
+ *
+ * @example
+ * ```ts
+ * allowedActions(registeredComplaint, dispatcher, { now, time }); // ['accept', 'reject', 'merge']
+ * ```
+ */
+export const allowedActions = (item: Case, principal: Principal, context: GuardContext): ActionName[] =>
+  actionNames.filter((action) => judgeAction(item, action, principal, context).allowed);
+
 /**
  * Throws ForbiddenError (role or scope), ConflictError (kind, state, version, limits) or ValidationError (input,
  * including an extension longer than the case's policy allows).
@@ -89,22 +162,10 @@ export const performAction = <A extends ActionName>(
   principal: Principal,
   context: ActionContext,
 ): Transition => {
-  const workflow = workflows[item.kind];
-  const rule = workflow.actions[action];
-  const label = rule?.label ?? actionLabels[action];
-  if (!rule) throw new ConflictError(`${workflow.label}不适用“${label}”操作`);
-  const role = actorRole(rule.actor, label, principal);
-  checkScope(rule.actor, item, principal);
-  if (input.version !== undefined && input.version !== item.version) {
-    throw new ConflictError(
-      `事项已被他人更新（当前版本 ${item.version}，您看到的是版本 ${input.version}），请刷新后重试`,
-    );
-  }
-  if (!rule.from.includes(item.state)) {
-    throw new ConflictError(`当前状态为“${stateLabels[item.state]}”，不能${label}`);
-  }
+  const verdict = judgeAction(item, action, principal, context, input.version);
+  if (!verdict.allowed) throw verdict.refusal;
+  const { role, policy } = verdict;
   const at = context.now.toISOString();
-  const policy = casePolicy(item, context.time);
   const step = steps[action]({ item, input, principal, context, at, policy });
 
   const moved: Case = {

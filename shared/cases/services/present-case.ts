@@ -1,21 +1,24 @@
 import type { Case, HistoryEntry } from '#cases/domain/case.ts';
 import { type CaseView, caseView } from '#cases/domain/case-view.ts';
 import { viewComplainant } from '#cases/domain/privacy.ts';
+import type { ActionName } from '#cases/domain/workflow.ts';
 import { personalDataAccessPut, recordPersonalDataAccess } from '#cases/store/access-log.ts';
 import { now } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 
 /**
- * The case as the caller may see it. When that includes the complainant unmasked, the read is recorded first: a
- * response with personal data is never sent without its record.
+ * The case as the caller may see it, with its history and the actions the caller may take when given. When that
+ * includes the complainant unmasked, the read is recorded first: a response with personal data is never sent without
+ * its record.
  */
 export const presentCase = async (
   item: Case,
   principal: Principal,
   purpose: string,
   history?: readonly HistoryEntry[],
+  allowedActions?: readonly ActionName[],
 ): Promise<CaseView> => {
-  const view = caseView(item, principal, history);
+  const view: CaseView = { ...caseView(item, principal, history), ...(allowedActions ? { allowedActions } : {}) };
   if (view.complaint?.complainant?.unmasked) {
     await recordPersonalDataAccess({
       caseId: item.id,

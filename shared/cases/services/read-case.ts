@@ -1,15 +1,24 @@
-import { scopeUnitIds } from '#cases/domain/workflow.ts';
+import { type ActionName, allowedActions, scopeUnitIds } from '#cases/domain/workflow.ts';
 import { listPersonalDataAccess, type PersonalDataAccess } from '#cases/store/access-log.ts';
 import { type CaseWithHistory, getCase, getCaseWithHistory } from '#cases/store/cases.ts';
+import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import { requireRole } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
+import { now } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 
-/** A case with its history, if it lies within the caller's org-unit scope. */
-export const readCase = async (id: string, principal: Principal): Promise<CaseWithHistory> => {
-  const found = await getCaseWithHistory(id);
+/**
+ * A case with its history, if it lies within the caller's org-unit scope, and the actions the caller may take on it
+ * now (the case's policy decides how many returns and extensions it allows).
+ */
+export const readCase = async (
+  id: string,
+  principal: Principal,
+): Promise<CaseWithHistory & { readonly allowedActions: ActionName[] }> => {
+  const at = now();
+  const [found, time] = await Promise.all([getCaseWithHistory(id), loadTimeContext(at)]);
   checkScope(found.case, principal);
-  return found;
+  return { ...found, allowedActions: allowedActions(found.case, principal, { now: at, time }) };
 };
 
 const checkScope = (item: CaseWithHistory['case'], principal: Principal) => {

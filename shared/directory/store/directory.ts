@@ -5,6 +5,7 @@
  * - unit by id → pk `UNIT#<id>`, sk `UNIT`
  * - the units directly below a unit → gsi1pk `CHILDREN#<parentId>`, gsi1sk `<unit id>`
  * - user by username → pk `USER#<username>`, sk `USER`
+ * - users of a unit (the directory's people pickers) → the user item's gsi1pk `MEMBERS#<unitId>`, gsi1sk `<username>`
  * - users of a role, with their unit → one membership item per role: pk `USER#<username>`, sk `ROLE#<role>`,
  *   gsi1pk `ROLE#<role>`, gsi1sk `UNIT#<unitId>#<username>`
  *
@@ -67,7 +68,18 @@ export const putUser = async (user: User): Promise<void> => {
   const table = tableName('main');
   const write = new TransactWriteCommand({
     TransactItems: [
-      { Put: { TableName: table, Item: { ...userKey(user.username), type: 'user', ...user } } },
+      {
+        Put: {
+          TableName: table,
+          Item: {
+            ...userKey(user.username),
+            type: 'user',
+            ...user,
+            gsi1pk: `MEMBERS#${user.unitId}`,
+            gsi1sk: user.username,
+          },
+        },
+      },
       ...user.roles.map((role) => ({
         Put: {
           TableName: table,
@@ -95,6 +107,23 @@ export const getUser = async (username: string): Promise<User> => {
   );
   if (!Item) throw new UserNotFoundError(`用户 ${username} 不存在`);
   return withoutKeys<User>(Item);
+};
+
+/** The users of each of `unitIds`, by unit and then username (one query per unit). */
+export const listUnitUsers = async (unitIds: readonly string[]): Promise<User[]> => {
+  const results = await translateSdkErrors('读取单位的用户', () =>
+    Promise.all(
+      unitIds.map((unitId) =>
+        queryAll({
+          TableName: tableName('main'),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': `MEMBERS#${unitId}` },
+        }),
+      ),
+    ),
+  );
+  return results.flat().map((item) => withoutKeys<User>(item));
 };
 
 export interface RoleMember {

@@ -4,6 +4,7 @@
  */
 import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
+import { directoryFunctions } from '#directory/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
@@ -17,6 +18,7 @@ export const functions = {
   ...intakeFunctions,
   ...deadlinesFunctions,
   ...ledgerFunctions,
+  ...directoryFunctions,
   ...noticesFunctions,
 } as const;
 

@@ -56,6 +56,7 @@ export const apiTags = {
   cases: '督办事项办理 / Case handling',
   admin: '系统管理 / Administration',
   deadlines: '时限与四色台账 / Deadlines and the four-colour ledger',
+  directory: '组织机构与人员 / Organisation and people',
 } as const;
 export type ApiTag = keyof typeof apiTags;
 

@@ -5,6 +5,7 @@
  */
 import { casesApi } from '#cases/api.ts';
 import { deadlinesApi } from '#deadlines/api.ts';
+import { directoryApi } from '#directory/api.ts';
 import { intakeApi } from '#intake/api.ts';
 import { ledgerApi } from '#ledger/api.ts';
 import { platformApi } from '#platform/api.ts';
@@ -18,6 +19,7 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(casesApi),
   ...Object.values(ledgerApi),
   ...Object.values(deadlinesApi),
+  ...Object.values(directoryApi),
 ];
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import type { Principal } from '#platform/domain/principal.ts';
-import { apiClient } from '../../support/api.ts';
+import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
@@ -56,6 +56,29 @@ describe('GET /v1/cases/{id}', () => {
       unmasked: false,
     });
     expect(response.body).not.toContain('13900001111');
+  });
+
+  it('lists the actions the caller may take on the case now, none for a reader without a part in it', async () => {
+    const dispatcher = bodyOf<CaseView>(await read(caseId, aPrincipal('dispatcher', 'city-petition')));
+    const supervisor = bodyOf<CaseView>(await read(caseId, aPrincipal('supervisor', 'city')));
+
+    expect(dispatcher.allowedActions).toEqual(['accept', 'reject', 'merge']);
+    expect(supervisor.allowedActions).toEqual([]);
+  });
+
+  it('follows the case through the workflow: after assignment the department may sign for it or return it', async () => {
+    const api = apiClient();
+    const assigned = await api.submit();
+    await api.act(assigned.id, 'accept', demo.dispatcher);
+    await api.act(assigned.id, 'assign', demo.dispatcher, demoAssignmentInput);
+
+    const handler = bodyOf<CaseView>(await read(assigned.id, demo.handler));
+    const lead = bodyOf<CaseView>(await read(assigned.id, demo.lead));
+    const dispatcher = bodyOf<CaseView>(await read(assigned.id, demo.dispatcher));
+
+    expect(handler.allowedActions).toEqual(['sign', 'return', 'request-extension']);
+    expect(lead.allowedActions).toEqual([]);
+    expect(dispatcher.allowedActions).toEqual([]);
   });
 
   it('refuses a user outside the case’s unit scope with 403', async () => {

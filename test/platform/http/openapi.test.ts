@@ -473,6 +473,13 @@ describe('real responses', () => {
         pathParameters: { id: registered.id, action: 'accept' },
         body: { version: registered.version, note: '属实，受理' },
       }),
+    'GET /v1/me': () => call('GET', '/v1/me', { principal: demo.handler }),
+    'GET /v1/directory/units': () => call('GET', '/v1/directory/units', { principal: demo.lead }),
+    'GET /v1/directory/users': () =>
+      call('GET', '/v1/directory/users', {
+        principal: demo.lead,
+        query: { unit: 'east-enforcement', role: 'handler' },
+      }),
     'GET /v1/admin/calendar/{year}': () =>
       call('GET', '/v1/admin/calendar/{year}', { principal: admin, pathParameters: { year: '2026' } }),
     'PUT /v1/admin/calendar/{year}': () =>
@@ -503,6 +510,9 @@ describe('real responses', () => {
       'put-time-limit-policies': () => import('../../../functions/deadlines/put-time-limit-policies.ts'),
       'get-calendar-year': () => import('../../../functions/deadlines/get-calendar-year.ts'),
       'put-calendar-year': () => import('../../../functions/deadlines/put-calendar-year.ts'),
+      'get-me': () => import('../../../functions/directory/get-me.ts'),
+      'list-units': () => import('../../../functions/directory/list-units.ts'),
+      'list-users': () => import('../../../functions/directory/list-users.ts'),
     };
     for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
     api = apiClient();

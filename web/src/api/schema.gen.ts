@@ -66,6 +66,15 @@ export interface Api {
       get: operations['getCalendarYearGet'];
       put: operations['putCalendarYearPut'];
     };
+    '/v1/me': {
+      get: operations['getMeGet'];
+    };
+    '/v1/directory/units': {
+      get: operations['listUnitsGet'];
+    };
+    '/v1/directory/users': {
+      get: operations['listUsersGet'];
+    };
   };
   operations: {
     healthGet: {
@@ -1398,6 +1407,122 @@ export interface Api {
         };
       };
     };
+    getMeGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        '200': {
+          content: {
+            'application/json': Profile;
+          };
+        };
+        '401': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '404': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '500': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listUnitsGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              /**
+               * 单位，按树的顺序 / the units, in tree order
+               */
+              items: OrgUnit[];
+            };
+          };
+        };
+        '401': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '404': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '500': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listUsersGet: {
+      parameters: {
+        query?: {
+          unit?: string;
+          role?: 'operator' | 'dispatcher' | 'handler' | 'lead' | 'supervisor' | 'admin' | 'hotline-system';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        '200': {
+          content: {
+            'application/json': {
+              /**
+               * 按单位、用户名排列 / by unit, then username
+               */
+              items: Colleague[];
+            };
+          };
+        };
+        '400': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '401': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '403': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '404': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        '500': {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
   };
 }
 /**
@@ -1945,6 +2070,26 @@ export interface Case {
    * 办理历史（查看时返回）/ the history, when reading a case
    */
   history?: HistoryEntry[];
+  /**
+   * 调用者此刻可对本件执行的流程操作（按角色、管辖范围、状态和次数限制；查看时返回）/ the actions the caller may take on the case now, by role, scope, state and limits (when reading a case)
+   */
+  allowedActions?: (
+    | 'accept'
+    | 'reject'
+    | 'merge'
+    | 'assign'
+    | 'sign'
+    | 'return'
+    | 'submit-result'
+    | 'approve-result'
+    | 'send-back'
+    | 'request-extension'
+    | 'approve-extension'
+    | 'refuse-extension'
+    | 'request-review'
+    | 'rehandle'
+    | 'confirm-result'
+  )[];
 }
 /**
  * 信访件内容 / what the complaint is about
@@ -2961,6 +3106,103 @@ export interface CalendarYearInput {
       name?: string;
     }[]
   ];
+}
+/**
+ * 当前登录的工作人员 / the signed-in official
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Profile".
+ */
+export interface Profile {
+  /**
+   * 用户名 / username
+   */
+  username: string;
+  /**
+   * 姓名 / display name
+   */
+  displayName: string;
+  /**
+   * 角色 / roles: `operator` 接线员；`dispatcher` 信访办；`handler` 承办人；`lead` 包案领导；`supervisor` 督办人员；`admin` 系统管理员；`hotline-system` 热线系统
+   */
+  roles: ('operator' | 'dispatcher' | 'handler' | 'lead' | 'supervisor' | 'admin' | 'hotline-system')[];
+  /**
+   * 所在单位 / unit
+   */
+  unitId: string;
+  /**
+   * 所在单位名称 / unit name
+   */
+  unitName: string;
+  /**
+   * 从根单位到所在单位的各级单位 / the units from the root down to the caller’s
+   */
+  unitPath: {
+    /**
+     * 单位 / unit id
+     */
+    id: string;
+    /**
+     * 单位名称 / unit name
+     */
+    name: string;
+  }[];
+}
+/**
+ * 组织机构中的一个单位 / an org unit
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "OrgUnit".
+ */
+export interface OrgUnit {
+  /**
+   * 单位编号 / unit id
+   */
+  id: string;
+  /**
+   * 单位名称 / name
+   */
+  name: string;
+  /**
+   * 单位类型 / kind: `bureau` 局；`branch` 分局；`department` 科室
+   */
+  kind: 'bureau' | 'branch' | 'department';
+  /**
+   * 上级单位，根单位为 null / the unit above; null at the root
+   */
+  parentId: string | null;
+  /**
+   * 从根单位到本单位的编号 / ids from the root down to this unit
+   */
+  path: string[];
+  /**
+   * 信访办（受理新投诉）/ a petition office, which receives new complaints
+   */
+  petitionOffice?: boolean;
+}
+/**
+ * 工作人员（不含联系方式）/ an official, without contact details
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Colleague".
+ */
+export interface Colleague {
+  /**
+   * 用户名 / username
+   */
+  username: string;
+  /**
+   * 姓名 / display name
+   */
+  displayName: string;
+  /**
+   * 角色 / roles: `operator` 接线员；`dispatcher` 信访办；`handler` 承办人；`lead` 包案领导；`supervisor` 督办人员；`admin` 系统管理员；`hotline-system` 热线系统
+   */
+  roles: ('operator' | 'dispatcher' | 'handler' | 'lead' | 'supervisor' | 'admin' | 'hotline-system')[];
+  /**
+   * 所在单位 / unit
+   */
+  unitId: string;
 }
 /**
  * API Gateway 自身的答复（如 JWT 授权失败、函数超时），不是 problem+json / API Gateway’s own answer (JWT authorizer refusal, function timeout)

@@ -41,20 +41,32 @@ const actorNames: Readonly<Record<Actor, string>> = {
   lead: '包案领导',
 };
 
+/** The role `principal` acts in as `actor`, if they hold one. */
+export const roleAs = (actor: Actor, principal: Principal): OfficialRole | undefined =>
+  actorRoles[actor].find((candidate) => principal.roles.includes(candidate));
+
 /** The role `principal` acts in, or ForbiddenError naming who may `label`. */
 export const actorRole = (actor: Actor, label: string, principal: Principal): OfficialRole => {
-  const role = actorRoles[actor].find((candidate) => principal.roles.includes(candidate));
-  if (!role) throw new ForbiddenError(`只有${actorNames[actor]}可以${label}`);
+  const role = roleAs(actor, principal);
+  if (!role) throw new ForbiddenError(refusedRole(actor, label));
   return role;
 };
 
+/** Why someone without the actor's role may not `label`. */
+export const refusedRole = (actor: Actor, label: string): string => `只有${actorNames[actor]}可以${label}`;
+
+/** Whether `item` is in the scope of `principal` acting as `actor`. */
+export const isActorInScope = (actor: Actor, item: Case, principal: Principal): boolean =>
+  actor === 'petition-office' || actor === 'intake'
+    ? item.unitPath.includes(principal.unitId)
+    : actor === 'department'
+      ? item.assignment?.departmentId === principal.unitId
+      : (item.assignment?.departmentPath.includes(principal.unitId) ?? false);
+
+/** Why an actor may not act on a case outside their scope. */
+export const outOfScope = '该事项不在您的职责范围内';
+
 /** ForbiddenError unless `item` is in the scope of `principal` acting as `actor`. */
 export const checkScope = (actor: Actor, item: Case, principal: Principal): void => {
-  const allowed =
-    actor === 'petition-office' || actor === 'intake'
-      ? item.unitPath.includes(principal.unitId)
-      : actor === 'department'
-        ? item.assignment?.departmentId === principal.unitId
-        : (item.assignment?.departmentPath.includes(principal.unitId) ?? false);
-  if (!allowed) throw new ForbiddenError('该事项不在您的职责范围内');
+  if (!isActorInScope(actor, item, principal)) throw new ForbiddenError(outOfScope);
 };

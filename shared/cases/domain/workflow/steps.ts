@@ -1,7 +1,8 @@
 /**
  * What each action does to a case, one small function per action: the state it moves to, the fields it sets, what the
- * history records and the event it raises. Role, scope, version and state were checked before (`workflow.ts`); a
- * step checks what only it knows (the master of a merge, the people of an assignment, the policy's limits).
+ * history records and the event it raises. Role, scope, version, state and what must hold of the case itself were
+ * checked before (`workflow.ts`, `preconditions.ts`); a step checks what only its input reveals (the master of a
+ * merge, the people of an assignment, an extension's length).
  */
 import type { TimeContext } from '#deadlines/domain/deadlines.ts';
 import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
@@ -11,6 +12,7 @@ import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain
 import type { Principal } from '#platform/domain/principal.ts';
 import type { Case, CaseEventType, CaseState, Extension } from '../case.ts';
 import type { ActionInput, ActionName } from './actions.ts';
+import { pendingExtension } from './preconditions.ts';
 
 /** What the store looked up for an action. */
 export interface ActionContext {
@@ -57,9 +59,6 @@ export interface Step {
 
 const noteOf = (note: string | undefined) => (note ? { note } : {});
 const reasonOf = (text: string | undefined) => (text ? { reason: text } : {});
-
-const pendingExtension = (item: Case): Extension | undefined =>
-  item.extensions.find((extension) => extension.status === 'requested');
 
 const decideExtension = (
   item: Case,
@@ -130,13 +129,6 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
     if (master.id === item.id) throw new ConflictError('不能合并到自身');
     if (master.kind !== item.kind) throw new ConflictError('只能合并同类事项');
     refuseMergeInto(master);
-    // One level only: a duplicate's complainant is told through its master's `mergedCases`, and its tracking follows
-    // its `mergedInto`; a case that already holds duplicates would leave them behind a master that is itself merged.
-    if (item.mergedCases.length > 0) {
-      throw new ConflictError(
-        `本件已有 ${item.mergedCases.length} 件重复件并入，不能再合并到其他事项；可将 ${master.number} 合并到本件`,
-      );
-    }
     return {
       to: 'merged',
       patch: { mergedInto: master.id },
@@ -194,18 +186,13 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
     ...reasonOf(input.note),
   }),
 
-  return: ({ item, input, policy }) => {
-    if (item.returnCount >= policy.maxReturns) {
-      throw new ConflictError(`已退单 ${item.returnCount} 次，达到上限，请与信访办协调后办理`);
-    }
-    return {
-      to: 'returned',
-      patch: { returnCount: item.returnCount + 1 },
-      reason: input.reason,
-      changes: { reasonCode: input.reasonCode, returnCount: item.returnCount + 1 },
-      event: 'case-returned',
-    };
-  },
+  return: ({ item, input }) => ({
+    to: 'returned',
+    patch: { returnCount: item.returnCount + 1 },
+    reason: input.reason,
+    changes: { reasonCode: input.reasonCode, returnCount: item.returnCount + 1 },
+    event: 'case-returned',
+  }),
 
   'submit-result': ({ input, principal, at }) => ({
     to: 'result-submitted',
@@ -226,28 +213,11 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
 
   'send-back': ({ input }) => ({ to: 'in-progress', reason: input.reason, changes: {}, event: 'result-sent-back' }),
 
-  'request-extension': ({ item, input, principal, context, at, policy }) => {
+  'request-extension': ({ item, input, principal, at, policy }) => {
     if (input.days > policy.maxExtensionDays) {
       throw new ValidationError([
-        {
-          path: 'days',
-          message:
-            policy.maxExtensionDays > 0
-              ? `按时限规则“${policy.name}”，单次延期不能超过 ${policy.maxExtensionDays} 天`
-              : `按时限规则“${policy.name}”，不能延期`,
-        },
+        { path: 'days', message: `按时限规则“${policy.name}”，单次延期不能超过 ${policy.maxExtensionDays} 天` },
       ]);
-    }
-    if (pendingExtension(item)) throw new ConflictError('已有待审批的延期申请');
-    const finish = item.timeLimits?.clocks.finish;
-    if (finish && context.now.getTime() >= new Date(finish.dueAt).getTime()) {
-      throw new ConflictError('已超过办理期限，延期须在期限届满前申请');
-    }
-    const used = item.extensions.filter((extension) => extension.status !== 'refused').length;
-    if (used >= policy.maxExtensions) {
-      throw new ConflictError(
-        policy.maxExtensions > 0 ? `此类事项最多延期 ${policy.maxExtensions} 次` : '此类事项不能延期',
-      );
     }
     const extension: Extension = {
       status: 'requested',
