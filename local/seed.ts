@@ -14,15 +14,21 @@ const exists = async <T>(read: () => Promise<T>, notFound: new (...args: never[]
 
 /**
  * Seeds the demo organisation unless it is already there (a restart keeps what users changed). On a restart, demo
- * users added to the seed since the data was created are added, never overwriting one that exists.
+ * users added to the seed since the data was created are added, never overwriting one that exists (existing ones are
+ * saved again unchanged, so that they carry the keys of indexes added since).
  */
 export const seedDemo = async (): Promise<{ created: boolean; addedUsers: string[] }> => {
   if (await exists(() => getOrgUnit('city'), OrgUnitNotFoundError)) {
     const missing = [];
     for (const user of demoUsers) {
-      if (!(await exists(() => getUser(user.username), UserNotFoundError))) missing.push(user);
+      const stored = await getUser(user.username).catch((error: unknown) => {
+        if (error instanceof UserNotFoundError) return undefined;
+        throw error;
+      });
+      // A stored user is saved again as it is: data from before the unit-members index gains its keys.
+      await putUser(stored ?? user);
+      if (!stored) missing.push(user);
     }
-    for (const user of missing) await putUser(user);
     return { created: false, addedUsers: missing.map((user) => user.username) };
   }
   // The root unit goes in last: it marks a finished seed, so an interrupted first start seeds again.
