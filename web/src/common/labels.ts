@@ -1,0 +1,95 @@
+/**
+ * Names of the API's enumerations in both languages, keyed by the generated types (a value the API adds is a type
+ * error here until it has a name). The Chinese names are the API's own (`shared/cases/domain/labels.ts`).
+ */
+import type { Case, CaseState, NewComplaint } from '../api/schema.gen.ts';
+import type { Language } from '../i18n/i18n.tsx';
+
+type Labels<Key extends string> = Readonly<Record<Key, { readonly zh: string; readonly en: string }>>;
+
+export type Colour = NonNullable<Case['colour']>;
+export type Kind = Case['kind'];
+export type Channel = NewComplaint['channel'];
+export type Category = NewComplaint['category'];
+export type ActionName = NonNullable<Case['allowedActions']>[number];
+
+export const stateLabels: Labels<CaseState> = {
+  registered: { zh: '已登记', en: 'Registered' },
+  accepted: { zh: '已受理', en: 'Accepted' },
+  rejected: { zh: '不予受理', en: 'Rejected' },
+  merged: { zh: '已合并', en: 'Merged' },
+  assigned: { zh: '已派单', en: 'Assigned' },
+  'in-progress': { zh: '办理中', en: 'In progress' },
+  returned: { zh: '已退单', en: 'Returned' },
+  'result-submitted': { zh: '待审核', en: 'Result submitted' },
+  closed: { zh: '已办结', en: 'Closed' },
+  'review-requested': { zh: '申请复核', en: 'Review requested' },
+};
+
+export const colourLabels: Labels<Colour> = {
+  red: { zh: '红色（超期）', en: 'Red (overdue)' },
+  yellow: { zh: '黄色（临期）', en: 'Yellow (due soon)' },
+  blue: { zh: '蓝色（正常办理）', en: 'Blue (on track)' },
+  green: { zh: '绿色（已办结）', en: 'Green (finished)' },
+};
+
+/** antd Tag colours with white or dark text at WCAG AA contrast. */
+export const colourTags: Readonly<Record<Colour, { readonly background: string; readonly text: string }>> = {
+  red: { background: '#c62828', text: '#ffffff' },
+  yellow: { background: '#f6c343', text: '#3b2f00' },
+  blue: { background: '#1f5fbf', text: '#ffffff' },
+  green: { background: '#1b7f3b', text: '#ffffff' },
+};
+
+/** Most urgent first, as the seeds' boards are read. */
+export const colourOrder: readonly Colour[] = ['red', 'yellow', 'blue', 'green'];
+
+export const kindLabels: Labels<Kind> = {
+  complaint: { zh: '信访投诉', en: 'Complaint' },
+  rectification: { zh: '整改问题', en: 'Rectification' },
+  task: { zh: '交办任务', en: 'Task' },
+  'help-plan': { zh: '帮扶计划', en: 'Help plan' },
+};
+
+export const channelLabels: Labels<Channel> = {
+  hotline: { zh: '热线电话', en: 'Hotline' },
+  web: { zh: '网上投诉', en: 'Web' },
+  wechat: { zh: '微信', en: 'WeChat' },
+  letter: { zh: '来信', en: 'Letter' },
+  visit: { zh: '来访', en: 'Visit' },
+  email: { zh: '电子邮件', en: 'Email' },
+  'online-platform': { zh: '网络问政', en: 'Online platform' },
+  'higher-level': { zh: '上级交办', en: 'From higher level' },
+};
+
+export const categoryLabels: Labels<Category> = {
+  air: { zh: '大气污染', en: 'Air' },
+  water: { zh: '水污染', en: 'Water' },
+  noise: { zh: '噪声污染', en: 'Noise' },
+  'solid-waste': { zh: '固体废物', en: 'Solid waste' },
+  soil: { zh: '土壤污染', en: 'Soil' },
+  radiation: { zh: '辐射', en: 'Radiation' },
+  ecology: { zh: '生态破坏', en: 'Ecology' },
+  other: { zh: '其他', en: 'Other' },
+};
+
+export const actionLabels: Labels<ActionName> = {
+  accept: { zh: '受理', en: 'Accept' },
+  reject: { zh: '不予受理', en: 'Reject' },
+  merge: { zh: '合并重复件', en: 'Merge duplicate' },
+  assign: { zh: '派单', en: 'Assign' },
+  sign: { zh: '签收', en: 'Sign for' },
+  return: { zh: '退单', en: 'Return' },
+  'submit-result': { zh: '提交办理结果', en: 'Submit result' },
+  'approve-result': { zh: '审核通过并办结', en: 'Approve and close' },
+  'send-back': { zh: '退回重办', en: 'Send back' },
+  'request-extension': { zh: '申请延期', en: 'Request extension' },
+  'approve-extension': { zh: '批准延期', en: 'Approve extension' },
+  'refuse-extension': { zh: '不批准延期', en: 'Refuse extension' },
+  'request-review': { zh: '申请复核', en: 'Request review' },
+  rehandle: { zh: '重新办理', en: 'Re-handle' },
+  'confirm-result': { zh: '维持原办理结果', en: 'Confirm result' },
+};
+
+export const labelOf = <Key extends string>(labels: Labels<Key>, key: Key, language: Language): string =>
+  labels[key][language];
