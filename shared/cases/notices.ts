@@ -60,7 +60,8 @@ export const complainantEmail = (
   notice: ComplainantNotice,
   reported: Case,
   master: Case,
-  trackingUrl: string,
+  /** The tracking page, for a complaint filed on the web (only those have a tracking code and secret). */
+  trackingUrl: string | undefined,
 ): { subject: string; text: string } => {
   const received = bureauDateTimeLabel(new Date(reported.receivedAt));
   const lines: Record<ComplainantNotice, { subject: string; body: string[] }> = {
@@ -102,8 +103,7 @@ export const complainantEmail = (
       '您好：',
       '',
       ...body,
-      '',
-      `查询办理进度：${trackingUrl}`,
+      ...(trackingUrl ? ['', `查询办理进度（请使用提交时获得的查询码和密码）：${trackingUrl}`] : []),
       '',
       '感谢您对生态环境保护工作的关心和支持。',
       '（本邮件由系统自动发送，请勿直接回复。）',

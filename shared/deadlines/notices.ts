@@ -86,7 +86,7 @@ export const digestEmail = (
   const yellow = items.filter((item) => item.colour === 'yellow');
   const line = (item: CaseSummary) =>
     `  ${item.number}  ${stateLabels[item.state]}  ${item.category ? categoryLabels[item.category as keyof typeof categoryLabels] : ''}` +
-    `${item.dueAt ? `  期限 ${lastDayOf(item.dueAt)}` : ''}  ${baseUrl}/v1/cases/${item.id}`;
+    `${item.dueAt ? `  期限 ${lastDayOf(item.dueAt)}` : ''}  ${baseUrl}/console/cases/${encodeURIComponent(item.id)}`;
   const section = (colour: ProgressColour, list: readonly CaseSummary[]) =>
     list.length > 0 ? [`${colourLabels[colour]}：${list.length} 件`, ...list.map(line), ''] : [];
   return {

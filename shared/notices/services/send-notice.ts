@@ -81,8 +81,11 @@ export const noticeMessageSchema = z.discriminatedUnion('type', [caseEventSchema
 export type DigestMessage = z.output<typeof digestSchema>;
 export type NoticeMessage = z.output<typeof noticeMessageSchema>;
 
-const caseUrl = (item: Case) => `${publicBaseUrl()}/v1/cases/${item.id}`;
-const trackingUrl = (item: Case) => `${publicBaseUrl()}/v1/public/complaints/${item.trackingCode ?? item.number}`;
+/** The case's page in the officials' console. */
+const caseUrl = (item: Case) => `${publicBaseUrl()}/console/cases/${encodeURIComponent(item.id)}`;
+/** The public tracking page, with the code filled in (the secret never goes into a link); web complaints only. */
+const trackingUrl = (item: Case) =>
+  item.trackingCode ? `${publicBaseUrl()}/track?code=${encodeURIComponent(item.trackingCode)}` : undefined;
 
 /** Email addresses of the officials an event concerns (the rule: domain/notice-audience.ts). */
 const officialRecipients = async (type: CaseEventType, item: Case): Promise<string[]> => {

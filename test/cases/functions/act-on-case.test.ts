@@ -76,6 +76,8 @@ describe('POST /v1/cases/{id}/actions/{action}', () => {
     const closing = emails.find((email) => email.subject.includes('已办结'));
     expect(closing?.body.text).toContain('经查属实，已责令企业停止夜间作业。');
     expect(closing?.body.text).not.toContain('内部备注');
+    // A hotline complaint has no tracking code and secret: no link to a page the complainant could not use.
+    expect(closing?.body.text).not.toContain('/track');
   });
 
   it('refuses wrong-role, out-of-scope and out-of-order actions and changes nothing', async () => {

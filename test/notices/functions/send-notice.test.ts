@@ -46,6 +46,7 @@ describe('send-notice', () => {
     expect(email?.destination.to).toEqual(['dispatcher@greenline.local']);
     expect(email?.subject).toBe(`【紧急】【新信访件】${created.number} 噪声污染 · 城东街道`);
     expect(email?.body.text).toContain('请及时审查是否受理');
+    expect(email?.body.text).toContain(`${process.env.PUBLIC_BASE_URL}/console/cases/${created.id}`);
     expect(email?.body.text).not.toContain('李女士');
     expect(email?.body.text).not.toContain('13812345678');
   });
