@@ -19,6 +19,10 @@ const benchmarks = {
     const { runColdBenchmark } = await import('./cold.ts');
     return runColdBenchmark();
   },
+  web: async () => {
+    const { runWebBenchmark } = await import('./web.ts');
+    return runWebBenchmark();
+  },
 } as const satisfies Record<string, (sizes: readonly number[] | undefined) => Promise<boolean>>;
 
 type BenchmarkName = keyof typeof benchmarks;

@@ -12,6 +12,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // .vite/manifest.json: which files each page loads (bench/web.ts, test/web/bundle.test.ts).
+    manifest: true,
     reportCompressedSize: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
