@@ -30,6 +30,7 @@ export const pages: Readonly<Record<string, readonly string[]>> = {
   '/console/hotline': ['src/console/ConsoleLayout.tsx', 'src/console/hotline/HotlinePage.tsx'],
   '/console/admin/policies': ['src/console/ConsoleLayout.tsx', 'src/console/admin/PoliciesPage.tsx'],
   '/console/admin/calendar': ['src/console/ConsoleLayout.tsx', 'src/console/admin/CalendarPage.tsx'],
+  '/console/admin/users': ['src/console/ConsoleLayout.tsx', 'src/console/directory/UsersPage.tsx'],
 };
 
 export interface PageBundle {

@@ -42,6 +42,7 @@ const router = createBrowserRouter([
           { path: 'hotline', lazy: page(() => import('./console/hotline/HotlinePage.tsx')) },
           { path: 'admin/policies', lazy: page(() => import('./console/admin/PoliciesPage.tsx')) },
           { path: 'admin/calendar', lazy: page(() => import('./console/admin/CalendarPage.tsx')) },
+          { path: 'admin/users', lazy: page(() => import('./console/directory/UsersPage.tsx')) },
         ],
       },
       { path: 'console/sign-in', errorElement: <RouteError />, lazy: page(() => import('./console/SignInPage.tsx')) },

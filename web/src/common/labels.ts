@@ -2,7 +2,7 @@
  * Names of the API's enumerations in both languages, keyed by the generated types (a value the API adds is a type
  * error here until it has a name). The Chinese names are the API's own (`shared/cases/domain/labels.ts`).
  */
-import type { Case, CaseState, NewComplaint } from '../api/schema.gen.ts';
+import type { Case, CaseState, Colleague, NewComplaint, OrgUnit } from '../api/schema.gen.ts';
 import type { Language } from '../i18n/i18n.tsx';
 
 type Labels<Key extends string> = Readonly<Record<Key, { readonly zh: string; readonly en: string }>>;
@@ -12,6 +12,8 @@ export type Kind = Case['kind'];
 export type Channel = NewComplaint['channel'];
 export type Category = NewComplaint['category'];
 export type ActionName = NonNullable<Case['allowedActions']>[number];
+export type Role = Colleague['roles'][number];
+export type UnitKind = OrgUnit['kind'];
 
 export const stateLabels: Labels<CaseState> = {
   registered: { zh: '已登记', en: 'Registered' },
@@ -89,6 +91,22 @@ export const actionLabels: Labels<ActionName> = {
   'request-review': { zh: '申请复核', en: 'Request review' },
   rehandle: { zh: '重新办理', en: 'Re-handle' },
   'confirm-result': { zh: '维持原办理结果', en: 'Confirm result' },
+};
+
+export const roleLabels: Labels<Role> = {
+  operator: { zh: '接线员', en: 'Operator' },
+  dispatcher: { zh: '信访办', en: 'Petition office' },
+  handler: { zh: '承办人', en: 'Handler' },
+  lead: { zh: '包案领导', en: 'Lead official' },
+  supervisor: { zh: '督办人员', en: 'Supervisor' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+  'hotline-system': { zh: '热线系统', en: 'Hotline system' },
+};
+
+export const unitKindLabels: Labels<UnitKind> = {
+  bureau: { zh: '局', en: 'Bureau' },
+  branch: { zh: '分局', en: 'Branch' },
+  department: { zh: '科室', en: 'Department' },
 };
 
 export const labelOf = <Key extends string>(labels: Labels<Key>, key: Key, language: Language): string =>

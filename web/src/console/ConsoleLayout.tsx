@@ -29,6 +29,7 @@ const ConsoleLayout = () => {
       ? [
           { key: '/console/admin/policies', label: <Link to="/console/admin/policies">{t('console.policies')}</Link> },
           { key: '/console/admin/calendar', label: <Link to="/console/admin/calendar">{t('console.calendar')}</Link> },
+          { key: '/console/admin/users', label: <Link to="/console/admin/users">{t('console.users')}</Link> },
         ]
       : []),
   ];

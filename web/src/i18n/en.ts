@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   'console.admin': 'Administration',
   'console.policies': 'Time limits',
   'console.calendar': 'Holidays',
+  'console.users': 'People',
   'console.signOut': 'Sign out',
   'console.signedInAs': 'Signed in as',
   'signIn.title': 'Staff sign-in',

@@ -16,6 +16,7 @@ export const zh = {
   'console.admin': '系统管理',
   'console.policies': '办理时限',
   'console.calendar': '节假日',
+  'console.users': '组织与人员',
   'console.signOut': '退出',
   'console.signedInAs': '当前用户',
   'signIn.title': '工作人员登录',
