@@ -86,12 +86,12 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': HealthStatus;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -107,12 +107,12 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': OpenApiDocument;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -134,42 +134,42 @@ export interface Api {
         };
       };
       responses: {
-        '201': {
+        201: {
           content: {
             'application/json': Case;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '409': {
+        409: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '415': {
+        415: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '422': {
+        422: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -191,37 +191,37 @@ export interface Api {
         };
       };
       responses: {
-        '201': {
+        201: {
           content: {
             'application/json': PublicReceipt;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '409': {
+        409: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '415': {
+        415: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '422': {
+        422: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '429': {
+        429: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -241,27 +241,27 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': PublicComplaintView;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '429': {
+        429: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -281,27 +281,27 @@ export interface Api {
         };
       };
       responses: {
-        '201': {
+        201: {
           content: {
             'application/json': UploadTicket;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '415': {
+        415: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -321,22 +321,22 @@ export interface Api {
         };
       };
       responses: {
-        '201': {
+        201: {
           content: {
             'application/json': UploadTicket;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '415': {
+        415: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -373,32 +373,32 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': CaseList;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -414,17 +414,17 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': MyWork;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -442,32 +442,32 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': Case;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -485,7 +485,7 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             /**
              * 投诉人个人信息的访问记录 / reads of the complainant’s personal data
@@ -517,27 +517,27 @@ export interface Api {
             };
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -593,42 +593,42 @@ export interface Api {
         };
       };
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': Case;
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '409': {
+        409: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '415': {
+        415: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -651,7 +651,7 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             /**
              * 四色管理台账 / the four-colour ledger
@@ -687,27 +687,27 @@ export interface Api {
             };
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -723,7 +723,7 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             /**
              * 现行版本及历史版本 / the version in force and every saved version
@@ -984,17 +984,17 @@ export interface Api {
             };
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -1110,7 +1110,7 @@ export interface Api {
         };
       };
       responses: {
-        '200': {
+        200: {
           content: {
             /**
              * 一个版本的时限规则 / one version of the time-limit policies
@@ -1225,27 +1225,27 @@ export interface Api {
             };
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '409': {
+        409: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -1263,7 +1263,7 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             /**
              * 某年的工作日历 / one year of the working calendar
@@ -1303,22 +1303,22 @@ export interface Api {
             };
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -1340,7 +1340,7 @@ export interface Api {
         };
       };
       responses: {
-        '200': {
+        200: {
           content: {
             /**
              * 某年的工作日历 / one year of the working calendar
@@ -1380,27 +1380,27 @@ export interface Api {
             };
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '415': {
+        415: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -1416,22 +1416,22 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': Profile;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -1447,7 +1447,7 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': {
               /**
@@ -1457,17 +1457,17 @@ export interface Api {
             };
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };
@@ -1486,7 +1486,7 @@ export interface Api {
       };
       requestBody?: never;
       responses: {
-        '200': {
+        200: {
           content: {
             'application/json': {
               /**
@@ -1496,27 +1496,27 @@ export interface Api {
             };
           };
         };
-        '400': {
+        400: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '401': {
+        401: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '403': {
+        403: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '404': {
+        404: {
           content: {
             'application/problem+json': Problem;
           };
         };
-        '500': {
+        500: {
           content: {
             'application/problem+json': Problem;
           };

@@ -7,7 +7,12 @@ export const ColourTag = ({ colour, short = false }: { colour: Colour; short?: b
   const { language } = useI18n();
   const label = colourLabels[colour][language];
   return (
-    <Tag color={colourTags[colour].background} style={{ color: colourTags[colour].text }} data-colour={colour}>
+    <Tag
+      color={colourTags[colour].background}
+      variant="solid"
+      style={{ color: colourTags[colour].text }}
+      data-colour={colour}
+    >
       {short ? label.replace(/（.*）|\s*\(.*\)/, '') : label}
     </Tag>
   );
