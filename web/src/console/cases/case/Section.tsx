@@ -1,0 +1,21 @@
+import { Card, Typography } from 'antd';
+import { type ReactNode, useId } from 'react';
+
+/** A card of the case page: a region named by its level-2 heading. */
+export const Section = ({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) => {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} style={{ marginBottom: 16 }}>
+      <Card
+        title={
+          <Typography.Title level={2} id={id} style={{ fontSize: 16, margin: 0 }}>
+            {title}
+          </Typography.Title>
+        }
+        extra={extra}
+      >
+        {children}
+      </Card>
+    </section>
+  );
+};
