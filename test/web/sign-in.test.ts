@@ -54,7 +54,7 @@ describe('the console sign-in (local mode)', () => {
     await page.getByRole('heading', { name: /Staff sign-in/ }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: /Staff sign-in/ }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('heading', { name: /工作人员登录/ }).waitFor();
   }, 60_000);

@@ -7,8 +7,12 @@
  * A new kind: a file `workflow/<kind>.ts` with its rule table, and its line in `workflows` below.
  */
 
-import type { TimeContext } from '#deadlines/domain/deadlines.ts';
-import { applyTimeLimits, calendarMissingEvents, casePolicy } from '#deadlines/domain/deadlines.ts';
+import {
+  applyTimeLimits,
+  calendarMissingEvents,
+  casePolicy,
+  type PolicyContext,
+} from '#deadlines/domain/deadlines.ts';
 import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import { scopeOf } from '#directory/domain/scope.ts';
 import { ConflictError, ForbiddenError } from '#platform/domain/errors.ts';
@@ -93,7 +97,8 @@ export interface Transition {
 /** What deciding whether an action may be taken needs besides the case and the caller: the time and the policies. */
 export interface GuardContext {
   readonly now: Date;
-  readonly time: TimeContext;
+  /** The policies only: a guard needs the case's limits, never the calendar. */
+  readonly time: PolicyContext;
   /** For `merge`, when known: named in the refusal of a case that holds duplicates itself. */
   readonly master?: Pick<Case, 'number'>;
 }

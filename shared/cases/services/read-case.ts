@@ -1,7 +1,7 @@
 import { type ActionName, allowedActions, scopeUnitIds } from '#cases/domain/workflow.ts';
 import { listPersonalDataAccess, type PersonalDataAccess } from '#cases/store/access-log.ts';
 import { type CaseWithHistory, getCase, getCaseWithHistory } from '#cases/store/cases.ts';
-import { loadTimeContext } from '#deadlines/services/time-context.ts';
+import { loadPolicyContext } from '#deadlines/services/policy-context.ts';
 import { requireRole } from '#directory/domain/roles.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
 import { now } from '#platform/clock.ts';
@@ -16,7 +16,7 @@ export const readCase = async (
   principal: Principal,
 ): Promise<CaseWithHistory & { readonly allowedActions: ActionName[] }> => {
   const at = now();
-  const [found, time] = await Promise.all([getCaseWithHistory(id), loadTimeContext(at)]);
+  const [found, time] = await Promise.all([getCaseWithHistory(id), loadPolicyContext()]);
   checkScope(found.case, principal);
   return { ...found, allowedActions: allowedActions(found.case, principal, { now: at, time }) };
 };

@@ -25,11 +25,15 @@ export const colourLabels: Readonly<Record<ProgressColour, string>> = {
 
 const colourRank: Readonly<Record<ProgressColour, number>> = { green: 0, blue: 1, yellow: 2, red: 3 };
 
-export interface TimeContext {
+/** The policies a case may be governed by: enough to know its limits (returns, extensions), not its dates. */
+export interface PolicyContext {
   /** The policies in force: a case without deadlines yet starts under them. */
   readonly policySet: PolicySet;
   /** Earlier versions, for cases that started under them: a case keeps its version's periods and limits. */
   readonly earlierPolicySets?: readonly PolicySet[];
+}
+
+export interface TimeContext extends PolicyContext {
   readonly calendar: WorkingCalendar;
 }
 
@@ -49,7 +53,7 @@ const subjectOf = (item: Case) => ({
   urgency: item.complaint?.urgency,
 });
 
-const policySetOf = (version: number, context: TimeContext): PolicySet => {
+const policySetOf = (version: number, context: PolicyContext): PolicySet => {
   const set =
     version === context.policySet.version
       ? context.policySet
@@ -70,7 +74,7 @@ export interface GoverningPolicy {
  * recorded (a later version does not change a case's periods or limits); for a case without deadlines yet, the policy
  * in force that fits it.
  */
-export const governingPolicy = (item: Case, context: TimeContext): GoverningPolicy => {
+export const governingPolicy = (item: Case, context: PolicyContext): GoverningPolicy => {
   const recorded = item.timeLimits;
   if (!recorded)
     return { policy: choosePolicy(context.policySet, subjectOf(item)), version: context.policySet.version };
@@ -80,7 +84,7 @@ export const governingPolicy = (item: Case, context: TimeContext): GoverningPoli
 };
 
 /** The policy that governs `item` ({@link governingPolicy} without the version). */
-export const casePolicy = (item: Case, context: TimeContext): TimeLimitPolicy => governingPolicy(item, context).policy;
+export const casePolicy = (item: Case, context: PolicyContext): TimeLimitPolicy => governingPolicy(item, context).policy;
 
 const union = (...lists: readonly (readonly number[])[]): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
 

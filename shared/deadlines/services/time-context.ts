@@ -1,7 +1,7 @@
 import type { TimeContext } from '#deadlines/domain/deadlines.ts';
-import { getCurrentPolicySet, getPolicySetVersions } from '#deadlines/store/time-limit-policies.ts';
 import { bureauYear } from '#platform/domain/time.ts';
 import { loadCalendar } from './calendar.ts';
+import { loadPolicyContext } from './policy-context.ts';
 
 /**
  * The policies in force, every earlier version (a case keeps the periods and limits of the version it started with),
@@ -10,7 +10,6 @@ import { loadCalendar } from './calendar.ts';
  */
 export const loadTimeContext = async (at: Date): Promise<TimeContext> => {
   const year = bureauYear(at);
-  const [policySet, calendar] = await Promise.all([getCurrentPolicySet(), loadCalendar([year - 1, year, year + 1])]);
-  const earlierPolicySets = await getPolicySetVersions(policySet.version - 1);
-  return { policySet, earlierPolicySets, calendar };
+  const [policies, calendar] = await Promise.all([loadPolicyContext(), loadCalendar([year - 1, year, year + 1])]);
+  return { ...policies, calendar };
 };
