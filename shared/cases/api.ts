@@ -268,6 +268,12 @@ export const caseViewSchema = schemaFor<CaseView>()(
         .array(historyEntrySchema)
         .optional()
         .describe('办理历史（查看时返回）/ the history, when reading a case'),
+      runningClocks: z
+        .array(z.enum(clockNames))
+        .describe(
+          '本件当前状态下正在计时的时限（其余已停止或已完成），其色标按 warnFrom、dueAt 判断 / the clocks running in the ' +
+            'case’s state (the others are stopped or done); each one’s colour follows its warnFrom and dueAt',
+        ),
       allowedActions: z
         .array(z.enum(actionNames))
         .optional()

@@ -64,6 +64,7 @@ describe('GET /v1/cases/{id}', () => {
 
     expect(dispatcher.allowedActions).toEqual(['accept', 'reject', 'merge']);
     expect(supervisor.allowedActions).toEqual([]);
+    expect(dispatcher.runningClocks).toEqual(['accept']);
   });
 
   it('follows the case through the workflow: after assignment the department may sign for it or return it', async () => {
@@ -79,6 +80,9 @@ describe('GET /v1/cases/{id}', () => {
     expect(handler.allowedActions).toEqual(['sign', 'return', 'request-extension']);
     expect(lead.allowedActions).toEqual([]);
     expect(dispatcher.allowedActions).toEqual([]);
+    // The accept clock is done; signing for it and finishing it both run.
+    expect(handler.runningClocks).toEqual(['sign', 'finish']);
+    expect(Object.keys(handler.timeLimits?.clocks ?? {}).sort()).toEqual(['accept', 'finish', 'sign']);
   });
 
   it('refuses a user outside the case’s unit scope with 403', async () => {

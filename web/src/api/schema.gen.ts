@@ -2071,6 +2071,10 @@ export interface Case {
    */
   history?: HistoryEntry[];
   /**
+   * 本件当前状态下正在计时的时限（其余已停止或已完成），其色标按 warnFrom、dueAt 判断 / the clocks running in the case’s state (the others are stopped or done); each one’s colour follows its warnFrom and dueAt
+   */
+  runningClocks: ('accept' | 'sign' | 'finish' | 'review')[];
+  /**
    * 调用者此刻可对本件执行的流程操作（按角色、管辖范围、状态和次数限制；查看时返回）/ the actions the caller may take on the case now, by role, scope, state and limits (when reading a case)
    */
   allowedActions?: (

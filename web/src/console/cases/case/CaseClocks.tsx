@@ -1,6 +1,6 @@
 /** Each deadline clock of the case (accept, sign, finish, review) with its colour, and the policy behind it. */
 import { Table, Tag, Typography } from 'antd';
-import type { Case, CaseState } from '../../../api/schema.gen.ts';
+import type { Case } from '../../../api/schema.gen.ts';
 import { ColourTag } from '../../../common/ColourTag.tsx';
 import type { Colour } from '../../../common/labels.ts';
 import { useMessages } from '../../../i18n/i18n.tsx';
@@ -15,17 +15,6 @@ const clockNames: Readonly<Record<string, CaseMessageKey>> = {
   sign: 'clockSign',
   finish: 'clockFinish',
   review: 'clockReview',
-};
-
-/** The clocks that run in each state (as `activeClocks` in shared/deadlines/domain/time-limit-policies.ts). */
-const runningIn: Readonly<Partial<Record<CaseState, readonly string[]>>> = {
-  registered: ['accept'],
-  accepted: ['finish'],
-  returned: ['finish'],
-  assigned: ['sign', 'finish'],
-  'in-progress': ['finish'],
-  'result-submitted': ['finish'],
-  'review-requested': ['review'],
 };
 
 /** Whether the deadline is the end of its due date (midnight after it), so the date alone says it. */
@@ -44,7 +33,7 @@ export const CaseClocks = ({ kase, now }: { kase: Case; now: number }) => {
   const rows = Object.entries(limits?.clocks ?? {}).flatMap(([name, clock]) => (clock ? [{ name, clock }] : []));
   const order = Object.keys(clockNames);
   rows.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
-  const running = runningIn[kase.state] ?? [];
+  const running: readonly string[] = kase.runningClocks;
   const escalation = (at: string | undefined, sent: boolean | undefined) =>
     at ? (
       <>
