@@ -6,6 +6,7 @@
  * A build goes to a temporary folder that is renamed into place, so two runtimes starting at once (tests) never see
  * a half-written build, and a runtime serving one build is not disturbed by another's.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { type FSWatcher, watch } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
@@ -17,13 +18,18 @@ const root = join(import.meta.dirname, '..');
 export const webRoot = join(root, 'web');
 const distRoot = join(webRoot, 'dist');
 
-const ignored = (path: string) => path.startsWith(`dist${sep}`) || path === 'dist' || path.includes('node_modules');
+/**
+ * What the build reads: src/, the page and the build's configuration. Nothing else under web/ (the build output, the
+ * screenshots the browser tests write, the scripts) may trigger a rebuild.
+ */
+const isSource = (path: string) =>
+  path.startsWith(`src${sep}`) || ['index.html', 'vite.config.ts', 'tsconfig.json'].includes(path);
 
 const sourceFiles = async (): Promise<string[]> =>
   (await readdir(webRoot, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => relative(webRoot, join(entry.parentPath, entry.name)))
-    .filter((path) => !ignored(path))
+    .filter(isSource)
     .sort();
 
 /** A hash of everything the build reads: the sources under web/ and the installed packages' lock. */
@@ -50,12 +56,24 @@ export const buildWebConsole = async (options: { force?: boolean } = {}): Promis
   const target = join(distRoot, fingerprint);
   if (!options.force && (await exists(join(target, 'index.html')))) return target;
   const temporary = join(distRoot, `.building-${process.pid}-${Date.now()}`);
-  const { build } = await import('vite');
   const startedAt = performance.now();
-  await build({
-    configFile: join(webRoot, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: temporary, emptyOutDir: true },
+  // In a child process: a long-running `npm start` that rebuilt in process kept each build's memory.
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        webRoot,
+        '--outDir',
+        temporary,
+        '--logLevel',
+        'warn',
+      ],
+      { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+    );
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));
   });
   await mkdir(distRoot, { recursive: true });
   await rename(temporary, target).catch(async (error: NodeJS.ErrnoException) => {
@@ -82,7 +100,7 @@ const pruneOldBuilds = async (keep: string) => {
 export const watchWebSources = (onChange: () => void): FSWatcher => {
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(webRoot, { recursive: true }, (_event, file) => {
-    if (file && ignored(String(file))) return;
+    if (!file || !isSource(String(file))) return;
     clearTimeout(timer);
     timer = setTimeout(onChange, 300);
   });
