@@ -7,12 +7,7 @@
  * A new kind: a file `workflow/<kind>.ts` with its rule table, and its line in `workflows` below.
  */
 
-import {
-  applyTimeLimits,
-  calendarMissingEvents,
-  casePolicy,
-  type PolicyContext,
-} from '#deadlines/domain/deadlines.ts';
+import { applyTimeLimits, calendarMissingEvents, casePolicy, type PolicyContext } from '#deadlines/domain/deadlines.ts';
 import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import { scopeOf } from '#directory/domain/scope.ts';
 import { ConflictError, ForbiddenError } from '#platform/domain/errors.ts';

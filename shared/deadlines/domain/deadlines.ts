@@ -84,7 +84,8 @@ export const governingPolicy = (item: Case, context: PolicyContext): GoverningPo
 };
 
 /** The policy that governs `item` ({@link governingPolicy} without the version). */
-export const casePolicy = (item: Case, context: PolicyContext): TimeLimitPolicy => governingPolicy(item, context).policy;
+export const casePolicy = (item: Case, context: PolicyContext): TimeLimitPolicy =>
+  governingPolicy(item, context).policy;
 
 const union = (...lists: readonly (readonly number[])[]): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
 
