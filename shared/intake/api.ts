@@ -69,6 +69,19 @@ const publicComplaintViewSchema = narrowSchemaFor<PublicComplaintView>()(
       categoryLabel: text('污染类别名称 / category label').optional(),
       receivedAt: instant('收到时间 / received at'),
       updatedAt: instant('更新时间 / updated at'),
+      acceptedAt: instant('受理时间 / accepted at').optional(),
+      decisionDueDate: z.iso
+        .date()
+        .optional()
+        .describe(
+          '待受理时：作出是否受理决定的最后一日（北京时间）/ while awaiting acceptance: the last day to decide',
+        ),
+      finishDueDate: z.iso
+        .date()
+        .optional()
+        .describe(
+          '受理后至办结前：办结期限的最后一日，含延期 / once accepted, until closed: the last day to finish it',
+        ),
       closedAt: instant('办结时间 / closed at').optional(),
       reply: text('办结后的答复 / the reply, once closed').optional(),
       rejectionReason: text('不予受理理由 / why it was not accepted').optional(),

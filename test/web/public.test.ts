@@ -109,6 +109,7 @@ describe('the public pages', () => {
     const details = page.locator('section', { has: page.getByRole('heading', { name: '办理情况' }) });
     await details.getByText(number).waitFor();
     await details.getByText('噪声污染').waitFor();
+    await details.getByText('受理决定期限', { exact: true }).waitFor();
     expect(page.url()).not.toContain(secret);
     await expectAccessible(page);
 

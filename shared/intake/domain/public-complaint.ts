@@ -26,6 +26,12 @@ export interface PublicComplaintView {
   readonly categoryLabel?: string;
   readonly receivedAt: string;
   readonly updatedAt: string;
+  /** When it was accepted (for a merged complaint: when the report it follows was). */
+  readonly acceptedAt?: string;
+  /** While awaiting acceptance: the last day (Asia/Shanghai) by which the bureau decides whether to accept it. */
+  readonly decisionDueDate?: string;
+  /** Once accepted and until closed: the last day by which it is to be finished (extensions included). */
+  readonly finishDueDate?: string;
   readonly closedAt?: string;
   /** The result the department gave for the public, once the case is closed. */
   readonly reply?: string;
@@ -54,6 +60,10 @@ export const publicComplaintView = (
   const followed = master?.case ?? own;
   const mergedAt = master ? reported.history.find((entry) => entry.toState === 'merged')?.at : undefined;
   const category = own.complaint?.category;
+  const followedHistory = master?.history ?? reported.history;
+  const acceptedAt = followedHistory.find((entry) => entry.toState === 'accepted')?.at;
+  const clocks = followed.timeLimits?.clocks;
+  const open = !['closed', 'rejected', 'merged'].includes(followed.state);
   return {
     trackingCode: own.trackingCode ?? '',
     number: own.number,
@@ -62,6 +72,9 @@ export const publicComplaintView = (
     ...(category ? { category, categoryLabel: categoryLabels[category] } : {}),
     receivedAt: own.receivedAt,
     updatedAt: followed.updatedAt,
+    ...(acceptedAt ? { acceptedAt } : {}),
+    ...(followed.state === 'registered' && clocks?.accept ? { decisionDueDate: clocks.accept.dueDate } : {}),
+    ...(open && followed.state !== 'registered' && clocks?.finish ? { finishDueDate: clocks.finish.dueDate } : {}),
     ...(followed.state === 'closed' && followed.closedAt ? { closedAt: followed.closedAt } : {}),
     ...(followed.state === 'closed' && followed.result ? { reply: followed.result.publicReply } : {}),
     ...(followed.state === 'rejected' && followed.rejectionReason ? { rejectionReason: followed.rejectionReason } : {}),

@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '#cases/domain/case-view.ts';
 import type { PublicComplaintView } from '#intake/domain/public-complaint.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
 import { setNow } from '#platform/clock.ts';
@@ -211,6 +212,24 @@ describe('GET /v1/public/complaints/{trackingCode}', () => {
     for (const secret of ['赵先生', '13700002222', 'zhao@example.cn', '内部', 'handler', 'lead', 'dispatcher']) {
       expect(response.body).not.toContain(secret);
     }
+  });
+
+  it('tells the complainant by when the bureau decides, then by when it finishes, and when it was accepted', async () => {
+    const receipt = bodyOf<PublicReceipt>(await postPublic(publicComplaint()));
+    const id = await caseIdOf(receipt);
+    const registered = bodyOf<PublicComplaintView>(await lookUp(receipt.trackingCode, receipt.trackingSecret));
+    const stored = bodyOf<CaseView>(await api.read(id, demo.dispatcher));
+
+    await api.act(id, 'accept', demo.dispatcher);
+    const accepted = bodyOf<PublicComplaintView>(await lookUp(receipt.trackingCode, receipt.trackingSecret));
+    const afterAccepting = bodyOf<CaseView>(await api.read(id, demo.dispatcher));
+
+    expect(registered.decisionDueDate).toBe(stored.timeLimits?.clocks.accept?.dueDate);
+    expect(registered.finishDueDate).toBeUndefined();
+    expect(registered.acceptedAt).toBeUndefined();
+    expect(accepted.decisionDueDate).toBeUndefined();
+    expect(accepted.finishDueDate).toBe(afterAccepting.timeLimits?.clocks.finish?.dueDate);
+    expect(accepted.acceptedAt).toBe(afterAccepting.history?.find((entry) => entry.action === 'accept')?.at);
   });
 
   it('answers a wrong secret, an unknown code and a missing secret alike', async () => {

@@ -2698,6 +2698,18 @@ export interface PublicComplaintView {
    */
   updatedAt: string;
   /**
+   * 受理时间 / accepted at
+   */
+  acceptedAt?: string;
+  /**
+   * 待受理时：作出是否受理决定的最后一日（北京时间）/ while awaiting acceptance: the last day to decide
+   */
+  decisionDueDate?: string;
+  /**
+   * 受理后至办结前：办结期限的最后一日，含延期 / once accepted, until closed: the last day to finish it
+   */
+  finishDueDate?: string;
+  /**
    * 办结时间 / closed at
    */
   closedAt?: string;

@@ -33,6 +33,9 @@ const messages = defineMessages({
     category: '污染类别',
     received: '收到时间',
     accepted: '受理时间',
+    decisionDue: '受理决定期限',
+    finishDue: '办结期限',
+    dueDay: '{date} 前',
     closed: '办结时间',
     updated: '最近更新',
     progress: '办理进度',
@@ -61,6 +64,9 @@ const messages = defineMessages({
     category: 'Kind of pollution',
     received: 'Received',
     accepted: 'Accepted',
+    decisionDue: 'Decision on acceptance due',
+    finishDue: 'Due to be finished',
+    dueDay: 'by {date}',
     closed: 'Closed',
     updated: 'Last updated',
     progress: 'Progress',
@@ -108,7 +114,6 @@ const Progress = ({ view }: { view: PublicComplaintView }) => {
 const Details = ({ view }: { view: PublicComplaintView }) => {
   const t = useMessages(messages);
   const { language } = useI18n();
-  const acceptedAt = view.progress.find((step) => step.state === 'accepted')?.at;
   const at = (instant: string | undefined) => (instant ? formatInstant(instant, language) : undefined);
   const items = [
     { key: 'number', label: t('number'), children: view.number },
@@ -125,7 +130,13 @@ const Details = ({ view }: { view: PublicComplaintView }) => {
       ? [{ key: 'category', label: t('category'), children: categoryLabels[view.category][language] }]
       : []),
     { key: 'received', label: t('received'), children: at(view.receivedAt) },
-    ...(acceptedAt ? [{ key: 'accepted', label: t('accepted'), children: at(acceptedAt) }] : []),
+    ...(view.acceptedAt ? [{ key: 'accepted', label: t('accepted'), children: at(view.acceptedAt) }] : []),
+    ...(view.decisionDueDate
+      ? [{ key: 'decisionDue', label: t('decisionDue'), children: t('dueDay', { date: view.decisionDueDate }) }]
+      : []),
+    ...(view.finishDueDate
+      ? [{ key: 'finishDue', label: t('finishDue'), children: t('dueDay', { date: view.finishDueDate }) }]
+      : []),
     ...(view.closedAt ? [{ key: 'closed', label: t('closed'), children: at(view.closedAt) }] : []),
     { key: 'updated', label: t('updated'), children: at(view.updatedAt) },
   ];
