@@ -2,7 +2,8 @@
  * The CDK app (`cdk.json`: `node infra/app.ts`). Context:
  * - `greenline:stage` (required): `dev`, `prod` …
  * - `greenline:mailFrom` (required): sender of notices, e.g. `noreply@greenline.example.cn`
- * - `greenline:publicBaseUrl` (optional): base URL of the pages emails link to; defaults to the API's URL
+ * - `greenline:publicBaseUrl` (optional): base URL of the pages emails link to, when a bureau domain fronts the
+ *   console; defaults to the console's distribution
  * - `greenline:alarmEmail` (optional): subscribed to the alarm topic
  *
  * cdk-nag's AwsSolutions pack validates the synthesized app; a finding that is not acknowledged, with a reason, next to

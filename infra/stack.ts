@@ -20,17 +20,32 @@ import type { GreenlineFunction } from './constructs/platform/greenline-function
 import { Mail } from './constructs/platform/mail.ts';
 import { ScheduleDeadLetters } from './constructs/platform/schedules.ts';
 import { PlatformEndpoints } from './constructs/platform.ts';
+import { WebConsole } from './constructs/web-console.ts';
 
 export interface GreenlineStackProps extends StackProps {
   /** `dev`, `prod` …: part of the names of functions, the user pool and the API. */
   readonly stage: string;
   /** Sender address of notices; its domain becomes the SES identity. */
   readonly mailFrom: string;
-  /** Base URL of the pages emails link to; the API's URL when not given. */
+  /**
+   * Base URL of the pages emails link to, when the console is reached at another origin than its distribution (a
+   * bureau domain in front of it): that origin may then sign in and upload too. The distribution's URL when not given.
+   */
   readonly publicBaseUrl?: string;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
 }
+
+/**
+ * `greenline-<stage>-attachments-<account>-<region>`: unique in S3 (the account and region), and within its 63
+ * characters for stages of up to 13.
+ */
+const attachmentsBucketName = (stack: Stack, stage: string): string => {
+  if (!/^[a-z0-9][a-z0-9-]{0,12}$/.test(stage)) {
+    throw new Error(`Stage "${stage}" must be 1–13 lower-case letters, digits or hyphens: it names an S3 bucket`);
+  }
+  return `greenline-${stage}-attachments-${stack.account}-${stack.region}`;
+};
 
 /** China's Cybersecurity Law (art. 21) asks operators to keep network logs for at least six months. */
 const logRetention = RetentionDays.SIX_MONTHS;
@@ -57,6 +72,7 @@ export class GreenlineStack extends Stack {
   /** Every capability's functions by name, as the API's routes name them. */
   readonly functions: Readonly<Record<FunctionName, GreenlineFunction>>;
   readonly api: GreenlineApi;
+  readonly webConsole: WebConsole;
 
   constructor(scope: Construct, id: string, props: GreenlineStackProps) {
     super(scope, id, props);
@@ -64,9 +80,11 @@ export class GreenlineStack extends Stack {
 
     this.dataStore = new DataStore(this, 'DataStore');
     this.mail = new Mail(this, 'Mail', { mailFrom: props.mailFrom });
+    const publicOrigin = props.publicBaseUrl ? new URL(props.publicBaseUrl).origin : undefined;
     this.attachments = new AttachmentStore(this, 'Attachments', {
       definition: buckets.attachments,
-      ...(props.publicBaseUrl ? { allowedOrigins: [new URL(props.publicBaseUrl).origin] } : {}),
+      // Named, so the console's content security policy can name its origin without a reference back (WebConsole).
+      bucketName: attachmentsBucketName(this, stage),
     });
     this.alarms = new Alarms(this, 'Alarms', { email: props.alarmEmail });
     this.scheduleDeadLetters = new ScheduleDeadLetters(this, 'ScheduleDeadLetters', { alarms: this.alarms });
@@ -98,11 +116,29 @@ export class GreenlineStack extends Stack {
       ...this.directory.functions,
       ...this.notices.functions,
     };
-    this.api = new GreenlineApi(this, 'Api', { stage, routes, functions: this.functions, logRetention });
+    this.api = new GreenlineApi(this, 'Api', {
+      stage,
+      routes,
+      functions: this.functions,
+      logRetention,
+      // The console calls the API on its own origin (the distribution's /v1/*): cross-origin only from a bureau domain.
+      ...(publicOrigin ? { allowedOrigins: [publicOrigin] } : {}),
+    });
+    this.webConsole = new WebConsole(this, 'Console', {
+      stage,
+      api: this.api,
+      attachments: this.attachments,
+      logRetention,
+      ...(publicOrigin ? { otherOrigins: [publicOrigin] } : {}),
+    });
 
-    const publicBaseUrl = props.publicBaseUrl ?? this.api.url;
+    const publicBaseUrl = props.publicBaseUrl ?? this.webConsole.origin;
     for (const fn of Object.values(this.functions)) fn.addEnvironment(commonEnv.publicBaseUrl, publicBaseUrl);
 
+    new CfnOutput(this, 'ConsoleUrl', {
+      value: `${this.webConsole.origin}/`,
+      description: 'The web console: public pages, and /console for officials (the API is under /v1 here too)',
+    });
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.api.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', {

@@ -1,6 +1,7 @@
-import { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { AttachmentStore } from '#infra/constructs/platform/attachment-store.ts';
 import { GreenlineStack } from '#infra/stack.ts';
 import { buckets } from '#platform/catalog/buckets.ts';
 import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
@@ -34,9 +35,9 @@ beforeAll(() => {
 
 const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
 
-/** The attachments bucket: the one bucket that sends access logs elsewhere. */
+/** The attachments bucket: the one bucket with a CORS rule (presigned uploads from browsers). */
 const attachmentsBucket = (): [string, Resource] => {
-  const found = ofType('AWS::S3::Bucket').filter(([, bucket]) => bucket.Properties.LoggingConfiguration);
+  const found = ofType('AWS::S3::Bucket').filter(([, bucket]) => bucket.Properties.CorsConfiguration);
   expect(found).toHaveLength(1);
   return found[0] as [string, Resource];
 };
@@ -111,14 +112,46 @@ describe('attachment store', () => {
     }
   });
 
-  it('lets browsers PUT through presigned URLs (CORS), from the public base URL’s origin when one is given', () => {
-    const cors = attachmentsBucket()[1].Properties.CorsConfiguration.CorsRules;
-    expect(cors).toEqual([expect.objectContaining({ AllowedMethods: ['PUT'], AllowedOrigins: ['*'] })]);
+  it('is named after the stage, account and region, so the console’s CSP can name it without a reference', () => {
+    expect(attachmentsBucket()[1].Properties.BucketName).toEqual({
+      'Fn::Join': ['', [`greenline-${stage}-attachments-`, { Ref: 'AWS::AccountId' }, '-', { Ref: 'AWS::Region' }]],
+    });
+  });
 
+  it('lets browsers PUT through presigned URLs (CORS) from the console’s origin only', () => {
+    const distributionId = ofType('AWS::CloudFront::Distribution')[0]?.[0];
+    const consoleOrigin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] };
+
+    expect(attachmentsBucket()[1].Properties.CorsConfiguration.CorsRules).toEqual([
+      {
+        AllowedMethods: ['PUT'],
+        AllowedOrigins: [consoleOrigin],
+        AllowedHeaders: ['content-type', 'content-length', 'x-amz-*'],
+        ExposedHeaders: ['etag'],
+        MaxAge: 3600,
+      },
+    ]);
+  });
+
+  it('also admits the public base URL’s origin when one is given (a bureau domain in front of the console)', () => {
     synth('https://greenline.example.cn/complaints/new').hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
-        CorsRules: [Match.objectLike({ AllowedMethods: ['PUT'], AllowedOrigins: ['https://greenline.example.cn'] })],
+        CorsRules: [
+          Match.objectLike({
+            AllowedMethods: ['PUT'],
+            AllowedOrigins: [Match.objectLike({ 'Fn::Join': Match.anyValue() }), 'https://greenline.example.cn'],
+          }),
+        ],
       },
+    });
+  });
+
+  it('stands alone with any origin when nothing names one', () => {
+    const stack = new Stack(new App(), 'Alone');
+    new AttachmentStore(stack, 'Attachments', { definition: attachments });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['*'] })] },
     });
   });
 });

@@ -14,7 +14,7 @@ import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
 import { functionEntry } from '#platform/catalog/definitions.ts';
 
 type LambdaFunction = {
-  Properties: { FunctionName: string; Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } };
+  Properties: { FunctionName?: string; Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } };
 };
 
 const stage = 'test';
@@ -42,10 +42,13 @@ beforeAll(async () => {
   );
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom: 'noreply@greenline.example.cn' });
-  const lambdas = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as LambdaFunction[];
+  // Greenline's functions: the console's BucketDeployment handler is CDK's, unnamed and not bundled by esbuild.
+  const lambdas = (
+    Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as LambdaFunction[]
+  ).filter((fn) => fn.Properties.FunctionName?.startsWith(`greenline-${stage}-`));
   environments = Object.fromEntries(
     lambdas.map((fn) => [
-      fn.Properties.FunctionName.replace(`greenline-${stage}-`, ''),
+      fn.Properties.FunctionName?.replace(`greenline-${stage}-`, ''),
       fn.Properties.Environment.Variables,
     ]),
   );

@@ -42,6 +42,10 @@ beforeAll(() => {
 });
 
 const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+/** Greenline's own functions: not the handler of the console's BucketDeployment, which CDK brings. */
+const isGreenlineFunction = ([, fn]: [string, Resource]) =>
+  String(fn.Properties.FunctionName ?? '').startsWith(`greenline-${stage}-`);
+const greenlineFunctions = () => ofType('AWS::Lambda::Function').filter(isGreenlineFunction);
 const getAtt = (logicalId: string, attribute = 'Arn') => ({ 'Fn::GetAtt': [logicalId, attribute] });
 
 const functionId = (name: FunctionName): string => {
@@ -205,17 +209,34 @@ describe('HTTP API', () => {
     },
   );
 
-  it('throttles each public route on its own, and answers browsers’ CORS preflight with the headers the API reads', () => {
+  it('throttles each public route on its own', () => {
     const stage = ofType('AWS::ApiGatewayV2::Stage')[0]?.[1] as Resource;
     const publicKeys = routes.filter((route) => route.auth === 'public').map(routeKey);
     expect(Object.keys(stage.Properties.RouteSettings).sort()).toEqual(publicKeys.sort());
     for (const key of publicKeys) {
       expect(stage.Properties.RouteSettings[key]).toEqual({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
     }
+  });
+
+  it('answers no cross-origin browser by default: the console calls it on its own origin, through /v1/*', () => {
     const api = ofType('AWS::ApiGatewayV2::Api')[0]?.[1] as Resource;
-    expect(api.Properties.CorsConfiguration.AllowHeaders).toEqual(
-      expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret']),
-    );
+
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+  });
+
+  it('answers CORS preflights from exactly the public base URL’s origin when one is given', () => {
+    const stack = new GreenlineStack(new App({ context: noBundling }), 'Greenline', {
+      stage,
+      mailFrom,
+      publicBaseUrl: 'https://greenline.example.cn/',
+    });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: ['https://greenline.example.cn'],
+        AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret']),
+      }),
+    });
   });
 
   it('deploys exactly the routes of the route table, and none under /local', () => {
@@ -271,10 +292,12 @@ describe('HTTP API', () => {
     });
   });
 
-  it('outputs the API URL, user pool id and client id', () => {
+  it('outputs the console URL, the API URL, user pool id and client id', () => {
     const outputs = template.toJSON().Outputs as Record<string, unknown>;
 
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId']));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['ConsoleUrl', 'ApiUrl', 'UserPoolId', 'UserPoolClientId']),
+    );
   });
 });
 
@@ -320,11 +343,13 @@ describe('functions', () => {
         MemorySize: definition.memoryMiB,
       });
     }
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(Object.keys(functions).length);
+    expect(greenlineFunctions()).toHaveLength(Object.keys(functions).length);
+    // The one other function: BucketDeployment's handler, which uploads the console.
+    expect(ofType('AWS::Lambda::Function').filter((fn) => !isGreenlineFunction(fn))).toHaveLength(1);
   });
 
   it('every function runs Node 24 on arm64, traced, with its own log group and the common environment', () => {
-    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+    for (const [, fn] of greenlineFunctions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
@@ -389,12 +414,23 @@ describe('functions', () => {
     expect(writes).toEqual(['dynamodb:PutItem']);
   });
 
+  it('links emails to the console’s distribution by default', () => {
+    const [distributionId] = ofType('AWS::CloudFront::Distribution')[0] ?? [];
+
+    for (const [, fn] of greenlineFunctions()) {
+      expect(fn.Properties.Environment.Variables[commonEnv.publicBaseUrl]).toEqual({
+        'Fn::Join': ['', ['https://', getAtt(distributionId ?? '', 'DomainName')]],
+      });
+    }
+  });
+
   it('links emails to the public base URL when one is given', () => {
     const app = new App({ context: noBundling });
     const publicBaseUrl = 'https://greenline.example.cn/';
     const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom, publicBaseUrl });
+    const all = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Resource[];
 
-    for (const [, fn] of Object.entries(Template.fromStack(stack).findResources('AWS::Lambda::Function'))) {
+    for (const fn of all.filter((candidate) => candidate.Properties.FunctionName)) {
       expect(fn.Properties.Environment.Variables[commonEnv.publicBaseUrl]).toBe(publicBaseUrl);
     }
   });

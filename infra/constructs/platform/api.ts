@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, Lazy, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -17,9 +17,12 @@ import {
   ClientAttributes,
   FeaturePlan,
   Mfa,
+  OAuthScope,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -43,9 +46,18 @@ export interface GreenlineApiProps {
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** Each public route's own limit, tighter than the API's (per-client limits are counted in the functions). */
   readonly publicRouteThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
-  /** Origins of the browser pages that call the API (CORS); default: any origin (tokens, not cookies, authorise). */
+  /**
+   * Origins of browser pages that call the API from another origin (CORS). None by default: the console calls the API
+   * on its own origin, through the CloudFront distribution's `/v1/*` behaviour, so no browser needs CORS; machine
+   * clients (the hotline system) do not use it at all.
+   */
   readonly allowedOrigins?: readonly string[];
+  /** The prefix of the hosted UI's domain, `<prefix>.auth.<region>.amazoncognito.com`; unique in the region. */
+  readonly signInDomainPrefix?: string;
 }
+
+/** Where the hosted UI sends officials back with the authorization code (web/src/auth/cognito.ts). */
+export const signInCallbackPath = '/console/callback';
 
 /**
  * Greenline's one HTTP API: every route of the route table in `shared/platform/http/routes.ts`, whichever capability
@@ -55,13 +67,20 @@ export interface GreenlineApiProps {
  * Officials sign in to the pool; the API accepts their ID tokens (audience: the app client) through a JWT authorizer,
  * so functions read `cognito:username`, `cognito:groups` (one group per role) and `custom:unit` from verified claims.
  * Every route states its authorization: `official` routes use the JWT authorizer, `public` ones say NONE explicitly.
+ *
+ * The console signs officials in through Cognito's hosted UI (`signInDomain`): the authorization-code flow with PKCE,
+ * on the web client, which has no secret. The pages that may do so are added with {@link allowSignInFrom} once their
+ * origin is known — the console's distribution is made after the API, since it forwards `/v1/*` to it.
  */
 export class GreenlineApi extends Construct {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  /** The hosted UI's domain (`signInDomain.baseUrl()`: `https://<prefix>.auth.<region>.amazoncognito.com`). */
+  readonly signInDomain: UserPoolDomain;
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly routes: readonly HttpRoute[];
+  private readonly signInOrigins: string[] = [];
 
   constructor(scope: Construct, id: string, props: GreenlineApiProps) {
     super(scope, id);
@@ -105,17 +124,43 @@ export class GreenlineApi extends Construct {
     for (const role of officialRoles) {
       this.userPool.addGroup(`${pascalCase(role)}Group`, { groupName: role, description: roleLabels[role] });
     }
+    this.signInDomain = this.userPool.addDomain('SignInDomain', {
+      // The account in the prefix keeps it unique in the region, as Cognito requires, for every stage of every bureau.
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix ?? `greenline-${props.stage}-${Aws.ACCOUNT_ID}` },
+    });
+    const callbackUrls = Lazy.list({ produce: () => this.signInOrigins.map((origin) => origin + signInCallbackPath) });
+    // Both spellings of the origin: Cognito compares a logout_uri exactly.
+    const logoutUrls = Lazy.list({ produce: () => this.signInOrigins.flatMap((origin) => [origin, `${origin}/`]) });
     this.userPoolClient = this.userPool.addClient('WebClient', {
       userPoolClientName: `greenline-${props.stage}-web`,
+      // SRP for machine clients (the hotline system); the console goes through the hosted UI below.
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      // No secret (the default): a page cannot keep one; PKCE protects the code instead (web/src/auth/cognito.ts).
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE, OAuthScope.EMAIL],
+        callbackUrls,
+        logoutUrls,
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
+      // What the ID token carries besides cognito:username and cognito:groups (always there): the unit the API scopes
+      // every read by, and the name and email the console shows.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ fullname: true, email: true, emailVerified: true })
+        .withCustomAttributes(unitAttribute),
       // The unit claim decides what a user may see: only administrators change it, never the user through this client.
       writeAttributes: new ClientAttributes(),
+    });
+    this.node.addValidation({
+      validate: () =>
+        this.signInOrigins.length === 0
+          ? ['The web client has the code flow but no page to return to: call allowSignInFrom(origin)']
+          : [],
     });
 
     const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention });
@@ -123,13 +168,17 @@ export class GreenlineApi extends Construct {
       apiName: `greenline-${props.stage}`,
       description: 'Greenline case handling API',
       createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [...(props.allowedOrigins ?? ['*'])],
-        allowMethods: corsPolicy.allowMethods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: [...corsPolicy.allowHeaders],
-        exposeHeaders: [...corsPolicy.exposeHeaders],
-        maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
-      },
+      ...(props.allowedOrigins?.length
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.allowedOrigins],
+              allowMethods: corsPolicy.allowMethods.map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...corsPolicy.allowHeaders],
+              exposeHeaders: [...corsPolicy.exposeHeaders],
+              maxAge: Duration.seconds(corsPolicy.maxAgeSeconds),
+            },
+          }
+        : {}),
     });
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
@@ -202,6 +251,20 @@ export class GreenlineApi extends Construct {
           ]),
       ),
     );
+  }
+
+  /**
+   * Lets the pages of `origin` (`https://host`, no path) sign officials in through the hosted UI: its
+   * `/console/callback` becomes a callback URL of the web client and the origin a sign-out URL.
+   */
+  allowSignInFrom(origin: string): void {
+    this.signInOrigins.push(origin);
+  }
+
+  /** The API's host name, as an origin of the console's distribution. */
+  get domainName(): string {
+    const { region, urlSuffix } = Stack.of(this);
+    return `${this.httpApi.apiId}.execute-api.${region}.${urlSuffix}`;
   }
 
   /** The base URL of the API, ending in `/`. */
