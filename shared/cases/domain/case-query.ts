@@ -1,12 +1,10 @@
 import { channels, pollutionCategories } from '#intake/domain/complaint-input.ts';
 import { startOfBureauDay } from '#platform/domain/time.ts';
 import { z } from '#platform/domain/zod.ts';
-import { type CaseState, caseStates } from './case.ts';
+import { type CaseState, caseKinds, caseStates, isFinishedState } from './case.ts';
 
 /** States in which a case still needs someone's work. */
-export const openStates: readonly CaseState[] = caseStates.filter(
-  (state) => !['rejected', 'merged', 'closed'].includes(state),
-);
+export const openStates: readonly CaseState[] = caseStates.filter((state) => !isFinishedState(state));
 
 const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
@@ -14,7 +12,7 @@ const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 export const caseListQuerySchema = z
   .object({
     state: z.enum(caseStates).optional(),
-    kind: z.enum(['complaint', 'rectification', 'task', 'help-plan']).optional(),
+    kind: z.enum(caseKinds).optional(),
     unit: z.string().trim().min(1).max(100).optional(),
     assignee: z.string().trim().min(1).max(100).optional(),
     category: z.enum(pollutionCategories).optional(),

@@ -3,7 +3,8 @@ import type { Attachment } from '#intake/domain/attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
 import type { OfficialRole } from '#platform/domain/principal.ts';
 
-export type CaseKind = 'complaint' | 'rectification' | 'task' | 'help-plan';
+export const caseKinds = ['complaint', 'rectification', 'task', 'help-plan'] as const;
+export type CaseKind = (typeof caseKinds)[number];
 
 export const caseStates = [
   'registered',
@@ -19,6 +20,11 @@ export const caseStates = [
 ] as const;
 
 export type CaseState = (typeof caseStates)[number];
+
+/** States a case is finished in: nothing more is done to it (a review request starts from `closed`). */
+export const finishedStates: readonly CaseState[] = ['closed', 'rejected', 'merged'];
+
+export const isFinishedState = (state: CaseState): boolean => finishedStates.includes(state);
 
 /** Who must finish the case: the department, its responsible person (责任人) and the lead official (包案领导). */
 export interface Assignment {

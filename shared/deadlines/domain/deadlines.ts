@@ -7,7 +7,7 @@
  * day after the deadline, a supervision notice (督办) five working days after that.
  */
 
-import type { Case, CaseEvent } from '#cases/domain/case.ts';
+import { type Case, type CaseEvent, isFinishedState } from '#cases/domain/case.ts';
 import { bureauYear, startOfBureauDay, yearOf } from '#platform/domain/time.ts';
 import type { WorkingCalendar } from './calendar.ts';
 import type { CaseClock, CaseTimeLimits, ClockName, ProgressColour } from './clocks.ts';
@@ -169,7 +169,7 @@ export const extendClock = (
 const missingYearsOf = (clocks: Readonly<Partial<Record<ClockName, CaseClock>>>): number[] =>
   union(...Object.values(clocks).map((clock) => clock?.missingCalendarYears ?? []));
 
-const isFinished = (item: Case) => ['closed', 'rejected', 'merged'].includes(item.state);
+const isFinished = (item: Case) => isFinishedState(item.state);
 
 /**
  * `nextCheckAt` of a case the nightly check must look at on its next run whatever its deadlines say: one without the

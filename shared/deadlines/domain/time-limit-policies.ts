@@ -1,4 +1,4 @@
-import type { CaseKind, CaseState } from '#cases/domain/case.ts';
+import { type CaseKind, type CaseState, caseKinds } from '#cases/domain/case.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import { z } from '#platform/domain/zod.ts';
 import type { ClockName } from './clocks.ts';
@@ -28,7 +28,7 @@ const policySchema = z
     /** The policy applies to cases matching every field given; the most specific match wins. */
     match: z
       .object({
-        kind: z.enum(['complaint', 'rectification', 'task', 'help-plan']).optional(),
+        kind: z.enum(caseKinds).optional(),
         channel: z.enum(channels).optional(),
         category: z.enum(pollutionCategories).optional(),
         urgency: z.enum(urgencies).optional(),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Case, CaseState, HistoryEntry } from '#cases/domain/case.ts';
+import { type Case, type CaseState, type HistoryEntry, isFinishedState } from '#cases/domain/case.ts';
 import { categoryLabels, stateLabels } from '#cases/domain/labels.ts';
 import { newComplaintSchema } from './complaint-input.ts';
 
@@ -63,7 +63,7 @@ export const publicComplaintView = (
   const followedHistory = master?.history ?? reported.history;
   const acceptedAt = followedHistory.find((entry) => entry.toState === 'accepted')?.at;
   const clocks = followed.timeLimits?.clocks;
-  const open = !['closed', 'rejected', 'merged'].includes(followed.state);
+  const open = !isFinishedState(followed.state);
   return {
     trackingCode: own.trackingCode ?? '',
     number: own.number,

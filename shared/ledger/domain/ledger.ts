@@ -1,3 +1,4 @@
+import { caseKinds } from '#cases/domain/case.ts';
 import { openStates } from '#cases/domain/case-query.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import type { ProgressColour } from '#deadlines/domain/deadlines.ts';
@@ -7,7 +8,7 @@ import { z } from '#platform/domain/zod.ts';
 export const ledgerQuerySchema = z
   .object({
     unit: z.string().trim().min(1).max(100).optional(),
-    kind: z.enum(['complaint', 'rectification', 'task', 'help-plan']).optional(),
+    kind: z.enum(caseKinds).optional(),
     category: z.enum(pollutionCategories).optional(),
     department: z.string().trim().min(1).max(100).optional(),
     /** Green counts cases finished since this date (default: 1 January of this year, Asia/Shanghai). */
