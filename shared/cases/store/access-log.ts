@@ -9,6 +9,7 @@ import { ulid } from 'ulid';
 import { tableName } from '#platform/config.ts';
 import type { OfficialRole } from '#platform/domain/principal.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 export interface PersonalDataAccess {
   readonly caseId: string;
@@ -28,16 +29,20 @@ export const personalDataAccessPut = (access: PersonalDataAccess) => ({
 });
 
 export const recordPersonalDataAccess = async (access: PersonalDataAccess): Promise<void> => {
-  await dynamo().send(new PutCommand(personalDataAccessPut(access).Put));
+  await translateSdkErrors(`记录查看事项 ${access.caseId} 个人信息`, () =>
+    dynamo().send(new PutCommand(personalDataAccessPut(access).Put)),
+  );
 };
 
 export const listPersonalDataAccess = async (caseId: string): Promise<PersonalDataAccess[]> => {
-  const { Items = [] } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName('main'),
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ACCESS#${caseId}` },
-    }),
+  const { Items = [] } = await translateSdkErrors(`读取事项 ${caseId} 的个人信息查看记录`, () =>
+    dynamo().send(
+      new QueryCommand({
+        TableName: tableName('main'),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ACCESS#${caseId}` },
+      }),
+    ),
   );
   return Items.map(({ caseId, username, roles, at, purpose }) => ({ caseId, username, roles, at, purpose }));
 };

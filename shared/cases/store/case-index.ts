@@ -19,6 +19,7 @@ import { type CaseSummary, summarise } from '#cases/domain/case-summary.ts';
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo, withoutKeys } from '#platform/dynamodb/client.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 interface Entry {
   readonly sk: string;
@@ -135,18 +136,20 @@ export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
   const items: CaseSummary[] = [];
   let cursor = query.cursor;
   for (let page = 0; page < maxPagesPerRequest && items.length < query.limit; page += 1) {
-    const result = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName('main'),
-        IndexName: 'gsi1',
-        KeyConditionExpression: keyCondition,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' and ') } : {}),
-        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: query.limit - items.length,
-        ExclusiveStartKey: cursor,
-      }),
+    const result = await translateSdkErrors('读取事项列表', () =>
+      dynamo().send(
+        new QueryCommand({
+          TableName: tableName('main'),
+          IndexName: 'gsi1',
+          KeyConditionExpression: keyCondition,
+          ...(filters.length > 0 ? { FilterExpression: filters.join(' and ') } : {}),
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: query.limit - items.length,
+          ExclusiveStartKey: cursor,
+        }),
+      ),
     );
     items.push(...(result.Items ?? []).map((item) => withoutKeys<CaseSummary>(item)));
     cursor = result.LastEvaluatedKey;

@@ -6,7 +6,8 @@
  * Keys (access pattern → key), under the case's own partition so they go with it:
  * - open cases flagged for a year → pk `CASE#<id>`, sk `CALGAP#<year>`, gsi1pk `CALGAP#<year>`, gsi1sk `<case id>`;
  *   written by the nightly check in the case's own transaction, on its first run after the case was flagged (the
- *   transition that flags a case asks for that run: `nextCheckAt` = the epoch)
+ *   transition that flags a case asks for that run: `nextCheckAt` = the epoch); for a case flagged before this index
+ *   existed, when an administrator enters the year (`listCasesUnderCalendarGap`)
  * - a gap resolved (the case recomputed, or finished) → the same item put again without its index keys, so it leaves
  *   the index, expiring (TTL `expiresAt`) after 30 days
  */
@@ -77,4 +78,26 @@ export const listCasesWithCalendarGap = async (year: number): Promise<string[]> 
     }),
   );
   return items.map((item) => item.caseId as string);
+};
+
+/** How many puts `listCasesUnderCalendarGap` has in flight at once. */
+const listingConcurrency = 8;
+
+/**
+ * Lists `caseIds` under `year` outside any transaction, so that the next nightly check reads them: for cases flagged
+ * before this index existed, which carry no entry. Idempotent (the same item as `calendarGapPut`); a case that is no
+ * longer flagged when the check reads it only leaves the list again.
+ */
+export const listCasesUnderCalendarGap = async (caseIds: readonly string[], year: number): Promise<void> => {
+  for (let start = 0; start < caseIds.length; start += listingConcurrency) {
+    await Promise.all(
+      caseIds
+        .slice(start, start + listingConcurrency)
+        .map((caseId) =>
+          translateSdkErrors(`登记事项 ${caseId} 缺少 ${year} 年日历`, () =>
+            dynamo().send(new PutCommand(calendarGapPut(caseId, year).Put)),
+          ),
+        ),
+    );
+  }
 };

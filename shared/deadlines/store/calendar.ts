@@ -13,7 +13,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CalendarData, CalendarDay } from '#deadlines/domain/calendar.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo, queryAll } from '#platform/dynamodb/client.ts';
-import { PersistenceError } from '#platform/dynamodb/errors.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 /** A year as admins entered it. */
 export interface CalendarYearEntry {
@@ -76,11 +76,7 @@ export const putCalendarYear = async (
       },
     ],
   });
-  try {
-    await dynamo().send(write);
-  } catch (error) {
-    throw new PersistenceError(`保存 ${year} 年工作日历失败：${(error as Error).name}`, { cause: error });
-  }
+  await translateSdkErrors(`保存 ${year} 年工作日历`, () => dynamo().send(write));
   return entry;
 };
 
@@ -89,8 +85,8 @@ export const getCalendarOverrides = async (years: readonly number[]): Promise<Ca
   const table = tableName('main');
   const items = await Promise.all(
     [...new Set(years)].map(async (year) => {
-      const { Item } = await dynamo().send(
-        new GetCommand({ TableName: table, Key: yearKey(year), ConsistentRead: true }),
+      const { Item } = await translateSdkErrors(`读取 ${year} 年工作日历`, () =>
+        dynamo().send(new GetCommand({ TableName: table, Key: yearKey(year), ConsistentRead: true })),
       );
       return Item ? toEntry(Item) : undefined;
     }),
@@ -101,12 +97,14 @@ export const getCalendarOverrides = async (years: readonly number[]): Promise<Ca
 
 /** Every year admins entered, oldest first. */
 export const listCalendarYears = async (): Promise<CalendarYearSummary[]> => {
-  const items = await queryAll({
-    TableName: tableName('main'),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :calendar and begins_with(gsi1sk, :year)',
-    ExpressionAttributeValues: { ':calendar': 'CALENDAR', ':year': 'YEAR#' },
-  });
+  const items = await translateSdkErrors('读取已录入工作日历的年份', () =>
+    queryAll({
+      TableName: tableName('main'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :calendar and begins_with(gsi1sk, :year)',
+      ExpressionAttributeValues: { ':calendar': 'CALENDAR', ':year': 'YEAR#' },
+    }),
+  );
   return items.map((item) => {
     const { days, ...rest } = toEntry(item);
     return { ...rest, dayCount: days.length };

@@ -9,6 +9,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DeadlineNotice } from '#deadlines/domain/deadlines.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo, queryAll } from '#platform/dynamodb/client.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 export interface PendingNotice extends DeadlineNotice {
   readonly caseId: string;
@@ -37,12 +38,14 @@ export const noticePut = (caseId: string, notice: DeadlineNotice, raisedAt: stri
 });
 
 export const listPendingNotices = async (): Promise<PendingNotice[]> => {
-  const items = await queryAll({
-    TableName: tableName('main'),
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pending',
-    ExpressionAttributeValues: { ':pending': 'NOTICE#pending' },
-  });
+  const items = await translateSdkErrors('读取待发送的期限提醒', () =>
+    queryAll({
+      TableName: tableName('main'),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pending',
+      ExpressionAttributeValues: { ':pending': 'NOTICE#pending' },
+    }),
+  );
   return items.map((item) => ({
     kind: item.kind as PendingNotice['kind'],
     clock: item.clock as PendingNotice['clock'],
@@ -55,12 +58,14 @@ export const listPendingNotices = async (): Promise<PendingNotice[]> => {
 };
 
 export const markNoticeDispatched = async (notice: PendingNotice, dispatchedAt: string): Promise<void> => {
-  await dynamo().send(
-    new UpdateCommand({
-      TableName: tableName('main'),
-      Key: { pk: `CASE#${notice.caseId}`, sk: notice.sk },
-      UpdateExpression: 'REMOVE gsi1pk, gsi1sk SET dispatchedAt = :at',
-      ExpressionAttributeValues: { ':at': dispatchedAt },
-    }),
+  await translateSdkErrors(`标记事项 ${notice.caseId} 的期限提醒已发送`, () =>
+    dynamo().send(
+      new UpdateCommand({
+        TableName: tableName('main'),
+        Key: { pk: `CASE#${notice.caseId}`, sk: notice.sk },
+        UpdateExpression: 'REMOVE gsi1pk, gsi1sk SET dispatchedAt = :at',
+        ExpressionAttributeValues: { ':at': dispatchedAt },
+      }),
+    ),
   );
 };

@@ -6,6 +6,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#platform/config.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 /** The secret has 160 random bits, so a fast hash is enough: there is nothing to guess by brute force. */
 const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret, 'utf8').digest();
@@ -28,8 +29,8 @@ const decoy = hashSecret('decoy');
 
 /** The case id behind a tracking code, or undefined when the code is unknown or the secret wrong — alike in time. */
 export const resolveTracking = async (code: string, secret: string): Promise<string | undefined> => {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: tableName('main'), Key: { pk: `TRACK#${code}`, sk: 'TRACK' } }),
+  const { Item } = await translateSdkErrors('读取查询码', () =>
+    dynamo().send(new GetCommand({ TableName: tableName('main'), Key: { pk: `TRACK#${code}`, sk: 'TRACK' } })),
   );
   const expected = Item ? Buffer.from(String(Item.secretHash), 'base64') : decoy;
   const matches = expected.length === 32 && timingSafeEqual(expected, hashSecret(secret));

@@ -12,27 +12,32 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Upload } from '#intake/domain/attachments.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
+import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 
 const uploadKey = (attachmentId: string) => ({ pk: `UPLOAD#${attachmentId}`, sk: 'UPLOAD' });
 
 export const putUpload = async (upload: Upload): Promise<void> => {
-  await dynamo().send(
-    new PutCommand({
-      TableName: tableName('main'),
-      Item: {
-        ...uploadKey(upload.attachmentId),
-        type: 'upload',
-        ...upload,
-        expiresAt: Math.floor(Date.parse(upload.attachableUntil) / 1000),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
+  await translateSdkErrors(`保存附件上传 ${upload.attachmentId}`, () =>
+    dynamo().send(
+      new PutCommand({
+        TableName: tableName('main'),
+        Item: {
+          ...uploadKey(upload.attachmentId),
+          type: 'upload',
+          ...upload,
+          expiresAt: Math.floor(Date.parse(upload.attachableUntil) / 1000),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
   );
 };
 
 /** The upload with this id, or undefined when there is none or it can no longer be attached at `at`. */
 export const getUpload = async (attachmentId: string, at: Date): Promise<Upload | undefined> => {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName('main'), Key: uploadKey(attachmentId) }));
+  const { Item } = await translateSdkErrors(`读取附件上传 ${attachmentId}`, () =>
+    dynamo().send(new GetCommand({ TableName: tableName('main'), Key: uploadKey(attachmentId) })),
+  );
   if (!Item) return undefined;
   const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...upload } = Item;
   const found = upload as Upload;

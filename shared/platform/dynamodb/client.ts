@@ -13,7 +13,11 @@ export const dynamo = (): DynamoDBDocumentClient => {
 
 type Item = Record<string, unknown>;
 
-/** Every item a query matches, page after page. */
+/**
+ * Every item a query matches, page after page. It lets the SDK's errors through: a store calls it inside
+ * `translateSdkErrors` with the label of its own operation (see `./errors.ts`), which names the failure better than a
+ * label of this helper could.
+ */
 export const queryAll = async (input: Omit<QueryCommandInput, 'ExclusiveStartKey'>): Promise<Item[]> => {
   const items: Item[] = [];
   let startKey: Item | undefined;

@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Case } from '#cases/domain/case.ts';
-import { entryWrites } from '#cases/store/case-index.ts';
+import { entryWrites, queryEntries } from '#cases/store/case-index.ts';
 import type { CaseClock } from '#deadlines/domain/clocks.ts';
 import { aCase, demoAssignment } from '../../support/cases.ts';
+import { expectThrottlingNamed, mockDynamo } from '../../support/dynamo-faults.ts';
+
+const dynamo = mockDynamo('case-index-test');
 
 const finishClock: CaseClock = {
   startedAt: '2026-11-21T02:00:00.000Z',
@@ -148,4 +151,11 @@ describe('the listing entries a change writes (entryWrites)', () => {
     // Assess
     expect(deleted).toEqual(['ENTRY#SCOPE#east', 'ENTRY#SCOPE#east-enforcement', 'ENTRY#RESPONSIBLE', 'ENTRY#LEAD']);
   });
+});
+
+describe('reading the listing entries', () => {
+  it.each([['queryEntries', () => queryEntries({ partition: 'SCOPE#city', limit: 20 })]])(
+    '%s turns a DynamoDB throttling error into a PersistenceError with the original as cause',
+    expectThrottlingNamed(dynamo),
+  );
 });
