@@ -1,5 +1,5 @@
 import { deadlinesApi } from '#deadlines/api.ts';
-import { enterCalendarYear } from '#deadlines/services/calendar.ts';
+import { enterCalendarYear } from '#deadlines/services/enter-calendar-year.ts';
 import { tableName } from '#platform/config.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
 import { httpHandler, jsonBody } from '#platform/http/handler.ts';

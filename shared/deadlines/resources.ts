@@ -35,7 +35,8 @@ export const deadlinesFunctions = defineFunctions('deadlines', {
   'put-calendar-year': {
     description: '录入工作日历（国务院节假日安排通知）',
     tables: { main: { write: ['PutItem'] } },
-    timeoutSeconds: 10,
+    // It reads the index of every open case, to list those flagged for the year (services/enter-calendar-year.ts).
+    timeoutSeconds: 30,
     memoryMiB: 512,
   },
 });

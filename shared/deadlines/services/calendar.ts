@@ -4,16 +4,13 @@ import {
   type CalendarDay,
   type CalendarYear,
   calendarYear,
-  calendarYearBodyFor,
   type WorkingCalendar,
 } from '#deadlines/domain/calendar.ts';
 import { libraryCalendarData } from '#deadlines/domain/holiday-library.ts';
-import { getCalendarOverrides, putCalendarYear } from '#deadlines/store/calendar.ts';
+import { getCalendarOverrides } from '#deadlines/store/calendar.ts';
 import { requireRole } from '#directory/domain/roles.ts';
-import { now } from '#platform/clock.ts';
 import type { OfficialRole, Principal } from '#platform/domain/principal.ts';
 import { yearOf } from '#platform/domain/time.ts';
-import { parseWith } from '#platform/domain/validation.ts';
 
 /** How long a process reuses the admin days it read: a change made elsewhere shows within a minute. */
 const cacheMs = 60_000;
@@ -65,15 +62,7 @@ export const readCalendarYear = async (year: number, principal: Principal): Prom
   return calendarYear({ library: libraryCalendarData([year]), overrides: await getCalendarOverrides([year]) }, year);
 };
 
-/**
- * An admin enters the special days of `year` (a new State Council notice, or a correction): they replace whatever
- * admins entered for that year before, and the year counts as having calendar data from now on. Returns the year as
- * `readCalendarYear` shows it.
- */
-export const enterCalendarYear = async (year: number, input: unknown, principal: Principal): Promise<CalendarYear> => {
-  requireRole(principal, ['admin'], '只有系统管理员可以维护工作日历');
-  const { days } = parseWith(calendarYearBodyFor(year), input);
-  const entry = await putCalendarYear(year, days, principal.username, now());
+/** Forgets what this process read of `year`, after an administrator changed it here. */
+export const forgetCachedCalendarYear = (year: number): void => {
   cache.delete(year);
-  return calendarYear({ library: libraryCalendarData([year]), overrides: { years: [year], days: entry.days } }, year);
 };
