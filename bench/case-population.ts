@@ -40,7 +40,7 @@ export const seedingTimeContext = (): TimeContext => ({
 });
 
 /** mulberry32: small, fast, good enough to spread a population, and reproducible. */
-const randomSource = (seed: number) => {
+export const randomSource = (seed: number) => {
   let state = seed | 0;
   return (): number => {
     state = (state + 0x6d2b79f5) | 0;

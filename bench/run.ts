@@ -15,6 +15,10 @@ const benchmarks = {
     const { defaultSizes, runSweepBenchmark } = await import('./sweep.ts');
     return runSweepBenchmark({ sizes: sizes ?? defaultSizes });
   },
+  surveys: async (sizes: readonly number[] | undefined) => {
+    const { defaultSizes, runSurveysBenchmark } = await import('./surveys.ts');
+    return runSurveysBenchmark({ sizes: sizes ?? defaultSizes });
+  },
   cold: async () => {
     const { runColdBenchmark } = await import('./cold.ts');
     return runColdBenchmark();

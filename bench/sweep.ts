@@ -22,6 +22,7 @@ import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { freePort } from '../local/free-port.ts';
 import { createTableInput } from '../local/provision.ts';
 import { casePopulation, seedingTimeContext } from './case-population.ts';
+import { itemSize } from './item-size.ts';
 
 export const defaultSizes: readonly number[] = [10_000, 100_000];
 
@@ -98,20 +99,6 @@ const writeCommands = new Set([
   'TransactWriteItemsCommand',
   'BatchWriteItemCommand',
 ]);
-
-/**
- * An item's size as DynamoDB bills it, near enough: attribute names and strings in UTF-8 bytes, a number 1 byte per two
- * digits plus 1, a boolean 1, a list or map 3 bytes plus 1 per element.
- */
-const sizeOf = (value: unknown): number => {
-  if (typeof value === 'string') return Buffer.byteLength(value);
-  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/\D|^0+/g, '').length / 2) + 1;
-  if (typeof value === 'boolean' || value === null) return 1;
-  const elements = Array.isArray(value) ? value.map((element) => ['', element] as const) : Object.entries(value ?? {});
-  return 3 + elements.reduce((sum, [name, element]) => sum + 1 + Buffer.byteLength(name) + sizeOf(element), 0);
-};
-const itemSize = (item: Record<string, unknown>) =>
-  Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + sizeOf(value), 0);
 
 type Write = { Put?: { Item: Record<string, unknown> }; PutRequest?: { Item: Record<string, unknown> } };
 /**

@@ -16,10 +16,12 @@ import { GreenlineApi } from './constructs/platform/api.ts';
 import { AttachmentStore } from './constructs/platform/attachment-store.ts';
 import type { CapabilityProps } from './constructs/platform/capability.ts';
 import { DataStore } from './constructs/platform/data-store.ts';
+import { EventQueues } from './constructs/platform/event-queues.ts';
 import type { GreenlineFunction } from './constructs/platform/greenline-function.ts';
 import { Mail } from './constructs/platform/mail.ts';
 import { ScheduleDeadLetters } from './constructs/platform/schedules.ts';
 import { PlatformEndpoints } from './constructs/platform.ts';
+import { Surveys } from './constructs/surveys.ts';
 import { WebConsole } from './constructs/web-console.ts';
 
 export interface GreenlineStackProps extends StackProps {
@@ -63,7 +65,9 @@ export class GreenlineStack extends Stack {
   readonly alarms: Alarms;
   readonly scheduleDeadLetters: ScheduleDeadLetters;
   readonly platform: PlatformEndpoints;
+  readonly eventQueues: EventQueues;
   readonly notices: NoticeFanOut;
+  readonly surveys: Surveys;
   readonly cases: CaseWorkflow;
   readonly intake: Intake;
   readonly deadlines: DeadlineSchedule;
@@ -90,13 +94,14 @@ export class GreenlineStack extends Stack {
     this.scheduleDeadLetters = new ScheduleDeadLetters(this, 'ScheduleDeadLetters', { alarms: this.alarms });
     const shared = { tables: this.dataStore.tables, mail: this.mail, buckets: { attachments: this.attachments } };
 
-    // Notices come first: they own the queue the other capabilities send to.
-    this.notices = new NoticeFanOut(this, 'Notices', { stage, logRetention, connections: shared, alarms: this.alarms });
+    // The queues come first: any capability may send to any of them.
+    this.eventQueues = new EventQueues(this, 'Queues', { alarms: this.alarms });
     const capability: CapabilityProps = {
       stage,
       logRetention,
-      connections: { ...shared, queues: this.notices.queues },
+      connections: { ...shared, queues: this.eventQueues.queues },
     };
+    this.notices = new NoticeFanOut(this, 'Notices', { ...capability, queues: this.eventQueues });
     const scheduleDeadLetters = this.scheduleDeadLetters;
 
     this.platform = new PlatformEndpoints(this, 'Platform', capability);
@@ -105,6 +110,7 @@ export class GreenlineStack extends Stack {
     this.deadlines = new DeadlineSchedule(this, 'Deadlines', { ...capability, scheduleDeadLetters });
     this.ledger = new Ledger(this, 'Ledger', capability);
     this.directory = new Directory(this, 'Directory', capability);
+    this.surveys = new Surveys(this, 'Surveys', { ...capability, queues: this.eventQueues, scheduleDeadLetters });
 
     // The type demands every function of the catalog: a capability left out of the stack fails to compile.
     this.functions = {
@@ -115,6 +121,7 @@ export class GreenlineStack extends Stack {
       ...this.ledger.functions,
       ...this.directory.functions,
       ...this.notices.functions,
+      ...this.surveys.functions,
     };
     this.api = new GreenlineApi(this, 'Api', {
       stage,

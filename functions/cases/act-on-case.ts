@@ -9,6 +9,7 @@ import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
 queueUrl('notices');
+queueUrl('surveys');
 
 // The action and its body are left to the service: an unknown action is a 404, and each action has its own schema.
 export const handler = httpHandler(async (event) => {

@@ -5,6 +5,7 @@ import { logger } from '#platform/logger.ts';
 
 tableName('main');
 queueUrl('notices');
+queueUrl('surveys');
 
 /** Events younger than this may still be on their way from the request that wrote them. */
 const graceMs = 60_000;

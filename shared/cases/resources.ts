@@ -13,7 +13,8 @@ export const casesFunctions = defineFunctions('cases', {
   'act-on-case': {
     description: '办理流程操作',
     tables: { main: 'read-write' },
-    queues: { notices: 'send' },
+    // Closing a complaint sends its event to the surveys queue too (the relay fans events out by type).
+    queues: { notices: 'send', surveys: 'send' },
     timeoutSeconds: 15,
     memoryMiB: 512,
   },
@@ -28,7 +29,7 @@ export const casesFunctions = defineFunctions('cases', {
   'relay-outbox': {
     description: '补发待投递事件',
     tables: { main: { write: ['DeleteItem'] } },
-    queues: { notices: 'send' },
+    queues: { notices: 'send', surveys: 'send' },
     timeoutSeconds: 60,
     memoryMiB: 512,
   },

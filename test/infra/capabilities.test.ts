@@ -16,6 +16,7 @@ import { noticesFunctions } from '#notices/resources.ts';
 import { functions, schedules } from '#platform/catalog/catalog.ts';
 import type { Capability } from '#platform/catalog/definitions.ts';
 import { platformFunctions } from '#platform/resources.ts';
+import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
 
 const noBundling = { 'aws:cdk:bundling-stacks': [] };
 
@@ -60,8 +61,23 @@ const capabilities = (): CapabilityEntry[] => [
     declaredFunctions: directoryFunctions,
     declaredSchedules: {},
   },
+  {
+    capability: 'surveys',
+    construct: stack.surveys,
+    declaredFunctions: surveysFunctions,
+    declaredSchedules: surveysSchedules,
+  },
 ];
-const capabilityNames = ['platform', 'cases', 'intake', 'deadlines', 'ledger', 'notices', 'directory'] as const;
+const capabilityNames = [
+  'platform',
+  'cases',
+  'intake',
+  'deadlines',
+  'ledger',
+  'notices',
+  'directory',
+  'surveys',
+] as const;
 const entryOf = (capability: Capability): CapabilityEntry => {
   const entry = capabilities().find((candidate) => candidate.capability === capability);
   if (!entry) throw new Error(`No construct for ${capability}`);

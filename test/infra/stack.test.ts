@@ -67,6 +67,13 @@ const statementsOf = (name: FunctionName): Statement[] => {
 const actionsOf = (name: FunctionName): string[] =>
   statementsOf(name).flatMap((statement) => [statement.Action].flat());
 
+/** The logical id of the catalog queue `key` (EventQueues builds it at `Queues/<Key>/Queue`). */
+const queueId = (key: QueueKey): string => {
+  const prefix = `Queues${key.charAt(0).toUpperCase()}${key.slice(1)}Queue`;
+  const found = ofType('AWS::SQS::Queue').find(([id]) => id.startsWith(prefix));
+  if (!found) throw new Error(`no queue ${key} in the template`);
+  return found[0];
+};
 const tableId = (definition: TableDefinition): string => {
   const found = ofType('AWS::DynamoDB::Table').find(
     ([, table]) =>
@@ -384,6 +391,12 @@ describe('functions', () => {
       expect(JSON.stringify(statementsOf(definition.name)), key).not.toContain(tableId(tables[key]));
     }
     expect(actions.includes('sqs:SendMessage')).toBe(declaredQueues.length > 0);
+    for (const key of Object.keys(queues) as QueueKey[]) {
+      const onQueue = statementsOf(definition.name)
+        .filter((statement) => JSON.stringify(statement.Resource).includes(queueId(key)))
+        .flatMap((statement) => [statement.Action].flat());
+      expect(onQueue.includes('sqs:SendMessage'), key).toBe(declaredQueues.includes(key));
+    }
     expect(actions.some((action) => action.startsWith('ses:'))).toBe(definition.mail === 'send');
     expect(env[commonEnv.mailFrom] !== undefined).toBe(definition.mail === 'send');
   });

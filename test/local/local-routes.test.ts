@@ -192,14 +192,16 @@ describe('schedules on demand', () => {
 describe('other local routes', () => {
   it('report queue depths', async () => {
     const body = (await (await fetch(`${base}/local/queues`)).json()) as { queues: unknown[] };
-    expect(body.queues).toEqual([
-      expect.objectContaining({
-        queue: 'notices',
-        visible: 0,
-        inFlight: 0,
-        deadLetter: expect.objectContaining({ visible: 0 }),
-      }),
-    ]);
+    expect(body.queues).toEqual(
+      ['notices', 'surveys'].map((queue) =>
+        expect.objectContaining({
+          queue,
+          visible: 0,
+          inFlight: 0,
+          deadLetter: expect.objectContaining({ visible: 0 }),
+        }),
+      ),
+    );
   });
 
   it('answer 404 for an unknown local path and 405 for a wrong method', async () => {

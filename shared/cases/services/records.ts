@@ -4,6 +4,7 @@
  * (an import rule): its keys, items and index entries are nobody else's business.
  */
 
+export { recordPersonalDataAccess } from '#cases/store/access-log.ts';
 export { type EntryQuery, queryAllEntries, queryEntries } from '#cases/store/case-index.ts';
 export {
   type CaseCompanion,

@@ -1,12 +1,12 @@
 import type { CaseEvent } from '#cases/domain/case.ts';
 import { deleteOutboxEntry, listPendingEvents } from '#cases/store/outbox.ts';
-import { publishMessages } from '#platform/adapters/notices-queue.ts';
+import { publishEvents } from '#platform/adapters/event-queues.ts';
 import { logger } from '#platform/logger.ts';
 
-/** Sends events to the notices queue and clears them from the outbox; what fails stays there for the relay. */
+/** Sends events to the queues that carry them (notices, surveys) and clears them from the outbox; what fails stays there for the relay. */
 export const relayNow = async (events: readonly CaseEvent[]): Promise<number> => {
   try {
-    const sent = await publishMessages(events);
+    const sent = await publishEvents(events);
     await Promise.all(sent.map((id) => deleteOutboxEntry(id)));
     return sent.length;
   } catch (error) {

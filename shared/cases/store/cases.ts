@@ -236,8 +236,11 @@ const historyPut = (entry: HistoryEntry) => ({
  */
 export const commitTransition = async (
   transition: Transition,
-  /** Items that stand or fall with the change (e.g. deadline notices). */
-  companions: readonly { Put: Record<string, unknown> }[] = [],
+  /**
+   * Items that stand or fall with the change (deadline notices, the survey answer that asked for a review): a Put,
+   * Update, Delete or ConditionCheck each. A failed condition of theirs fails the change like a version conflict.
+   */
+  companions: readonly Record<string, unknown>[] = [],
 ): Promise<void> => {
   const table = tableName('main');
   const items = transition.changes.flatMap(({ before, after, history }) => [

@@ -3,7 +3,7 @@ import { queryEntries } from '#cases/services/records.ts';
 import { listPendingNotices, markNoticeDispatched } from '#deadlines/store/deadline-notices.ts';
 import { listAllRoleMembers } from '#directory/services/lookup.ts';
 import type { DigestMessage } from '#notices/services/send-notice.ts';
-import { publishMessages } from '#platform/adapters/notices-queue.ts';
+import { publishMessages } from '#platform/adapters/event-queues.ts';
 import { bureauDate, isWeekend } from '#platform/domain/time.ts';
 import { logger } from '#platform/logger.ts';
 import { loadTimeContext } from './time-context.ts';

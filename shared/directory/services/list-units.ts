@@ -3,15 +3,22 @@ import { getOrgUnit, listChildUnits } from '#directory/services/lookup.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 
 /**
+ * The unit whose figures and units the caller oversees: their own, or for a dispatcher of a petition office the unit
+ * it serves (its parent).
+ */
+export const overseenUnit = async (principal: Pick<Principal, 'unitId' | 'roles'>): Promise<OrgUnit> => {
+  const own = await getOrgUnit(principal.unitId);
+  return principal.roles.includes('dispatcher') && own.petitionOffice && own.parentId ? getOrgUnit(own.parentId) : own;
+};
+
+/**
  * The units the caller may see: their own unit and every unit below it (`domain/scope.ts`), in tree order — each unit
  * followed by the units below it, siblings by id. A dispatcher sees from the unit their petition office serves (its
  * parent): they assign cases to that unit's departments and branches, and pick the people there. Read level by level
  * from the `CHILDREN#<unit>` index: one query per unit in scope, the queries of a level at once; never a scan.
  */
 export const listUnitsInScope = async (principal: Pick<Principal, 'unitId' | 'roles'>): Promise<OrgUnit[]> => {
-  const own = await getOrgUnit(principal.unitId);
-  const root =
-    principal.roles.includes('dispatcher') && own.petitionOffice && own.parentId ? await getOrgUnit(own.parentId) : own;
+  const root = await overseenUnit(principal);
   const childrenOf = new Map<string, OrgUnit[]>();
   let level: OrgUnit[] = [root];
   while (level.length > 0) {

@@ -2,8 +2,8 @@ import {
   type Case,
   type CaseEvent,
   type CaseEventType,
-  type CaseKind,
   caseEventTypes,
+  caseKinds,
   caseStates,
 } from '#cases/domain/case.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
@@ -39,12 +39,7 @@ const caseEventSchema = z.object({
 const caseSummarySchema: z.ZodType<CaseSummary> = z.object({
   id: z.string(),
   number: z.string(),
-  kind: z.enum({
-    complaint: 'complaint',
-    rectification: 'rectification',
-    task: 'task',
-    'help-plan': 'help-plan',
-  } satisfies Record<CaseKind, CaseKind>),
+  kind: z.enum(caseKinds),
   state: z.enum(caseStates),
   version: z.number(),
   unitId: z.string(),

@@ -8,6 +8,7 @@ import { directoryFunctions } from '#directory/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
+import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
 import { platformFunctions } from '../resources.ts';
 import type { FunctionDefinition, QueueDefinition, QueueKey, ScheduleDefinition } from './definitions.ts';
 import { queueDefinitions } from './queues.ts';
@@ -20,11 +21,12 @@ export const functions = {
   ...ledgerFunctions,
   ...directoryFunctions,
   ...noticesFunctions,
+  ...surveysFunctions,
 } as const;
 
 export type FunctionName = keyof typeof functions;
 
-const declaredSchedules = { ...deadlinesSchedules, ...casesSchedules } as const;
+const declaredSchedules = { ...deadlinesSchedules, ...casesSchedules, ...surveysSchedules } as const;
 
 export type ScheduleName = keyof typeof declaredSchedules;
 

@@ -33,7 +33,7 @@ export interface TableDefinition {
   readonly envVar: string;
 }
 
-export type QueueKey = 'notices';
+export type QueueKey = 'notices' | 'surveys';
 
 export interface QueueDefinition {
   readonly key: QueueKey;
@@ -46,6 +46,12 @@ export interface QueueDefinition {
   readonly consumer: string;
   readonly batchSize: number;
   readonly envVar: string;
+  /**
+   * The case events the outbox relay sends to the queue: `all`, or the event types named. A capability that reacts to
+   * case events declares its queue here with the types it needs; the relay fans each event out to every queue that
+   * carries it (shared/platform/adapters/event-queues.ts).
+   */
+  readonly carries: 'all' | readonly string[];
 }
 
 export type BucketKey = 'attachments';
@@ -96,7 +102,7 @@ export interface ScheduleDefinition {
 }
 
 /** The capability folders a function may belong to: its entry is `functions/<capability>/<name>.ts`. */
-export type Capability = 'platform' | 'directory' | 'cases' | 'intake' | 'deadlines' | 'ledger' | 'notices';
+export type Capability = 'platform' | 'directory' | 'cases' | 'intake' | 'deadlines' | 'ledger' | 'notices' | 'surveys';
 
 export interface FunctionDefinition {
   readonly name: string;

@@ -15,5 +15,18 @@ export const queueDefinitions: Readonly<Record<QueueKey, QueueDefinition>> = {
     consumer: 'send-notice',
     batchSize: 10,
     envVar: 'NOTICES_QUEUE_URL',
+    carries: 'all',
+  },
+  // A closed complaint's surveys are created here, never in the close itself (shared/surveys/services/create-surveys.ts).
+  // The consumer's idempotency window follows its 60 s timeout as send-notice's does; redeliveries wait 6 times that.
+  surveys: {
+    key: 'surveys',
+    visibilityTimeoutSeconds: 360,
+    maxReceiveCount: 5,
+    retentionDays: 14,
+    consumer: 'create-surveys',
+    batchSize: 10,
+    envVar: 'SURVEYS_QUEUE_URL',
+    carries: ['case-closed'],
   },
 };

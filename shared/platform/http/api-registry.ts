@@ -57,6 +57,7 @@ export const apiTags = {
   admin: '系统管理 / Administration',
   deadlines: '时限与四色台账 / Deadlines and the four-colour ledger',
   directory: '组织机构与人员 / Organisation and people',
+  surveys: '回访与满意度 / Follow-up surveys and satisfaction',
 } as const;
 export type ApiTag = keyof typeof apiTags;
 

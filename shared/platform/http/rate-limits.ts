@@ -20,6 +20,8 @@ export const publicLimits = {
   ],
   /** Tracking secrets have 160 bits, but a tight limit keeps anyone from even trying. */
   trackComplaint: [{ windowSeconds: 60, limit: 30 }],
+  /** Survey links carry 160-bit tokens; reading and answering share one limit. */
+  survey: [{ windowSeconds: 60, limit: 30 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
 
 /** Counts a request of `client` against each limit; one exceeded → 429 with the seconds until its window ends. */

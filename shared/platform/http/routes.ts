@@ -9,6 +9,7 @@ import { directoryApi } from '#directory/api.ts';
 import { intakeApi } from '#intake/api.ts';
 import { ledgerApi } from '#ledger/api.ts';
 import { platformApi } from '#platform/api.ts';
+import { surveysApi } from '#surveys/api.ts';
 import type { ApiRoute } from './api-registry.ts';
 
 export { type HttpMethod, type RouteAuth, type RouteDefinition, routeKey } from './api-registry.ts';
@@ -20,11 +21,14 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(ledgerApi),
   ...Object.values(deadlinesApi),
   ...Object.values(directoryApi),
+  ...Object.values(surveysApi),
 ];
 
 /**
- * CORS for browser pages, applied by API Gateway (infra/constructs/api.ts) and by the local server alike: preflight
- * requests are answered before any route or authorizer; tokens, not cookies, authorise, so any origin may call.
+ * CORS for pages on another origin, applied by API Gateway (infra/constructs/platform/api.ts) and by the local server:
+ * preflight requests are answered before any route or authorizer. The console calls the API on its own origin (the
+ * distribution's /v1/*), so in AWS CORS is on only for the bureau's own domain (`publicBaseUrl`); locally any origin
+ * may call, since tokens, not cookies, authorise.
  */
 export const corsPolicy = {
   allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret'],

@@ -8,6 +8,7 @@ import type { PolicySet } from '#deadlines/domain/time-limit-policies.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
 import type { Principal } from '#platform/domain/principal.ts';
+import { bureauDate } from '#platform/domain/time.ts';
 import { apiTags } from '#platform/http/api-registry.ts';
 import {
   buildOpenApiDocument,
@@ -19,6 +20,7 @@ import {
 } from '#platform/http/openapi.ts';
 import { problemFromError } from '#platform/http/problem.ts';
 import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
+import { surveysApi } from '#surveys/api.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { aCase, demoAssignment } from '../../support/cases.ts';
@@ -488,6 +490,85 @@ describe('real responses', () => {
         pathParameters: { year: '2027' },
         body: { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] },
       }),
+    'GET /v1/surveys/{token}': () =>
+      call('GET', '/v1/surveys/{token}', { pathParameters: { token: surveyTokens.shown } }),
+    'POST /v1/surveys/{token}': () =>
+      call('POST', '/v1/surveys/{token}', {
+        pathParameters: { token: surveyTokens.answered },
+        body: { satisfaction: 'basically-satisfied', solved: 'partly', comment: '基本解决了' },
+      }),
+    'GET /v1/surveys/summary': () =>
+      call('GET', '/v1/surveys/summary', { principal: demo.supervisor, query: { recount: 'true' } }),
+    'GET /v1/follow-ups': () => call('GET', '/v1/follow-ups', { principal: demo.operator }),
+    'POST /v1/follow-ups/{id}': () =>
+      call('POST', '/v1/follow-ups/{id}', {
+        principal: demo.operator,
+        pathParameters: { id: 'sample-phone' },
+        body: { outcome: 'unreachable', note: '无人接听', version: 1 },
+      }),
+    'POST /v1/follow-ups/{id}/contact': () =>
+      call('POST', '/v1/follow-ups/{id}/contact', { principal: demo.operator, pathParameters: { id: 'sample-call' } }),
+    'GET /v1/cases/{id}/surveys': () =>
+      call('GET', '/v1/cases/{id}/surveys', { principal: demo.dispatcher, pathParameters: { id: assigned.id } }),
+    'POST /v1/cases/{id}/surveys/{surveyId}/invalidate': () =>
+      call('POST', '/v1/cases/{id}/surveys/{surveyId}/invalidate', {
+        principal: demo.supervisor,
+        pathParameters: { id: assigned.id, surveyId: 'sample-rated' },
+        body: { reason: '评价针对的是另一件事项', version: 2 },
+      }),
+    'GET /v1/admin/survey-settings': () => call('GET', '/v1/admin/survey-settings', { principal: admin }),
+    'PUT /v1/admin/survey-settings': () =>
+      call('PUT', '/v1/admin/survey-settings', {
+        principal: admin,
+        body: { reminderAfterDays: 3, expiryDays: 15, maxCallAttempts: 3 },
+      }),
+  };
+
+  /** Surveys of `assigned`, stored as the surveys worker stores them: their tokens are known here. */
+  const surveyTokens = { shown: '', answered: '' };
+  const seedSurveys = async () => {
+    const { createSurvey, defaultSurveySettings } = await import('#surveys/domain/survey.ts');
+    const { saveSurvey } = await import('#surveys/store/surveys.ts');
+    const { issueToken } = await import('#surveys/services/tokens.ts');
+    const { recordAnswer } = await import('#surveys/services/record-answer.ts');
+    const at = new Date();
+    const today = bureauDate(at);
+    const survey = (id: string, contact: { email?: string; phone?: string }) =>
+      createSurvey({
+        id,
+        caseId: assigned.id,
+        resultCaseId: assigned.id,
+        unitPath: ['city', 'east', 'east-enforcement'],
+        intakePath: ['city', 'city-petition'],
+        closedAt: at.toISOString(),
+        closedDate: today,
+        contact,
+        subject: {
+          caseNumber: assigned.number,
+          category: 'noise',
+          town: '城东街道',
+          publicReply: '经查属实，已责令整改。',
+        },
+        callDueDate: today,
+        now: at,
+        settings: defaultSurveySettings,
+      });
+    for (const [id, key] of [
+      ['sample-shown', 'shown'],
+      ['sample-answered', 'answered'],
+    ] as const) {
+      const token = issueToken();
+      surveyTokens[key] = token.token;
+      await saveSurvey(undefined, survey(id, { email: 'wang@example.cn' }), {
+        tokenHash: token.hash,
+        linkedCases: [assigned.id],
+      });
+    }
+    for (const id of ['sample-phone', 'sample-call']) {
+      await saveSurvey(undefined, survey(id, { phone: '13912345678' }), { linkedCases: [assigned.id] });
+    }
+    await saveSurvey(undefined, survey('sample-rated', { email: 'wang@example.cn' }), { linkedCases: [assigned.id] });
+    await recordAnswer('sample-rated', { satisfaction: 'satisfied', solved: 'yes' }, { via: 'email' });
   };
 
   beforeAll(async () => {
@@ -513,6 +594,12 @@ describe('real responses', () => {
       'get-me': () => import('../../../functions/directory/get-me.ts'),
       'list-units': () => import('../../../functions/directory/list-units.ts'),
       'list-users': () => import('../../../functions/directory/list-users.ts'),
+      ...Object.fromEntries(
+        Object.values(surveysApi).map((route) => [
+          route.function,
+          () => import(`../../../functions/surveys/${route.function}.ts`),
+        ]),
+      ),
     };
     for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
     api = apiClient();
@@ -523,6 +610,7 @@ describe('real responses', () => {
     await api.act(assigned.id, 'assign', demo.dispatcher, demoAssignmentInput);
     registered = await api.submit(aComplaint({ category: 'water' }));
     receipt = bodyOf<PublicReceipt>(await call('POST', '/v1/public/complaints', { body: publicComplaint() }));
+    await seedSurveys();
   });
   afterAll(() => aws.stop());
 

@@ -16,6 +16,23 @@ export type CaseState =
   | 'result-submitted'
   | 'closed'
   | 'review-requested';
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "FollowUpInput".
+ */
+export type FollowUpInput =
+  | {
+      satisfaction: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
+      solved?: 'yes' | 'partly' | 'no';
+      comment?: string;
+      outcome: 'answered';
+      version: number;
+    }
+  | {
+      outcome: 'unreachable';
+      note?: string;
+      version: number;
+    };
 
 export interface Api {
   paths: {
@@ -74,6 +91,32 @@ export interface Api {
     };
     '/v1/directory/users': {
       get: operations['listUsersGet'];
+    };
+    '/v1/surveys/{token}': {
+      get: operations['getSurveyGet'];
+      post: operations['answerSurveyPost'];
+    };
+    '/v1/surveys/summary': {
+      get: operations['getSurveySummaryGet'];
+    };
+    '/v1/follow-ups': {
+      get: operations['listFollowUpsGet'];
+    };
+    '/v1/follow-ups/{id}': {
+      post: operations['recordFollowUpPost'];
+    };
+    '/v1/follow-ups/{id}/contact': {
+      post: operations['revealFollowUpContactPost'];
+    };
+    '/v1/cases/{id}/surveys': {
+      get: operations['listCaseSurveysGet'];
+    };
+    '/v1/cases/{id}/surveys/{surveyId}/invalidate': {
+      post: operations['invalidateSurveyPost'];
+    };
+    '/v1/admin/survey-settings': {
+      get: operations['getSurveySettingsGet'];
+      put: operations['putSurveySettingsPut'];
     };
   };
   operations: {
@@ -1512,6 +1555,436 @@ export interface Api {
           };
         };
         404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getSurveyGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': PublicSurvey;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        429: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    answerSurveyPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': SurveyAnswerInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': PublicSurvey;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        429: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getSurveySummaryGet: {
+      parameters: {
+        query?: {
+          unit?: string;
+          from?: string;
+          to?: string;
+          recount?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': SurveySummary;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listFollowUpsGet: {
+      parameters: {
+        query?: {
+          upcoming?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': CallListEntry[];
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    recordFollowUpPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': FollowUpInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Survey;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    revealFollowUpContactPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': FollowUpContact;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listCaseSurveysGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Survey[];
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    invalidateSurveyPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          surveyId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': SurveyInvalidationInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Survey;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getSurveySettingsGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': SurveySettings;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    putSurveySettingsPut: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            reminderAfterDays: number;
+            expiryDays: number;
+            maxCallAttempts: number;
+          };
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': SurveySettings;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
           content: {
             'application/problem+json': Problem;
           };
@@ -3219,6 +3692,435 @@ export interface Colleague {
    * 所在单位 / unit
    */
   unitId: string;
+}
+/**
+ * 评价页所见：事项与办理结果，不含任何个人信息 / what the survey page shows
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PublicSurvey".
+ */
+export interface PublicSurvey {
+  /**
+   * 事项编号 / the case number
+   */
+  caseNumber: string;
+  /**
+   * 污染类别 / pollution category
+   */
+  category: string;
+  /**
+   * 乡镇（街道）/ town
+   */
+  town?: string;
+  /**
+   * 办理结果（对投诉人的答复）/ the reply to the complainant
+   */
+  publicReply: string;
+  /**
+   * 办结时间 / when the result was closed
+   */
+  closedAt: string;
+  /**
+   * 评价截止时间 / answers are taken until
+   */
+  expiresAt: string;
+  /**
+   * `pending` 待评价；`answered` 已评价；`not-evaluated` 未评价（逾期）；`unreachable` 无法联系；`invalid` 无效评价；`no-contact` 无联系方式
+   */
+  status: 'pending' | 'answered' | 'not-evaluated' | 'unreachable' | 'invalid' | 'no-contact';
+  /**
+   * 是否还能评价 / whether an answer is still taken
+   */
+  canAnswer: boolean;
+  /**
+   * 不能评价的原因 / why no answer is taken
+   */
+  refusal?: string;
+  /**
+   * 已作出的评价 / the answer given
+   */
+  answer?: {
+    /**
+     * `satisfied` 满意；`basically-satisfied` 基本满意；`dissatisfied` 不满意
+     */
+    satisfaction: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
+    /**
+     * `yes` 已解决；`partly` 部分解决；`no` 未解决
+     */
+    solved?: 'yes' | 'partly' | 'no';
+    /**
+     * 评价时间
+     */
+    at: string;
+  };
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "SurveyAnswerInput".
+ */
+export interface SurveyAnswerInput {
+  satisfaction: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
+  solved?: 'yes' | 'partly' | 'no';
+  comment?: string;
+}
+/**
+ * 回访统计 / survey figures of a unit and period
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "SurveySummary".
+ */
+export interface SurveySummary {
+  /**
+   * 单位
+   */
+  unitId: string;
+  /**
+   * 单位名称
+   */
+  unitName: string;
+  /**
+   * 起始办结日
+   */
+  from: string;
+  /**
+   * 截止办结日
+   */
+  to: string;
+  counts: SurveyCounts;
+  /**
+   * 读取的日计数条数
+   */
+  daysRead: number;
+  satisfaction: Rate;
+  solved: Rate;
+  /**
+   * 未计入满意度分母的回访 / surveys outside the satisfaction rate
+   */
+  excluded: {
+    /**
+     * 待评价
+     */
+    pending: number;
+    /**
+     * 逾期未评价
+     */
+    notEvaluated: number;
+    /**
+     * 无法联系
+     */
+    unreachable: number;
+    /**
+     * 无效评价
+     */
+    invalid: number;
+    /**
+     * 无联系方式
+     */
+    noContact: number;
+  };
+  /**
+   * 有效评价数（满意度分母）
+   */
+  evaluated: number;
+  recount?: {
+    counts: SurveyCounts;
+    /**
+     * 读取的回访数
+     */
+    surveysRead: number;
+    /**
+     * 与计数一致
+     */
+    matches: boolean;
+  };
+}
+/**
+ * 回访计数 / survey counts：`surveys` 回访总数；`pending` 待评价；`satisfied` 满意；`basicallySatisfied` 基本满意；`dissatisfied` 不满意；`solvedYes` 已解决；`solvedPartly` 部分解决；`solvedNo` 未解决；`notEvaluated` 逾期未评价；`unreachable` 无法联系；`invalid` 无效评价；`noContact` 无联系方式
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "SurveyCounts".
+ */
+export interface SurveyCounts {
+  surveys: number;
+  pending: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
+  solvedYes: number;
+  solvedPartly: number;
+  solvedNo: number;
+  notEvaluated: number;
+  unreachable: number;
+  invalid: number;
+  noContact: number;
+}
+/**
+ * 比率及其分子分母 / a rate with its numerator and denominator
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Rate".
+ */
+export interface Rate {
+  /**
+   * 公式 / formula
+   */
+  formula: string;
+  /**
+   * 分子 / numerator
+   */
+  numerator: number;
+  /**
+   * 分母 / denominator
+   */
+  denominator: number;
+  /**
+   * 比率（0–1，分母为 0 时为 null）
+   */
+  value: number | null;
+  /**
+   * 百分比，如 98% / as reported
+   */
+  percent: string;
+}
+/**
+ * 电话回访清单中的一项 / a call due
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CallListEntry".
+ */
+export interface CallListEntry {
+  /**
+   * 回访编号
+   */
+  surveyId: string;
+  /**
+   * 事项
+   */
+  caseId: string;
+  /**
+   * 事项编号
+   */
+  caseNumber: string;
+  /**
+   * 污染类别
+   */
+  category: string;
+  /**
+   * 乡镇（街道）
+   */
+  town?: string;
+  /**
+   * 办结时间
+   */
+  closedAt: string;
+  /**
+   * 应回访日
+   */
+  callDueDate: string;
+  /**
+   * 已呼叫未接通次数
+   */
+  attempts: number;
+  /**
+   * 脱敏电话（查看完整号码会被记录）
+   */
+  phoneHint?: string;
+  /**
+   * 回访版本：记录结果时回传
+   */
+  version: number;
+}
+/**
+ * 回访（满意度评价）/ a follow-up survey
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Survey".
+ */
+export interface Survey {
+  /**
+   * 回访编号
+   */
+  id: string;
+  /**
+   * 投诉人的事项
+   */
+  caseId: string;
+  /**
+   * 被评价办理结果所在的事项（合并件为主件）
+   */
+  resultCaseId: string;
+  /**
+   * 承办单位
+   */
+  unitId: string;
+  unitPath: string[];
+  intakePath: string[];
+  /**
+   * 办结时间
+   */
+  closedAt: string;
+  /**
+   * 办结日（北京时间），统计按此日归属
+   */
+  closedDate: string;
+  /**
+   * `email` 邮件；`phone` 电话；`none` 无联系方式
+   */
+  channel: 'email' | 'phone' | 'none';
+  /**
+   * `pending` 待评价；`answered` 已评价；`not-evaluated` 未评价（逾期）；`unreachable` 无法联系；`invalid` 无效评价；`no-contact` 无联系方式
+   */
+  status: 'pending' | 'answered' | 'not-evaluated' | 'unreachable' | 'invalid' | 'no-contact';
+  /**
+   * 版本
+   */
+  version: number;
+  /**
+   * 创建时间
+   */
+  createdAt: string;
+  /**
+   * 评价截止时间
+   */
+  expiresAt: string;
+  /**
+   * 提醒邮件时间
+   */
+  remindAt?: string;
+  /**
+   * 已提醒时间
+   */
+  remindedAt?: string;
+  /**
+   * 评价邮件发送时间
+   */
+  invitedAt?: string;
+  /**
+   * 电话回访应办日
+   */
+  callDueDate?: string;
+  /**
+   * 脱敏电话
+   */
+  phoneHint?: string;
+  attempts: {
+    /**
+     * 呼叫时间
+     */
+    at: string;
+    /**
+     * 呼叫日
+     */
+    date: string;
+    /**
+     * 接线员
+     */
+    by: string;
+    /**
+     * 说明
+     */
+    note?: string;
+  }[];
+  answer?: {
+    /**
+     * `satisfied` 满意；`basically-satisfied` 基本满意；`dissatisfied` 不满意
+     */
+    satisfaction: 'satisfied' | 'basically-satisfied' | 'dissatisfied';
+    /**
+     * `yes` 已解决；`partly` 部分解决；`no` 未解决
+     */
+    solved?: 'yes' | 'partly' | 'no';
+    /**
+     * 投诉人意见
+     */
+    comment?: string;
+    /**
+     * 评价时间
+     */
+    at: string;
+    /**
+     * 评价人：投诉人，或记录电话回访的接线员
+     */
+    by: string;
+    via: 'email' | 'phone';
+  };
+  invalidation?: {
+    /**
+     * 理由
+     */
+    reason: string;
+    /**
+     * 督办人员
+     */
+    by: string;
+    /**
+     * 时间
+     */
+    at: string;
+  };
+  subject: {
+    caseNumber: string;
+    category: string;
+    town?: string;
+    publicReply: string;
+  };
+  history: {
+    /**
+     * 时间
+     */
+    at: string;
+    /**
+     * 操作人
+     */
+    by: string;
+    what: 'created' | 'invited' | 'reminded' | 'call-attempt' | 'answered' | 'expired' | 'unreachable' | 'invalidated';
+    /**
+     * 说明
+     */
+    note?: string;
+  }[];
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "FollowUpContact".
+ */
+export interface FollowUpContact {
+  /**
+   * 电话
+   */
+  phone: string;
+  /**
+   * 称呼
+   */
+  name?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "SurveyInvalidationInput".
+ */
+export interface SurveyInvalidationInput {
+  reason: string;
+  version: number;
+}
+/**
+ * 回访设置 / survey settings
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "SurveySettings".
+ */
+export interface SurveySettings {
+  /**
+   * 发出评价邮件后几天提醒一次
+   */
+  reminderAfterDays: number;
+  /**
+   * 办结后几天内可评价，逾期计为未评价
+   */
+  expiryDays: number;
+  /**
+   * 几个工作日呼叫未接通后计为无法联系
+   */
+  maxCallAttempts: number;
 }
 /**
  * API Gateway 自身的答复（如 JWT 授权失败、函数超时），不是 problem+json / API Gateway’s own answer (JWT authorizer refusal, function timeout)

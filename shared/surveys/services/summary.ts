@@ -1,0 +1,69 @@
+import { requireRole } from '#directory/domain/roles.ts';
+import { overseenUnit } from '#directory/services/list-units.ts';
+import { getOrgUnit } from '#directory/services/lookup.ts';
+import { now } from '#platform/clock.ts';
+import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
+import { bureauDate } from '#platform/domain/time.ts';
+import { parseWith } from '#platform/domain/validation.ts';
+import { ratesOf, type SurveyCounts, type SurveyRates, tally } from '#surveys/domain/figures.ts';
+import { summaryQuerySchema } from '#surveys/domain/requests.ts';
+import { monthsBetween } from '#surveys/store/keys.ts';
+import { listSurveysClosedInMonth, sumCounters } from '#surveys/store/surveys.ts';
+
+export interface SurveySummary extends SurveyRates {
+  readonly unitId: string;
+  readonly unitName: string;
+  /** Complaints closed from `from` to `to` (Asia/Shanghai, inclusive): their surveys, whenever answered. */
+  readonly from: string;
+  readonly to: string;
+  readonly counts: SurveyCounts;
+  /** The counter items read: one per day that had surveys. */
+  readonly daysRead: number;
+  readonly recount?: { readonly counts: SurveyCounts; readonly surveysRead: number; readonly matches: boolean };
+}
+
+const longestRangeDays = 3 * 366;
+
+/**
+ * The survey figures of a unit (its own and every unit below) for the complaints closed in a period, from the
+ * counters kept with each survey change: one read per day, never a read of the surveys. With `recount`, the surveys
+ * themselves are read too and tallied, and the response says whether the two agree.
+ */
+export const surveySummary = async (query: unknown, principal: Principal): Promise<SurveySummary> => {
+  requireRole(
+    principal,
+    ['dispatcher', 'lead', 'supervisor', 'admin'],
+    '只有信访办、包案领导、督办人员和管理员可以查看回访统计',
+  );
+  const input = parseWith(summaryQuerySchema, query);
+  const today = bureauDate(now());
+  const to = input.to ?? today;
+  const from = input.from ?? `${to.slice(0, 7)}-01`;
+  if (from > to) throw new ValidationError([{ path: 'from', message: '起始日期不能晚于截止日期' }]);
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > longestRangeDays) {
+    throw new ValidationError([{ path: 'from', message: '统计区间最长三年' }]);
+  }
+  // A petition office's dispatcher oversees the unit it serves, as in the ledger and the assignment pickers.
+  const overseen = await overseenUnit(principal);
+  const unit = input.unit ? await getOrgUnit(input.unit) : overseen;
+  if (!unit.path.includes(overseen.id)) throw new ForbiddenError('只能查看本单位及下级单位的统计');
+  const { counts, days } = await sumCounters(unit.id, from, to);
+  const summary: SurveySummary = {
+    unitId: unit.id,
+    unitName: unit.name,
+    from,
+    to,
+    counts,
+    daysRead: days,
+    ...ratesOf(counts),
+  };
+  if (!input.recount) return summary;
+  requireRole(principal, ['supervisor', 'admin'], '只有督办人员和管理员可以重算回访统计');
+  const surveys = (await Promise.all(monthsBetween(from, to).map(listSurveysClosedInMonth)))
+    .flat()
+    .filter((survey) => survey.closedDate >= from && survey.closedDate <= to && survey.unitPath.includes(unit.id));
+  const recounted = tally(surveys);
+  const matches = Object.entries(recounted).every(([name, value]) => counts[name as keyof SurveyCounts] === value);
+  return { ...summary, recount: { counts: recounted, surveysRead: surveys.length, matches } };
+};
