@@ -7,7 +7,7 @@ describe('the console’s bundle', () => {
     const bundles = pageBundles(await buildWebConsole());
 
     const publicPages = bundles.filter((bundle) => !bundle.page.startsWith('/console'));
-    expect(publicPages.map((bundle) => bundle.page)).toEqual(['/', '/complaint', '/track']);
+    expect(publicPages.map((bundle) => bundle.page)).toEqual(['/', '/complaint', '/track', '/survey/:token']);
     for (const bundle of publicPages) {
       expect(
         bundle.modules.filter((key) => key.startsWith('src/console/')),
@@ -16,5 +16,7 @@ describe('the console’s bundle', () => {
     }
     const ledger = bundles.find((bundle) => bundle.page === '/console');
     expect(ledger?.modules).toContain('src/console/ledger/LedgerPage.tsx');
+    const survey = bundles.find((bundle) => bundle.page === '/survey/:token');
+    expect(survey?.modules).toContain('src/public/SurveyPage.tsx');
   }, 60_000);
 });

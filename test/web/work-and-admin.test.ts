@@ -1,15 +1,18 @@
 /**
  * The console's work pages: hotline intake by keyboard alone (with the duplicate warning), the case list's URL
- * filters and cursor pages, my work, and the admin pages (policies and the 2026 calendar) for an admin and for a
- * supervisor, who reads only. axe runs on each.
+ * filters and cursor pages, my work, and the admin pages (policies, the 2026 calendar and the survey settings) for an
+ * admin and for a supervisor, who reads only. axe runs on each.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { localToken } from '../support/runtime.ts';
 import { expectAccessible, screenshot, signIn, startWebRig, type WebRig } from './browser.ts';
 
 /** expect.poll with time for a page to load (its default second is too short on a busy machine). */
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
+/** The API's survey settings until an admin saves others. */
+const defaultSurveySettings = { reminderAfterDays: 3, expiryDays: 15, maxCallAttempts: 3 };
 
 interface CaseRef {
   id: string;
@@ -64,6 +67,13 @@ describe('the console: hotline intake, case list, my work and administration', (
   };
   const numbersOn = async (page: Page) => page.getByTestId('case-number').allTextContents();
   const focusedId = (page: Page) => page.evaluate<string>("document.activeElement?.id ?? ''");
+  /** The survey settings' three figures as the page shows them. */
+  const surveyFigures = (page: Page) =>
+    Promise.all(
+      ['reminderAfterDays', 'expiryDays', 'maxCallAttempts'].map((name) =>
+        page.getByTestId(`survey-setting-${name}`).textContent(),
+      ),
+    );
 
   beforeAll(async () => {
     rig = await startWebRig();
@@ -314,6 +324,69 @@ describe('the console: hotline intake, case list, my work and administration', (
     await page.goto('/console/admin/calendar?year=2026');
     await page.getByTestId('calendar-list').getByText('国庆节').first().waitFor();
     expect(await page.getByTestId('edit-calendar').count()).toBe(0);
+    await expectAccessible(page);
+  }, 120_000);
+
+  it('shows the survey settings to an admin, who changes them, with the API’s refusal on the field', async () => {
+    // Prepare: the defaults go back afterwards, whatever happens, for the other tests
+    onTestFinished(async () => {
+      const reset = await call('admin', '/v1/admin/survey-settings', { method: 'PUT', body: defaultSurveySettings });
+      expect(reset).toEqual({ status: 200, body: defaultSurveySettings });
+    });
+    const page = await newPage();
+
+    // Act
+    await enter(page, 'admin', '/console/admin/survey-settings');
+
+    // Assess: the defaults, each explained
+    await page.getByRole('heading', { level: 1, name: '回访设置' }).waitFor();
+    await eventually(() => surveyFigures(page)).toEqual(['3 天', '15 天', '3 个工作日']);
+    await page.getByText('办结后几天内可评价（逾期计为“未评价”，不计为满意）').waitFor();
+    expect(await page.getByRole('navigation').getByRole('link', { name: '回访设置' }).count()).toBe(1);
+    await page.mouse.move(0, 0); // no hover colours
+    await screenshot(page, 'survey-settings');
+    await expectAccessible(page);
+
+    // Act: a reminder after the answers close
+    await page.getByTestId('edit-survey-settings').click();
+    const editor = page.getByRole('dialog');
+    // antd spaces a two-character label (保 存), and a spinner still leaving after a save adds its own name (loading)
+    const save = editor.getByRole('button', { name: /保\s*存/ });
+    await editor.getByLabel('提醒天数').fill('20');
+    await editor.getByLabel('评价期限').fill('15');
+    await save.click();
+
+    // Assess: the API's message under the reminder, nothing saved
+    await eventually(() => editor.locator('#reminderAfterDays_help').textContent()).toBe(
+      '提醒天数必须小于评价期限天数',
+    );
+    expect((await call('admin', '/v1/admin/survey-settings')).body).toEqual(defaultSurveySettings);
+    await expectAccessible(page);
+
+    // Act: figures the API accepts
+    await editor.getByLabel('提醒天数').fill('5');
+    await editor.getByLabel('评价期限').fill('20');
+    await editor.getByLabel('电话回访尝试').fill('3');
+    await save.click();
+
+    // Assess: saved, shown, and still there after a reload
+    await page.getByRole('status').getByText('回访设置已保存').waitFor();
+    await eventually(() => surveyFigures(page)).toEqual(['5 天', '20 天', '3 个工作日']);
+    expect((await call('admin', '/v1/admin/survey-settings')).body).toEqual({
+      reminderAfterDays: 5,
+      expiryDays: 20,
+      maxCallAttempts: 3,
+    });
+    await page.reload();
+    await eventually(() => surveyFigures(page)).toEqual(['5 天', '20 天', '3 个工作日']);
+  }, 120_000);
+
+  it('shows a supervisor the survey settings without an edit button', async () => {
+    const page = await newPage();
+    await enter(page, 'supervisor', '/console/admin/survey-settings');
+    await eventually(() => surveyFigures(page)).toEqual(['3 天', '15 天', '3 个工作日']);
+    await page.getByText('只有系统管理员可以修改').waitFor();
+    expect(await page.getByTestId('edit-survey-settings').count()).toBe(0);
     await expectAccessible(page);
   }, 120_000);
 });

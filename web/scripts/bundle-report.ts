@@ -22,14 +22,17 @@ export const pages: Readonly<Record<string, readonly string[]>> = {
   '/': ['src/public/HomePage.tsx'],
   '/complaint': ['src/public/SubmitComplaintPage.tsx'],
   '/track': ['src/public/TrackPage.tsx'],
+  '/survey/:token': ['src/public/SurveyPage.tsx'],
   '/console/sign-in': ['src/console/SignInPage.tsx'],
   '/console': ['src/console/ConsoleLayout.tsx', 'src/console/ledger/LedgerPage.tsx'],
   '/console/cases/:id': ['src/console/ConsoleLayout.tsx', 'src/console/cases/CasePage.tsx'],
   '/console/cases': ['src/console/ConsoleLayout.tsx', 'src/console/cases/CaseListPage.tsx'],
   '/console/my-work': ['src/console/ConsoleLayout.tsx', 'src/console/work/MyWorkPage.tsx'],
   '/console/hotline': ['src/console/ConsoleLayout.tsx', 'src/console/hotline/HotlinePage.tsx'],
+  '/console/follow-ups': ['src/console/ConsoleLayout.tsx', 'src/console/follow-ups/FollowUpsPage.tsx'],
   '/console/admin/policies': ['src/console/ConsoleLayout.tsx', 'src/console/admin/PoliciesPage.tsx'],
   '/console/admin/calendar': ['src/console/ConsoleLayout.tsx', 'src/console/admin/CalendarPage.tsx'],
+  '/console/admin/survey-settings': ['src/console/ConsoleLayout.tsx', 'src/console/admin/SurveySettingsPage.tsx'],
   '/console/admin/users': ['src/console/ConsoleLayout.tsx', 'src/console/directory/UsersPage.tsx'],
 };
 

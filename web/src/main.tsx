@@ -1,6 +1,6 @@
 /**
- * The console's entry: public pages (submit, track) and the officials' console under /console, each route its own
- * chunk (`lazy`), so the public pages never load the officials' code.
+ * The console's entry: public pages (submit, track, the follow-up survey) and the officials' console under /console,
+ * each route its own chunk (`lazy`), so the public pages never load the officials' code.
  */
 // Noto Sans SC in ~100 unicode-range slices: a page downloads only the slices of the characters it shows.
 import '@fontsource/noto-sans-sc/400.css';
@@ -28,6 +28,7 @@ const router = createBrowserRouter([
           { index: true, lazy: page(() => import('./public/HomePage.tsx')) },
           { path: 'complaint', lazy: page(() => import('./public/SubmitComplaintPage.tsx')) },
           { path: 'track', lazy: page(() => import('./public/TrackPage.tsx')) },
+          { path: 'survey/:token', lazy: page(() => import('./public/SurveyPage.tsx')) },
         ],
       },
       {
@@ -40,8 +41,10 @@ const router = createBrowserRouter([
           { path: 'cases', lazy: page(() => import('./console/cases/CaseListPage.tsx')) },
           { path: 'cases/:id', lazy: page(() => import('./console/cases/CasePage.tsx')) },
           { path: 'hotline', lazy: page(() => import('./console/hotline/HotlinePage.tsx')) },
+          { path: 'follow-ups', lazy: page(() => import('./console/follow-ups/FollowUpsPage.tsx')) },
           { path: 'admin/policies', lazy: page(() => import('./console/admin/PoliciesPage.tsx')) },
           { path: 'admin/calendar', lazy: page(() => import('./console/admin/CalendarPage.tsx')) },
+          { path: 'admin/survey-settings', lazy: page(() => import('./console/admin/SurveySettingsPage.tsx')) },
           { path: 'admin/users', lazy: page(() => import('./console/directory/UsersPage.tsx')) },
         ],
       },

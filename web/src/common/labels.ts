@@ -2,7 +2,7 @@
  * Names of the API's enumerations in both languages, keyed by the generated types (a value the API adds is a type
  * error here until it has a name). The Chinese names are the API's own (`shared/cases/domain/labels.ts`).
  */
-import type { Case, CaseState, Colleague, NewComplaint, OrgUnit } from '../api/schema.gen.ts';
+import type { Case, CaseState, Colleague, NewComplaint, OrgUnit, Survey } from '../api/schema.gen.ts';
 import type { Language } from '../i18n/i18n.tsx';
 
 type Labels<Key extends string> = Readonly<Record<Key, { readonly zh: string; readonly en: string }>>;
@@ -14,6 +14,11 @@ export type Category = NewComplaint['category'];
 export type ActionName = NonNullable<Case['allowedActions']>[number];
 export type Role = Colleague['roles'][number];
 export type UnitKind = OrgUnit['kind'];
+export type SurveyStatus = Survey['status'];
+export type SurveyChannel = Survey['channel'];
+export type Satisfaction = NonNullable<Survey['answer']>['satisfaction'];
+export type Solved = NonNullable<NonNullable<Survey['answer']>['solved']>;
+export type SurveyEventKind = Survey['history'][number]['what'];
 
 export const stateLabels: Labels<CaseState> = {
   registered: { zh: '已登记', en: 'Registered' },
@@ -108,6 +113,54 @@ export const unitKindLabels: Labels<UnitKind> = {
   branch: { zh: '分局', en: 'Branch' },
   department: { zh: '科室', en: 'Department' },
 };
+
+/** The answers of a follow-up survey, as the complainant is asked (`shared/surveys/domain/survey.ts`). */
+export const satisfactionLabels: Labels<Satisfaction> = {
+  satisfied: { zh: '满意', en: 'Satisfied' },
+  'basically-satisfied': { zh: '基本满意', en: 'Basically satisfied' },
+  dissatisfied: { zh: '不满意', en: 'Dissatisfied' },
+};
+
+/** Most satisfied first, as the choices are offered. */
+export const satisfactions: readonly Satisfaction[] = ['satisfied', 'basically-satisfied', 'dissatisfied'];
+
+export const solvedLabels: Labels<Solved> = {
+  yes: { zh: '已解决', en: 'Solved' },
+  partly: { zh: '部分解决', en: 'Partly solved' },
+  no: { zh: '未解决', en: 'Not solved' },
+};
+
+export const solvedOrder: readonly Solved[] = ['yes', 'partly', 'no'];
+
+export const surveyStatusLabels: Labels<SurveyStatus> = {
+  pending: { zh: '待评价', en: 'Awaiting an answer' },
+  answered: { zh: '已评价', en: 'Answered' },
+  'not-evaluated': { zh: '未评价（逾期）', en: 'Not evaluated (expired)' },
+  unreachable: { zh: '无法联系', en: 'Unreachable' },
+  invalid: { zh: '无效评价', en: 'Judged invalid' },
+  'no-contact': { zh: '无联系方式', en: 'No contact' },
+};
+
+export const surveyChannelLabels: Labels<SurveyChannel> = {
+  email: { zh: '邮件评价', en: 'Email' },
+  phone: { zh: '电话回访', en: 'Phone call' },
+  none: { zh: '不回访（无联系方式）', en: 'None (no contact)' },
+};
+
+export const surveyEventLabels: Labels<SurveyEventKind> = {
+  created: { zh: '创建回访', en: 'Created' },
+  invited: { zh: '发送评价邮件', en: 'Invitation sent' },
+  reminded: { zh: '发送提醒邮件', en: 'Reminder sent' },
+  'call-attempt': { zh: '呼叫未接通', en: 'Call not answered' },
+  answered: { zh: '评价', en: 'Answered' },
+  expired: { zh: '逾期未评价', en: 'Expired' },
+  unreachable: { zh: '计为无法联系', en: 'Counted unreachable' },
+  invalidated: { zh: '判定无效', en: 'Judged invalid' },
+};
+
+/** A category the API gives as a plain string (survey subjects): its name, or the string itself if unknown. */
+export const categoryName = (category: string, language: Language): string =>
+  category in categoryLabels ? categoryLabels[category as Category][language] : category;
 
 export const labelOf = <Key extends string>(labels: Labels<Key>, key: Key, language: Language): string =>
   labels[key][language];

@@ -23,14 +23,27 @@ const ConsoleLayout = () => {
     { key: '/console/my-work', label: <Link to="/console/my-work">{t('console.myWork')}</Link> },
     { key: '/console/cases', label: <Link to="/console/cases">{t('console.cases')}</Link> },
     ...(has('operator', 'dispatcher')
-      ? [{ key: '/console/hotline', label: <Link to="/console/hotline">{t('console.hotline')}</Link> }]
+      ? [
+          { key: '/console/hotline', label: <Link to="/console/hotline">{t('console.hotline')}</Link> },
+          { key: '/console/follow-ups', label: <Link to="/console/follow-ups">{t('console.followUps')}</Link> },
+        ]
       : []),
     ...(has('admin', 'supervisor')
       ? [
           { key: '/console/admin/policies', label: <Link to="/console/admin/policies">{t('console.policies')}</Link> },
           { key: '/console/admin/calendar', label: <Link to="/console/admin/calendar">{t('console.calendar')}</Link> },
-          { key: '/console/admin/users', label: <Link to="/console/admin/users">{t('console.users')}</Link> },
         ]
+      : []),
+    ...(has('admin', 'supervisor', 'dispatcher')
+      ? [
+          {
+            key: '/console/admin/survey-settings',
+            label: <Link to="/console/admin/survey-settings">{t('console.surveySettings')}</Link>,
+          },
+        ]
+      : []),
+    ...(has('admin', 'supervisor')
+      ? [{ key: '/console/admin/users', label: <Link to="/console/admin/users">{t('console.users')}</Link> }]
       : []),
   ];
   const selected = items

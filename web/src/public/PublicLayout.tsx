@@ -1,4 +1,7 @@
-/** The public pages' frame: the bureau's name, the two things the public comes for, and the language switch. */
+/**
+ * The public pages' frame: the bureau's name, the two things the public comes for, and the language switch. On a
+ * phone the header narrows (styles.css): the bureau's name goes, and the menu takes a row of its own.
+ */
 import { Layout, Menu, Typography } from 'antd';
 import { Link, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
@@ -9,11 +12,15 @@ export const PublicLayout = () => {
   const { pathname } = useLocation();
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0f5f2c', color: '#fff' }}>
+      <Layout.Header
+        className="gl-header"
+        style={{ display: 'flex', alignItems: 'center', background: '#0f5f2c', color: '#fff' }}
+      >
         <Link to="/" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
-          {t('app.name')} · {t('app.bureau')}
+          {t('app.name')}
+          <span className="gl-header-bureau"> · {t('app.bureau')}</span>
         </Link>
-        <nav aria-label={t('public.home')} style={{ flex: 1, minWidth: 0 }}>
+        <nav aria-label={t('public.home')} className="gl-header-nav">
           <Menu
             theme="dark"
             mode="horizontal"
@@ -26,7 +33,7 @@ export const PublicLayout = () => {
           />
         </nav>
         <LanguageSwitch />
-        <Link to="/console" style={{ color: '#fff' }}>
+        <Link to="/console" style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           {t('public.console')}
         </Link>
       </Layout.Header>

@@ -1,7 +1,7 @@
 /**
  * One case (`/console/cases/:id`): number, kind, state and colour; the complaint and its complainant (as the API
- * masks them for the caller's role); each deadline clock; assignment, extensions and result; the full history; and
- * a button for exactly the actions the caller may take now, each with its form.
+ * masks them for the caller's role); each deadline clock; assignment, extensions and result; the follow-up surveys;
+ * the full history; and a button for exactly the actions the caller may take now, each with its form.
  */
 import { Alert, Button, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
@@ -17,6 +17,7 @@ import { CaseClocks } from './case/CaseClocks.tsx';
 import { CaseComplaint } from './case/CaseComplaint.tsx';
 import { CaseHandling } from './case/CaseHandling.tsx';
 import { CaseHistory } from './case/CaseHistory.tsx';
+import { CaseSurveys } from './case/CaseSurveys.tsx';
 import { usePeople, useUnits } from './case/directory.ts';
 import { fetchSystemNow } from './case/format.ts';
 import { caseMessages } from './case/messages.ts';
@@ -140,6 +141,7 @@ const CasePage = () => {
           <CaseComplaint kase={kase} directory={directory} people={people} />
           <CaseClocks kase={kase} now={now} />
           <CaseHandling kase={kase} directory={directory} people={people} />
+          <CaseSurveys kase={kase} people={people} />
         </Col>
         <Col xs={24} lg={9}>
           <CaseHistory history={kase.history ?? []} people={people} />

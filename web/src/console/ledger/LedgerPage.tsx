@@ -2,7 +2,8 @@
  * The four-colour ledger (`/console`, 四色台账): for a unit and each unit directly below it, how many cases are red
  * (overdue), yellow (due soon), blue (on track) and green (finished this period) — as a board with clickable counts
  * and as a stacked bar chart — and the cases behind the selected count, most urgent first. Filters by kind, category,
- * department and the start of the green count; read again every 30 seconds and when the window regains focus.
+ * department and the start of the green count; read again every 30 seconds and when the window regains focus. Beside
+ * it, for the roles that may read them, the follow-up survey figures of the unit for this month.
  */
 import { Alert, Button, Card, Col, DatePicker, Form, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -26,6 +27,7 @@ import { LedgerBoard } from './LedgerBoard.tsx';
 import { LedgerCases } from './LedgerCases.tsx';
 import { LedgerChart } from './LedgerChart.tsx';
 import { ledgerMessages } from './messages.ts';
+import { SurveySummaryCard, surveySummaryRoles } from './SurveySummaryCard.tsx';
 import { fetchLedger, type Ledger, type LedgerQuery, useLedger } from './useLedger.ts';
 
 /** Cases listed per colour (counts are always complete). */
@@ -70,6 +72,7 @@ const LedgerPage = () => {
   const ownUnit = session?.user.unitId ?? '';
   const readable = directory.units.filter((unit) => unit.path.includes(ownUnit));
   const boardUnit = data?.unitId ?? query.unit ?? ownUnit;
+  const showSurveys = surveySummaryRoles.some((role) => session?.user.roles.includes(role));
   const departments = directory.units.filter((unit) => unit.kind === 'department' && unit.path.includes(boardUnit));
 
   const ownName = t('ownRow');
@@ -254,6 +257,7 @@ const LedgerPage = () => {
               <LedgerChart rows={chartRows} onSelect={setSelection} />
             </Card>
           </section>
+          {showSurveys && <SurveySummaryCard unitId={boardUnit} readAgain={ledger.updatedAt} />}
         </Col>
       </Row>
 
