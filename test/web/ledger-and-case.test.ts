@@ -199,7 +199,7 @@ describe('the case page and the four-colour ledger', () => {
     const refresh = async () => {
       const before = await page.getByTestId('ledger-updated').textContent();
       await page.waitForTimeout(1_100);
-      // While a poll is in flight the button shows a spinner, whose label joins the button's name.
+      // The button's icon has a label of its own, which joins the button's name.
       await page.getByRole('button', { name: /刷\s*新$/ }).click();
       await expect.poll(() => page.getByTestId('ledger-updated').textContent(), { timeout: 15_000 }).not.toBe(before);
     };

@@ -5,6 +5,7 @@
  * department and the start of the green count; read again every 30 seconds and when the window regains focus. Beside
  * it, for the roles that may read them, the follow-up survey figures of the unit for this month.
  */
+import { SyncOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, DatePicker, Form, Row, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useId, useMemo, useState } from 'react';
@@ -142,7 +143,9 @@ const LedgerPage = () => {
             {ledger.updatedAt ? t('updatedAt', { time: formatClockTime(ledger.updatedAt) }) : ''}
             {` · ${t('autoRefresh')}`}
           </Typography.Text>
-          <Button onClick={ledger.refresh} loading={ledger.loading}>
+          {/* Not `loading`: antd ignores clicks on a loading button, and a click during a poll begun before the
+              user's last action must read again (the newest request wins). */}
+          <Button onClick={ledger.refresh} icon={<SyncOutlined spin={ledger.loading} />} aria-busy={ledger.loading}>
             {t('refresh')}
           </Button>
         </Space>
