@@ -21,6 +21,7 @@ import type { GreenlineFunction } from './constructs/platform/greenline-function
 import { Mail } from './constructs/platform/mail.ts';
 import { ScheduleDeadLetters } from './constructs/platform/schedules.ts';
 import { PlatformEndpoints } from './constructs/platform.ts';
+import { Statistics } from './constructs/statistics.ts';
 import { Surveys } from './constructs/surveys.ts';
 import { WebConsole } from './constructs/web-console.ts';
 
@@ -68,6 +69,7 @@ export class GreenlineStack extends Stack {
   readonly eventQueues: EventQueues;
   readonly notices: NoticeFanOut;
   readonly surveys: Surveys;
+  readonly statistics: Statistics;
   readonly cases: CaseWorkflow;
   readonly intake: Intake;
   readonly deadlines: DeadlineSchedule;
@@ -111,6 +113,7 @@ export class GreenlineStack extends Stack {
     this.ledger = new Ledger(this, 'Ledger', capability);
     this.directory = new Directory(this, 'Directory', capability);
     this.surveys = new Surveys(this, 'Surveys', { ...capability, queues: this.eventQueues, scheduleDeadLetters });
+    this.statistics = new Statistics(this, 'Statistics', capability);
 
     // The type demands every function of the catalog: a capability left out of the stack fails to compile.
     this.functions = {
@@ -122,6 +125,7 @@ export class GreenlineStack extends Stack {
       ...this.directory.functions,
       ...this.notices.functions,
       ...this.surveys.functions,
+      ...this.statistics.functions,
     };
     this.api = new GreenlineApi(this, 'Api', {
       stage,

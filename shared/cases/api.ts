@@ -4,12 +4,12 @@
  * the ledger).
  */
 
-import { type CaseKind, caseStates } from '#cases/domain/case.ts';
+import { caseStates } from '#cases/domain/case.ts';
 import { caseListQuerySchema } from '#cases/domain/case-query.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import { caseIdSchema } from '#cases/domain/ids.ts';
-import { stateLabels } from '#cases/domain/labels.ts';
+import { caseKindLabels, stateLabels } from '#cases/domain/labels.ts';
 import type { ComplainantView } from '#cases/domain/privacy.ts';
 import { type ActionName, actionInputSchemas, actionNames, actionRules } from '#cases/domain/workflow.ts';
 import type { CaseList, MyWork } from '#cases/services/list-cases.ts';
@@ -33,14 +33,6 @@ import {
   schemaFor,
   text,
 } from '#platform/http/api-registry.ts';
-
-/** Every case kind, named once so the compiler notices a new one. */
-const caseKindLabels: Readonly<Record<CaseKind, string>> = {
-  complaint: '信访投诉',
-  rectification: '整改',
-  task: '交办任务',
-  'help-plan': '帮扶计划',
-};
 
 export const caseStateSchema = z.enum(caseStates).meta({ id: 'CaseState', description: describeEnum(stateLabels) });
 
@@ -245,6 +237,11 @@ export const caseViewSchema = schemaFor<CaseView>()(
         '夜间检查下次需处理的时间（下一次色标变化或催办、督办）/ when the nightly check next looks at the case',
       ).optional(),
       late: flag('超期办结 / finished after its deadline').optional(),
+      workingDaysToClose: count(
+        '从收到到办结的工作日数（办结时记录）/ working days from receipt to the approval that closed it',
+      ).optional(),
+      reviewCount: count('申请复核次数 / times a review was asked for').optional(),
+      reopenCount: count('重新办理次数 / times reopened').optional(),
       calendarMissingYears: z
         .array(z.int())
         .optional()

@@ -17,7 +17,8 @@ import {
   schemaFor,
   text,
 } from '#platform/http/api-registry.ts';
-import { counterLabels, type Rate, type SurveyCounts } from './domain/figures.ts';
+import { rateSchema } from '#platform/http/rate-schema.ts';
+import { counterLabels, type SurveyCounts, type SurveyRates } from './domain/figures.ts';
 import { followUpQuerySchema, followUpSchema, summaryQuerySchema, tokenSchema } from './domain/requests.ts';
 import {
   answerSchema,
@@ -161,16 +162,27 @@ const countsSchema = schemaFor<SurveyCounts>()(
   }),
 );
 
-const rateSchema = schemaFor<Rate>()(
-  z
+const surveyRatesShape = {
+  satisfaction: rateSchema,
+  solved: rateSchema,
+  excluded: z
     .object({
-      formula: text('公式 / formula'),
-      numerator: count('分子 / numerator'),
-      denominator: count('分母 / denominator'),
-      value: z.number().min(0).max(1).nullable().describe('比率（0–1，分母为 0 时为 null）'),
-      percent: text('百分比，如 98% / as reported'),
+      pending: count('待评价'),
+      notEvaluated: count('逾期未评价'),
+      unreachable: count('无法联系'),
+      invalid: count('无效评价'),
+      noContact: count('无联系方式'),
     })
-    .meta({ id: 'Rate', description: '比率及其分子分母 / a rate with its numerator and denominator' }),
+    .describe('未计入满意度分母的回访 / surveys outside the satisfaction rate'),
+  evaluated: count('有效评价数（满意度分母）'),
+};
+
+/** The survey rates with what they leave out, as other capabilities' figures show them. */
+export const surveyRatesSchema = schemaFor<SurveyRates>()(
+  z.object(surveyRatesShape).meta({
+    id: 'SurveyRates',
+    description: '回访满意度、解决率及未计入的回访 / the survey rates and the surveys outside them',
+  }),
 );
 
 const summarySchema = schemaFor<SurveySummary>()(
@@ -182,18 +194,7 @@ const summarySchema = schemaFor<SurveySummary>()(
       to: date('截止办结日'),
       counts: countsSchema,
       daysRead: count('读取的日计数条数'),
-      satisfaction: rateSchema,
-      solved: rateSchema,
-      excluded: z
-        .object({
-          pending: count('待评价'),
-          notEvaluated: count('逾期未评价'),
-          unreachable: count('无法联系'),
-          invalid: count('无效评价'),
-          noContact: count('无联系方式'),
-        })
-        .describe('未计入满意度分母的回访 / surveys outside the satisfaction rate'),
-      evaluated: count('有效评价数（满意度分母）'),
+      ...surveyRatesShape,
       recount: z
         .object({ counts: countsSchema, surveysRead: count('读取的回访数'), matches: flag('与计数一致') })
         .optional(),

@@ -16,6 +16,7 @@ import { noticesFunctions } from '#notices/resources.ts';
 import { functions, schedules } from '#platform/catalog/catalog.ts';
 import type { Capability } from '#platform/catalog/definitions.ts';
 import { platformFunctions } from '#platform/resources.ts';
+import { statisticsFunctions } from '#statistics/resources.ts';
 import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
 
 const noBundling = { 'aws:cdk:bundling-stacks': [] };
@@ -67,6 +68,12 @@ const capabilities = (): CapabilityEntry[] => [
     declaredFunctions: surveysFunctions,
     declaredSchedules: surveysSchedules,
   },
+  {
+    capability: 'statistics',
+    construct: stack.statistics,
+    declaredFunctions: statisticsFunctions,
+    declaredSchedules: {},
+  },
 ];
 const capabilityNames = [
   'platform',
@@ -77,6 +84,7 @@ const capabilityNames = [
   'notices',
   'directory',
   'surveys',
+  'statistics',
 ] as const;
 const entryOf = (capability: Capability): CapabilityEntry => {
   const entry = capabilities().find((candidate) => candidate.capability === capability);

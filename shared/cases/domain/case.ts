@@ -119,6 +119,11 @@ export interface Case {
   readonly nextCheckAt?: string;
   /** Finished after its deadline. */
   readonly late?: boolean;
+  /** Working days from receipt to the approval that closed it (absent while open, and on cases closed before). */
+  readonly workingDaysToClose?: number;
+  /** How often a review was asked for (a complainant's dissatisfaction, a look-back) and how often it was reopened. */
+  readonly reviewCount?: number;
+  readonly reopenCount?: number;
   /** Years a deadline needed but the calendar lacks: those deadlines are flagged, not trusted. */
   readonly calendarMissingYears?: readonly number[];
   /** Earlier complaints that look like the same matter, for the dispatcher to merge or not. */

@@ -1,5 +1,5 @@
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
-import type { CaseState } from './case.ts';
+import type { CaseKind, CaseState } from './case.ts';
 
 export const channelLabels: Readonly<Record<Channel, string>> = {
   hotline: '热线电话',
@@ -39,4 +39,12 @@ export const stateLabels: Readonly<Record<CaseState, string>> = {
   'result-submitted': '待审核',
   closed: '已办结',
   'review-requested': '申请复核',
+};
+
+/** Every case kind, named once so the compiler notices a new one. */
+export const caseKindLabels: Readonly<Record<CaseKind, string>> = {
+  complaint: '信访投诉',
+  rectification: '整改',
+  task: '交办任务',
+  'help-plan': '帮扶计划',
 };

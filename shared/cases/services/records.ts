@@ -5,6 +5,14 @@
  */
 
 export { recordPersonalDataAccess } from '#cases/store/access-log.ts';
+export {
+  adjustCounters,
+  type CasesAndCounters,
+  type CounterBucket,
+  readCounterBuckets,
+  readOpenCounters,
+  scanCasesAndCounters,
+} from '#cases/store/case-counters.ts';
 export { type EntryQuery, queryAllEntries, queryEntries } from '#cases/store/case-index.ts';
 export {
   type CaseCompanion,

@@ -21,6 +21,7 @@ import { bureauYear } from '#platform/domain/time.ts';
 import { dynamo, queryAll, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { logger } from '#platform/logger.ts';
+import { counterWrites } from './case-counters.ts';
 import { entryWrites } from './case-index.ts';
 import { CaseNotFoundError, CaseVersionConflictError } from './errors.ts';
 import { outboxPut } from './outbox.ts';
@@ -159,8 +160,8 @@ const recordGap = async (
 };
 
 /**
- * Stores a new case with its first history entry, its event and its companions in one transaction, under the next
- * number of its kind and year. The number is taken (atomic `ADD` on the year's counter) just before the transaction,
+ * Stores a new case with its first history entry, its listing entries and counters, its event and its companions in
+ * one transaction, under the next number of its kind and year. The number is taken (atomic `ADD` on the year's counter) just before the transaction,
  * so concurrent intakes never conflict over it: numbers are unique and increase in the order they are taken. A number
  * whose case is not stored is recorded as a gap with the reason (a crash between the two calls leaves an unrecorded
  * gap). Returns the stored case.
@@ -184,6 +185,7 @@ export const createNumberedCase = async (
     historyPut(history),
     outboxPut(event),
     ...entryWrites(undefined, stored),
+    ...counterWrites([{ after: stored }]),
   ];
   const items = [...own, ...companions.map(({ Put }) => ({ Put }))] as never[];
 
@@ -230,7 +232,8 @@ const historyPut = (entry: HistoryEntry) => ({
 
 /**
  * Writes what an action changed — each case conditioned on the version it was read at, its new history entry, the
- * listing entries whose summary changed (`entryWrites`) and the events — in one transaction. Someone else's write in
+ * listing entries whose summary changed (`entryWrites`), the counters that change (`counterWrites`) and the events —
+ * in one transaction. Someone else's write in
  * between fails the whole of it. The case is Put whole: an UpdateItem of the changed attributes would cost as much
  * (DynamoDB bills the larger of the item before and after) and the Put stores exactly what `toCaseItem` derives.
  */
@@ -256,6 +259,7 @@ export const commitTransition = async (
     ...(history ? [historyPut(history)] : []),
     ...entryWrites(before, after),
   ]);
+  items.push(...(counterWrites(transition.changes) as never[]));
   try {
     await dynamo().send(
       new TransactWriteCommand({

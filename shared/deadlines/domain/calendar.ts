@@ -7,7 +7,7 @@
  * A year without data is never guessed: `dayKind` answers `null`, so a deadline computed across it is flagged.
  */
 
-import { isCalendarDate, isWeekend, yearOf } from '#platform/domain/time.ts';
+import { addDays, isCalendarDate, isWeekend, yearOf } from '#platform/domain/time.ts';
 import { z } from '#platform/domain/zod.ts';
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
@@ -158,3 +158,17 @@ export const calendarYearBodyFor = (year: number) =>
       }
     }
   }, always);
+
+/**
+ * Working days from `from` to `to` (dates, Asia/Shanghai): those after `from` up to and including `to`, as time limits
+ * count them (the day of receipt is not counted). A date whose year has no calendar data counts by the weekday alone.
+ *
+ * @example workingDaysBetween('2026-11-27', '2026-12-01', calendar) // 2: Monday and Tuesday after a Friday
+ */
+export const workingDaysBetween = (from: string, to: string, calendar: WorkingCalendar): number => {
+  let count = 0;
+  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) {
+    if (calendar.isWorkingDay(date) ?? !isWeekend(date)) count += 1;
+  }
+  return count;
+};

@@ -8,6 +8,7 @@ import { directoryFunctions } from '#directory/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
+import { statisticsFunctions } from '#statistics/resources.ts';
 import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
 import { platformFunctions } from '../resources.ts';
 import type { FunctionDefinition, QueueDefinition, QueueKey, ScheduleDefinition } from './definitions.ts';
@@ -22,6 +23,7 @@ export const functions = {
   ...directoryFunctions,
   ...noticesFunctions,
   ...surveysFunctions,
+  ...statisticsFunctions,
 } as const;
 
 export type FunctionName = keyof typeof functions;

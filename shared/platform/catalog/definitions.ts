@@ -78,9 +78,10 @@ export type TableWrite = 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionChe
 
 /**
  * What a function may do in a table: `read` (get, query), `read-write` (every item action), or reads plus only the
- * writes it names (`{ write: ['PutItem'] }` for a reader that records who read).
+ * writes it names (`{ write: ['PutItem'] }` for a reader that records who read). A Scan of the whole table is granted
+ * only where named (`scan: true`): nothing on a request path reads the whole table.
  */
-export type TableAccess = 'read' | 'read-write' | { readonly write: readonly TableWrite[] };
+export type TableAccess = 'read' | 'read-write' | { readonly write: readonly TableWrite[]; readonly scan?: true };
 
 /** The DynamoDB actions a table access allows, as IAM names them (without the `dynamodb:` prefix). */
 export const tableActions = (access: TableAccess): string[] => {
@@ -88,7 +89,8 @@ export const tableActions = (access: TableAccess): string[] => {
   if (access === 'read') return reads;
   const writes: readonly string[] =
     access === 'read-write' ? ['BatchWriteItem', 'DeleteItem', 'PutItem', 'UpdateItem'] : access.write;
-  return [...new Set([...reads, ...writes])].sort();
+  const scans = typeof access === 'object' && access.scan ? ['Scan'] : [];
+  return [...new Set([...reads, ...writes, ...scans])].sort();
 };
 
 export interface ScheduleDefinition {
@@ -102,7 +104,16 @@ export interface ScheduleDefinition {
 }
 
 /** The capability folders a function may belong to: its entry is `functions/<capability>/<name>.ts`. */
-export type Capability = 'platform' | 'directory' | 'cases' | 'intake' | 'deadlines' | 'ledger' | 'notices' | 'surveys';
+export type Capability =
+  | 'platform'
+  | 'directory'
+  | 'cases'
+  | 'intake'
+  | 'deadlines'
+  | 'ledger'
+  | 'notices'
+  | 'surveys'
+  | 'statistics';
 
 export interface FunctionDefinition {
   readonly name: string;

@@ -58,6 +58,7 @@ export const apiTags = {
   deadlines: '时限与四色台账 / Deadlines and the four-colour ledger',
   directory: '组织机构与人员 / Organisation and people',
   surveys: '回访与满意度 / Follow-up surveys and satisfaction',
+  statistics: '统计与核对 / Statistics and reconciliation',
 } as const;
 export type ApiTag = keyof typeof apiTags;
 

@@ -9,6 +9,7 @@ import { directoryApi } from '#directory/api.ts';
 import { intakeApi } from '#intake/api.ts';
 import { ledgerApi } from '#ledger/api.ts';
 import { platformApi } from '#platform/api.ts';
+import { statisticsApi } from '#statistics/api.ts';
 import { surveysApi } from '#surveys/api.ts';
 import type { ApiRoute } from './api-registry.ts';
 
@@ -22,6 +23,7 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(deadlinesApi),
   ...Object.values(directoryApi),
   ...Object.values(surveysApi),
+  ...Object.values(statisticsApi),
 ];
 
 /**

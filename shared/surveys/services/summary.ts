@@ -67,3 +67,16 @@ export const surveySummary = async (query: unknown, principal: Principal): Promi
   const matches = Object.entries(recounted).every(([name, value]) => counts[name as keyof SurveyCounts] === value);
   return { ...summary, recount: { counts: recounted, surveysRead: surveys.length, matches } };
 };
+
+/**
+ * The survey counts of a unit (its own and every unit below) for the complaints closed from `from` to `to`, from the
+ * counters: for the figures of other capabilities (statistics), which check the caller themselves.
+ */
+export const surveyCountsOf = async (
+  unitId: string,
+  from: string,
+  to: string,
+): Promise<{ counts: SurveyCounts; daysRead: number }> => {
+  const { counts, days } = await sumCounters(unitId, from, to);
+  return { counts, daysRead: days };
+};

@@ -6,6 +6,7 @@ import {
   calendarYear,
   calendarYearBodyFor,
   calendarYearSchema,
+  workingDaysBetween,
 } from '#deadlines/domain/calendar.ts';
 import { libraryCalendarData, libraryYears } from '#deadlines/domain/holiday-library.ts';
 import { addDays, endOfBureauDay, isCalendarDate, weekday } from '#platform/domain/time.ts';
@@ -194,5 +195,31 @@ describe('calendar year input', () => {
     expect(calendarYearSchema.parse('2027')).toBe(2027);
     expect(calendarYearSchema.safeParse('27x').success).toBe(false);
     expect(calendarYearSchema.safeParse('1999').success).toBe(false);
+  });
+});
+
+describe('working days between two dates (workingDaysBetween)', () => {
+  const calendar = buildCalendar({ library: libraryCalendarData([2026]), overrides: noOverrides });
+
+  it('counts the days after the first up to the last, skipping weekends', () => {
+    expect(workingDaysBetween('2026-11-27', '2026-12-01', calendar)).toBe(2);
+    expect(workingDaysBetween('2026-11-27', '2026-11-27', calendar)).toBe(0);
+  });
+
+  it('skips the statutory holidays of the calendar: the first week of October 2026 has none to count', () => {
+    const holidays = kindsOf(library2026.days, 'holiday').filter((date) => date.startsWith('2026-10'));
+    expect(holidays.length).toBeGreaterThan(0);
+    const byWeekday = span('2026-10-01', '2026-10-07').filter((date) => ![0, 6].includes(weekday(date))).length;
+    expect(workingDaysBetween('2026-09-30', '2026-10-07', calendar)).toBe(
+      byWeekday -
+        holidays.filter((date) => date <= '2026-10-07' && ![0, 6].includes(weekday(date))).length +
+        kindsOf(library2026.days, 'makeup-workday').filter((date) => date >= '2026-10-01' && date <= '2026-10-07')
+          .length,
+    );
+  });
+
+  it('counts a year without calendar data by the weekday alone', () => {
+    // Friday 7 March 2031 to Monday 10 March: Monday only
+    expect(workingDaysBetween('2031-03-07', '2031-03-10', calendar)).toBe(1);
   });
 });

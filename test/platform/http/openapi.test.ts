@@ -522,6 +522,9 @@ describe('real responses', () => {
         principal: admin,
         body: { reminderAfterDays: 3, expiryDays: 15, maxCallAttempts: 3 },
       }),
+    'GET /v1/stats': () =>
+      call('GET', '/v1/stats', { principal: demo.supervisor, query: { from: '2026-01-01', groupBy: 'department' } }),
+    'POST /v1/admin/reconcile': () => call('POST', '/v1/admin/reconcile', { principal: admin, body: {} }),
   };
 
   /** Surveys of `assigned`, stored as the surveys worker stores them: their tokens are known here. */
@@ -600,6 +603,8 @@ describe('real responses', () => {
           () => import(`../../../functions/surveys/${route.function}.ts`),
         ]),
       ),
+      'get-stats': () => import('../../../functions/statistics/get-stats.ts'),
+      'reconcile-stats': () => import('../../../functions/statistics/reconcile-stats.ts'),
     };
     for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
     api = apiClient();

@@ -118,6 +118,12 @@ export interface Api {
       get: operations['getSurveySettingsGet'];
       put: operations['putSurveySettingsPut'];
     };
+    '/v1/stats': {
+      get: operations['getStatsGet'];
+    };
+    '/v1/admin/reconcile': {
+      post: operations['reconcileStatsPost'];
+    };
   };
   operations: {
     healthGet: {
@@ -1996,6 +2002,92 @@ export interface Api {
         };
       };
     };
+    getStatsGet: {
+      parameters: {
+        query?: {
+          unit?: string;
+          from?: string;
+          to?: string;
+          groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Stats;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    reconcileStatsPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': ReconcileInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Reconciliation;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
   };
 }
 /**
@@ -2514,6 +2606,18 @@ export interface Case {
    * 超期办结 / finished after its deadline
    */
   late?: boolean;
+  /**
+   * 从收到到办结的工作日数（办结时记录）/ working days from receipt to the approval that closed it
+   */
+  workingDaysToClose?: number;
+  /**
+   * 申请复核次数 / times a review was asked for
+   */
+  reviewCount?: number;
+  /**
+   * 重新办理次数 / times reopened
+   */
+  reopenCount?: number;
   /**
    * 时限计算缺少节假日数据的年份（期限仅供参考，须补录日历）/ years without calendar data: those deadlines are flagged
    */
@@ -4121,6 +4225,349 @@ export interface SurveySettings {
    * 几个工作日呼叫未接通后计为无法联系
    */
   maxCallAttempts: number;
+}
+/**
+ * 统计 / the statistics of a unit and period
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Stats".
+ */
+export interface Stats {
+  /**
+   * 单位 / the unit
+   */
+  unitId: string;
+  /**
+   * 单位名称 / its name
+   */
+  unitName: string;
+  /**
+   * 起始收到日 / first day received
+   */
+  from: string;
+  /**
+   * 截止收到日 / last day received
+   */
+  to: string;
+  groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind';
+  /**
+   * 统计口径 / what the figures count
+   */
+  basis: string;
+  counts: CohortCounts;
+  closureRate: Rate1;
+  onTimeRate: Rate2;
+  daysToClose: DaysToClose;
+  satisfaction: SurveyRates;
+  /**
+   * 当前在办（不限收到日期）/ open now, whenever received
+   */
+  openNow: {
+    /**
+     * 当前在办事项按色标 / open cases by colour now (none: not yet timed)
+     */
+    byColour: {
+      [k: string]: number | undefined;
+    };
+    /**
+     * 当前在办事项按状态 / open cases by state now
+     */
+    byState: {
+      [k: string]: number | undefined;
+    };
+  };
+  /**
+   * 分组各行 / one row per group
+   */
+  rows: StatsRow[];
+  /**
+   * 读取的计数条数（不读取事项）/ counter items read; no case is read
+   */
+  itemsRead: number;
+}
+/**
+ * 期间内收到的事项的现状计数 / counts of the cases received in the period：`received` 收到；`accepted` 受理；`rejected` 不予受理；`merged` 合并办理；`closed` 办结；`closedOnTime` 按期办结；`closedLate` 超期办结；`open` 在办；`openOverdue` 在办超期；`extensions` 延期；`returns` 退单；`reviews` 申请复核；`reopened` 重新办理
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CohortCounts".
+ */
+export interface CohortCounts {
+  received: number;
+  accepted: number;
+  rejected: number;
+  merged: number;
+  closed: number;
+  closedOnTime: number;
+  closedLate: number;
+  open: number;
+  openOverdue: number;
+  extensions: number;
+  returns: number;
+  reviews: number;
+  reopened: number;
+}
+/**
+ * 比率及其分子分母 / a rate with its numerator and denominator
+ */
+export interface Rate1 {
+  /**
+   * 公式 / formula
+   */
+  formula: string;
+  /**
+   * 分子 / numerator
+   */
+  numerator: number;
+  /**
+   * 分母 / denominator
+   */
+  denominator: number;
+  /**
+   * 比率（0–1，分母为 0 时为 null）
+   */
+  value: number | null;
+  /**
+   * 百分比，如 98% / as reported
+   */
+  percent: string;
+}
+/**
+ * 比率及其分子分母 / a rate with its numerator and denominator
+ */
+export interface Rate2 {
+  /**
+   * 公式 / formula
+   */
+  formula: string;
+  /**
+   * 分子 / numerator
+   */
+  numerator: number;
+  /**
+   * 分母 / denominator
+   */
+  denominator: number;
+  /**
+   * 比率（0–1，分母为 0 时为 null）
+   */
+  value: number | null;
+  /**
+   * 百分比，如 98% / as reported
+   */
+  percent: string;
+}
+/**
+ * 办结用时（工作日）/ working days to close
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "DaysToClose".
+ */
+export interface DaysToClose {
+  /**
+   * 口径 / how it is counted
+   */
+  formula: string;
+  /**
+   * 计入的办结件数 / closed cases counted
+   */
+  counted: number;
+  /**
+   * 平均工作日 / average working days
+   */
+  average: number | null;
+  /**
+   * 中位数工作日 / median working days
+   */
+  median: number | null;
+}
+/**
+ * 回访满意度、解决率及未计入的回访 / the survey rates and the surveys outside them
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "SurveyRates".
+ */
+export interface SurveyRates {
+  satisfaction: Rate;
+  solved: Rate;
+  /**
+   * 未计入满意度分母的回访 / surveys outside the satisfaction rate
+   */
+  excluded: {
+    /**
+     * 待评价
+     */
+    pending: number;
+    /**
+     * 逾期未评价
+     */
+    notEvaluated: number;
+    /**
+     * 无法联系
+     */
+    unreachable: number;
+    /**
+     * 无效评价
+     */
+    invalid: number;
+    /**
+     * 无联系方式
+     */
+    noContact: number;
+  };
+  /**
+   * 有效评价数（满意度分母）
+   */
+  evaluated: number;
+}
+/**
+ * 一行分组统计 / the figures of one group
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "StatsRow".
+ */
+export interface StatsRow {
+  /**
+   * 单位编号、月份（2026-03）、渠道、类别或事项类型 / the unit, month, channel, category or kind
+   */
+  key: string;
+  /**
+   * 名称 / label
+   */
+  label: string;
+  counts: CohortCounts;
+  closureRate: Rate3;
+  onTimeRate: Rate4;
+  daysToClose: DaysToClose;
+  satisfaction?: SurveyRates;
+}
+/**
+ * 比率及其分子分母 / a rate with its numerator and denominator
+ */
+export interface Rate3 {
+  /**
+   * 公式 / formula
+   */
+  formula: string;
+  /**
+   * 分子 / numerator
+   */
+  numerator: number;
+  /**
+   * 分母 / denominator
+   */
+  denominator: number;
+  /**
+   * 比率（0–1，分母为 0 时为 null）
+   */
+  value: number | null;
+  /**
+   * 百分比，如 98% / as reported
+   */
+  percent: string;
+}
+/**
+ * 比率及其分子分母 / a rate with its numerator and denominator
+ */
+export interface Rate4 {
+  /**
+   * 公式 / formula
+   */
+  formula: string;
+  /**
+   * 分子 / numerator
+   */
+  numerator: number;
+  /**
+   * 分母 / denominator
+   */
+  denominator: number;
+  /**
+   * 比率（0–1，分母为 0 时为 null）
+   */
+  value: number | null;
+  /**
+   * 百分比，如 98% / as reported
+   */
+  percent: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ReconcileInput".
+ */
+export interface ReconcileInput {
+  /**
+   * 按重算结果修正计数 / repair the counters that differ
+   */
+  repair?: boolean;
+  /**
+   * 修正理由（修正时必填）/ why (required to repair)
+   */
+  reason?: string;
+}
+/**
+ * 统计核对结果 / what a reconciliation found
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Reconciliation".
+ */
+export interface Reconciliation {
+  /**
+   * 核对编号 / id
+   */
+  id: string;
+  /**
+   * 核对时间 / when
+   */
+  at: string;
+  /**
+   * 读取的事项数 / cases read
+   */
+  casesRead: number;
+  /**
+   * 读取的计数条数 / counter items read
+   */
+  countersRead: number;
+  /**
+   * 扫描的条目数 / items scanned
+   */
+  itemsScanned: number;
+  /**
+   * 消耗的读容量 / read capacity used
+   */
+  capacityUnits: number;
+  /**
+   * 不一致的计数（最多列 1000 条）/ the counters that differ
+   */
+  differences: {
+    /**
+     * 单位 / unit
+     */
+    unitId: string;
+    /**
+     * R#日期：当日收到；F#日期：当日办结；OPEN：当前在办 / which counter item
+     */
+    bucket: string;
+    /**
+     * 指标 / figure
+     */
+    name: string;
+    /**
+     * 计数值 / stored
+     */
+    stored: number;
+    /**
+     * 重算值 / recounted
+     */
+    recounted: number;
+  }[];
+  /**
+   * 已按重算结果修正 / repaired
+   */
+  repaired: boolean;
+  /**
+   * 修正理由 / why
+   */
+  reason?: string;
 }
 /**
  * API Gateway 自身的答复（如 JWT 授权失败、函数超时），不是 problem+json / API Gateway’s own answer (JWT authorizer refusal, function timeout)

@@ -4,12 +4,14 @@
  * checked before (`workflow.ts`, `preconditions.ts`); a step checks what only its input reveals (the master of a
  * merge, the people of an assignment, an extension's length).
  */
+import { workingDaysBetween } from '#deadlines/domain/calendar.ts';
 import type { TimeContext } from '#deadlines/domain/deadlines.ts';
 import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import type { User } from '#directory/domain/users.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
+import { bureauDate } from '#platform/domain/time.ts';
 import type { Case, CaseEventType, CaseState, Extension } from '../case.ts';
 import type { ActionInput, ActionName } from './actions.ts';
 import { pendingExtension } from './preconditions.ts';
@@ -203,9 +205,16 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
     event: 'result-submitted',
   }),
 
-  'approve-result': ({ input, at }) => ({
+  'approve-result': ({ item, input, context, at }) => ({
     to: 'closed',
-    patch: { closedAt: at },
+    patch: {
+      closedAt: at,
+      workingDaysToClose: workingDaysBetween(
+        bureauDate(new Date(item.receivedAt)),
+        bureauDate(context.now),
+        context.time.calendar,
+      ),
+    },
     changes: noteOf(input.note),
     event: 'case-closed',
     ...reasonOf(input.note),
@@ -252,16 +261,17 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
     event: 'extension-refused',
   }),
 
-  'request-review': ({ input }) => ({
+  'request-review': ({ item, input }) => ({
     to: 'review-requested',
+    patch: { reviewCount: (item.reviewCount ?? 0) + 1 },
     reason: input.reason,
     changes: {},
     event: 'review-requested',
   }),
 
-  rehandle: ({ input }) => ({
+  rehandle: ({ item, input }) => ({
     to: 'in-progress',
-    patch: { closedAt: undefined },
+    patch: { closedAt: undefined, workingDaysToClose: undefined, reopenCount: (item.reopenCount ?? 0) + 1 },
     reason: input.reason,
     changes: {},
     event: 'case-reopened',

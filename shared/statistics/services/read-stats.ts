@@ -1,0 +1,170 @@
+import { caseKindLabels, categoryLabels, channelLabels } from '#cases/domain/labels.ts';
+import { type CounterBucket, readCounterBuckets, readOpenCounters } from '#cases/services/records.ts';
+import { requireRole } from '#directory/domain/roles.ts';
+import { overseenUnit } from '#directory/services/list-units.ts';
+import { getOrgUnit, listChildUnits } from '#directory/services/lookup.ts';
+import { now } from '#platform/clock.ts';
+import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import type { Principal } from '#platform/domain/principal.ts';
+import { bureauDate } from '#platform/domain/time.ts';
+import { parseWith } from '#platform/domain/validation.ts';
+import { cohortBucket, type DimensionName } from '#statistics/domain/counters.ts';
+import { type Figures, figuresOf, valuesOf, withoutParts } from '#statistics/domain/figures.ts';
+import { type Grouping, statsQuerySchema } from '#statistics/domain/query.ts';
+import { ratesOf, type SurveyRates } from '#surveys/domain/figures.ts';
+import { surveyCountsOf } from '#surveys/services/summary.ts';
+
+export interface StatsRow extends Figures {
+  /** The unit id, month (`2026-03`), channel, category or kind. */
+  readonly key: string;
+  readonly label: string;
+  /** For rows by unit: the survey rates of its complaints closed in the period. */
+  readonly satisfaction?: SurveyRates;
+}
+
+export interface OpenNow {
+  /** Open cases by colour now, whenever received (`none`: not yet timed). */
+  readonly byColour: Readonly<Record<string, number>>;
+  readonly byState: Readonly<Record<string, number>>;
+}
+
+export interface Stats extends Figures {
+  readonly unitId: string;
+  readonly unitName: string;
+  readonly from: string;
+  readonly to: string;
+  readonly groupBy?: Grouping;
+  /** What the figures count, in words. */
+  readonly basis: string;
+  /** The survey rates of the complaints closed from `from` to `to` (a survey follows a closing). */
+  readonly satisfaction: SurveyRates;
+  readonly openNow: OpenNow;
+  readonly rows: readonly StatsRow[];
+  /** Counter items read to answer (no case is read). */
+  readonly itemsRead: number;
+}
+
+const longestRangeDays = 3 * 366;
+
+const basis =
+  '按收到日期统计：所列为期间内收到的事项现在的办理情况（含下级单位；按现在承办的单位计）；满意度为期间内办结事项的回访结果；' +
+  '“在办”按色标为当前数 / The cases received in the period as they stand now (units below included, counted where ' +
+  'they are held now); satisfaction of the complaints closed in the period; open by colour as of now.';
+
+const dimensionLabels: Readonly<Record<Exclude<Grouping, 'department' | 'month'>, Readonly<Record<string, string>>>> = {
+  channel: channelLabels,
+  category: categoryLabels,
+  kind: caseKindLabels,
+};
+
+const openNowOf = (bucket: CounterBucket): OpenNow => {
+  const byColour: Record<string, number> = {};
+  const byState: Record<string, number> = {};
+  for (const [name, value] of Object.entries(bucket.figures)) {
+    if (value === 0 || name.includes('|')) continue;
+    if (name.startsWith('colour.')) byColour[name.slice('colour.'.length)] = value;
+    if (name.startsWith('state.')) byState[name.slice('state.'.length)] = value;
+  }
+  return { byColour, byState };
+};
+
+const cohortOf = (unitId: string, from: string, to: string) =>
+  readCounterBuckets(unitId, cohortBucket(from), cohortBucket(to));
+
+const satisfactionOf = async (unitId: string, from: string, to: string) => {
+  const { counts, daysRead } = await surveyCountsOf(unitId, from, to);
+  return { rates: ratesOf(counts), daysRead };
+};
+
+/**
+ * The statistics of a unit (its own and every unit below) for the cases received in a period, from the counters kept
+ * with every change of a case: one item per day with cases, and one of open cases — never a case. With `groupBy`, a
+ * row per unit directly below (and the unit's own, 本级), month, channel, category or kind. Rows by unit, month and
+ * kind add up to the total; rows by channel and category to the complaints' part of it (other kinds have neither).
+ */
+export const readStats = async (query: unknown, principal: Principal): Promise<Stats> => {
+  requireRole(
+    principal,
+    ['dispatcher', 'lead', 'supervisor', 'admin'],
+    '只有信访办、包案领导、督办人员和管理员可以查看统计',
+  );
+  const input = parseWith(statsQuerySchema, query);
+  const today = bureauDate(now());
+  const to = input.to ?? today;
+  const from = input.from ?? `${to.slice(0, 4)}-01-01`;
+  if (from > to) throw new ValidationError([{ path: 'from', message: '起始日期不能晚于截止日期' }]);
+  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > longestRangeDays) {
+    throw new ValidationError([{ path: 'from', message: '统计区间最长三年' }]);
+  }
+  const overseen = await overseenUnit(principal);
+  const unit = input.unit ? await getOrgUnit(input.unit) : overseen;
+  if (!unit.path.includes(overseen.id)) throw new ForbiddenError('只能查看本单位及下级单位的统计');
+
+  const [buckets, open, satisfaction] = await Promise.all([
+    cohortOf(unit.id, from, to),
+    readOpenCounters(unit.id),
+    satisfactionOf(unit.id, from, to),
+  ]);
+  let itemsRead = buckets.length + 1 + satisfaction.daysRead;
+  let rows: StatsRow[] = [];
+
+  if (input.groupBy === 'department') {
+    const children = await listChildUnits(unit.id);
+    const parts = await Promise.all(
+      children.map(async (child) => {
+        const [childBuckets, childSatisfaction] = await Promise.all([
+          cohortOf(child.id, from, to),
+          satisfactionOf(child.id, from, to),
+        ]);
+        itemsRead += childBuckets.length + childSatisfaction.daysRead;
+        return { child, buckets: childBuckets, satisfaction: childSatisfaction.rates };
+      }),
+    );
+    rows = [
+      {
+        key: unit.id,
+        label: '本级',
+        ...figuresOf(
+          withoutParts(
+            buckets,
+            parts.flatMap((part) => part.buckets),
+          ),
+        ),
+      },
+      ...parts.map(({ child, buckets: own, satisfaction: rates }) => ({
+        key: child.id,
+        label: child.name,
+        ...figuresOf(own),
+        satisfaction: rates,
+      })),
+    ];
+  } else if (input.groupBy === 'month') {
+    const months = [...new Set(buckets.map((bucket) => bucket.bucket.slice(2, 9)))].sort();
+    rows = months.map((month) => ({
+      key: month,
+      label: `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`,
+      ...figuresOf(buckets.filter((bucket) => bucket.bucket.startsWith(`R#${month}`))),
+    }));
+  } else if (input.groupBy) {
+    const dimension: DimensionName = input.groupBy;
+    rows = valuesOf(buckets, dimension).map((value) => ({
+      key: value,
+      label: dimensionLabels[dimension][value] ?? value,
+      ...figuresOf(buckets, { [dimension]: value }),
+    }));
+  }
+
+  return {
+    unitId: unit.id,
+    unitName: unit.name,
+    from,
+    to,
+    ...(input.groupBy ? { groupBy: input.groupBy } : {}),
+    basis,
+    ...figuresOf(buckets),
+    satisfaction: satisfaction.rates,
+    openNow: openNowOf(open),
+    rows,
+    itemsRead,
+  };
+};
