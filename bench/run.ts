@@ -19,6 +19,10 @@ const benchmarks = {
     const { defaultSizes, runSurveysBenchmark } = await import('./surveys.ts');
     return runSurveysBenchmark({ sizes: sizes ?? defaultSizes });
   },
+  stats: async (sizes: readonly number[] | undefined) => {
+    const { defaultSizes, runStatsBenchmark } = await import('./stats.ts');
+    return runStatsBenchmark({ sizes: sizes ?? defaultSizes });
+  },
   cold: async () => {
     const { runColdBenchmark } = await import('./cold.ts');
     return runColdBenchmark();
