@@ -54,8 +54,8 @@ const ledgerRepeats = 3;
 /**
  * The baseline's Scan is split into segments of about this many items, `scanConcurrency` requests in flight (see
  * `capacityMeter`): DynamoDB Local re-sorts the rest of a segment for every 1 MB page, so one segment over the whole
- * table takes time quadratic in its size (72,256 items: 56–88 s in one segment, 4.5 s in 73), where DynamoDB is linear. As the sweep
- * benchmark's naive scan.
+ * table takes time quadratic in its size (72,256 items: 56–88 s in one segment, 4.5 s in 73), where DynamoDB is
+ * linear. As the sweep benchmark's naive scan.
  */
 const scanSegmentItems = 1_000;
 const scanConcurrency = 8;
