@@ -17,7 +17,7 @@ import {
   type ConsumedCapacity,
   CreateTableCommand,
   DeleteTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type Case, isFinishedState } from '#cases/domain/case.ts';
@@ -28,11 +28,10 @@ import { bureauDate } from '#platform/domain/time.ts';
 import { type CounterCell, recount } from '#statistics/domain/counters.ts';
 import { compareCounters } from '#statistics/domain/reconciliation.ts';
 import { demoUnits } from '../local/demo-organisation.ts';
-import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { freePort } from '../local/free-port.ts';
 import { createTableInput } from '../local/provision.ts';
 import { casePopulation, randomSource, seedingTimeContext } from './case-population.ts';
 import { itemSize } from './item-size.ts';
+import { withBenchDynamoDb } from './local-dynamodb.ts';
 
 export const defaultSizes: readonly number[] = [10_000, 100_000];
 
@@ -804,23 +803,10 @@ const printResults = (rows: readonly Round[]) => {
 
 export const runStatsBenchmark = async (options: { sizes: readonly number[] }): Promise<boolean> => {
   const started = performance.now();
-  const port = await freePort();
-  const db = await startDynamoDbLocal({ port });
-  Object.assign(process.env, {
-    [tables.main.envVar]: 'bench-stats-unset',
-    AWS_REGION: 'ap-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  const admin = new DynamoDBClient({});
-  try {
+  return withBenchDynamoDb('bench-stats-unset', async ({ endpoint, admin }) => {
     const services = await loadServices();
     console.log(
-      `DynamoDB Local on ${db.endpoint}; cases received in ${year}, as at ${asAt.toISOString()}; ` +
+      `DynamoDB Local on ${endpoint}; cases received in ${year}, as at ${asAt.toISOString()}; ` +
         `sizes ${options.sizes.join(', ')}`,
     );
     process.stdout.write(`warm-up round, N=${count(warmUpSize)} (not reported) … `);
@@ -842,8 +828,5 @@ export const runStatsBenchmark = async (options: { sizes: readonly number[] }): 
     for (const problem of problems) console.log(`UNEXPECTED: ${problem}`);
     console.log(`\nstats benchmark took ${seconds(performance.now() - started)} in all`);
     return problems.length === 0;
-  } finally {
-    admin.destroy();
-    await db.stop();
-  }
+  });
 };

@@ -14,7 +14,7 @@ import {
   type ConsumedCapacity,
   CreateTableCommand,
   DeleteTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tables } from '#platform/catalog/tables.ts';
@@ -31,11 +31,10 @@ import {
   type Solved,
   type Survey,
 } from '#surveys/domain/survey.ts';
-import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { freePort } from '../local/free-port.ts';
 import { createTableInput } from '../local/provision.ts';
 import { randomSource } from './case-population.ts';
 import { itemSize } from './item-size.ts';
+import { withBenchDynamoDb } from './local-dynamodb.ts';
 
 export const defaultSizes: readonly number[] = [2_000, 20_000];
 
@@ -621,22 +620,9 @@ const problemsOf = (row: Round): string[] => [
 
 export const runSurveysBenchmark = async (options: { sizes: readonly number[] }): Promise<boolean> => {
   const started = performance.now();
-  const port = await freePort();
-  const db = await startDynamoDbLocal({ port });
-  Object.assign(process.env, {
-    [tables.main.envVar]: 'bench-surveys-unset',
-    AWS_REGION: 'ap-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  const admin = new DynamoDBClient({});
-  try {
+  return withBenchDynamoDb('bench-surveys-unset', async ({ endpoint, admin }) => {
     const services = await loadServices();
-    console.log(`DynamoDB Local on ${db.endpoint}; surveys closed in ${year}; sizes ${options.sizes.join(', ')}`);
+    console.log(`DynamoDB Local on ${endpoint}; surveys closed in ${year}; sizes ${options.sizes.join(', ')}`);
     const rows: Round[] = [];
     for (const n of options.sizes) {
       process.stdout.write(`N=${count(n)}: seeding … `);
@@ -649,8 +635,5 @@ export const runSurveysBenchmark = async (options: { sizes: readonly number[] })
     for (const problem of problems) console.log(`UNEXPECTED: ${problem}`);
     console.log(`\nsurveys benchmark took ${seconds(performance.now() - started)} in all`);
     return problems.length === 0;
-  } finally {
-    admin.destroy();
-    await db.stop();
-  }
+  });
 };

@@ -12,17 +12,16 @@ import {
   type ConsumedCapacity,
   CreateTableCommand,
   DeleteTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '#cases/domain/case.ts';
 import type { NightlyReport } from '#deadlines/services/nightly-check.ts';
 import { tables } from '#platform/catalog/tables.ts';
-import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
-import { freePort } from '../local/free-port.ts';
 import { createTableInput } from '../local/provision.ts';
 import { casePopulation, seedingTimeContext } from './case-population.ts';
 import { itemSize } from './item-size.ts';
+import { withBenchDynamoDb } from './local-dynamodb.ts';
 
 export const defaultSizes: readonly number[] = [10_000, 100_000];
 
@@ -425,23 +424,10 @@ const problemsOf = (row: Round): string[] => {
 
 export const runSweepBenchmark = async (options: { sizes: readonly number[] }): Promise<boolean> => {
   const started = performance.now();
-  const port = await freePort();
-  const db = await startDynamoDbLocal({ port });
-  Object.assign(process.env, {
-    [tables.main.envVar]: 'bench-sweep-unset',
-    AWS_REGION: 'ap-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    POWERTOOLS_METRICS_DISABLED: 'true',
-  });
-  const admin = new DynamoDBClient({});
-  try {
+  return withBenchDynamoDb('bench-sweep-unset', async ({ endpoint, admin }) => {
     const services = await loadServices();
     console.log(
-      `DynamoDB Local on ${db.endpoint}; sweeps at ${sweepAt.toISOString()} and the ${nights - 1} nights after; ` +
+      `DynamoDB Local on ${endpoint}; sweeps at ${sweepAt.toISOString()} and the ${nights - 1} nights after; ` +
         `sizes ${options.sizes.join(', ')}`,
     );
     process.stdout.write(`warm-up round, N=${count(warmUpSize)} (not reported) … `);
@@ -459,8 +445,5 @@ export const runSweepBenchmark = async (options: { sizes: readonly number[] }): 
     for (const problem of problems) console.log(`UNEXPECTED: ${problem}`);
     console.log(`\nsweep benchmark took ${seconds(performance.now() - started)} in all`);
     return problems.length === 0;
-  } finally {
-    admin.destroy();
-    await db.stop();
-  }
+  });
 };
