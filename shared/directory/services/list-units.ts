@@ -1,5 +1,6 @@
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import { getOrgUnit, listChildUnits } from '#directory/services/lookup.ts';
+import { ForbiddenError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 
 /**
@@ -9,6 +10,17 @@ import type { Principal } from '#platform/domain/principal.ts';
 export const overseenUnit = async (principal: Pick<Principal, 'unitId' | 'roles'>): Promise<OrgUnit> => {
   const own = await getOrgUnit(principal.unitId);
   return principal.roles.includes('dispatcher') && own.petitionOffice && own.parentId ? getOrgUnit(own.parentId) : own;
+};
+
+/** The unit a report is asked for (default: the one the caller oversees), which must be that one or below it. */
+export const reportingUnit = async (
+  principal: Pick<Principal, 'unitId' | 'roles'>,
+  unitId: string | undefined,
+): Promise<OrgUnit> => {
+  const overseen = await overseenUnit(principal);
+  const unit = unitId ? await getOrgUnit(unitId) : overseen;
+  if (!unit.path.includes(overseen.id)) throw new ForbiddenError('只能查看本单位及下级单位的统计');
+  return unit;
 };
 
 /**

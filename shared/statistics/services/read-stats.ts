@@ -1,10 +1,10 @@
 import { caseKindLabels, categoryLabels, channelLabels } from '#cases/domain/labels.ts';
 import { type CounterBucket, readCounterBuckets, readOpenCounters } from '#cases/services/records.ts';
 import { requireRole } from '#directory/domain/roles.ts';
-import { overseenUnit } from '#directory/services/list-units.ts';
-import { getOrgUnit, listChildUnits } from '#directory/services/lookup.ts';
+import { reportingUnit } from '#directory/services/list-units.ts';
+import { listChildUnits } from '#directory/services/lookup.ts';
 import { now } from '#platform/clock.ts';
-import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import { reportingPeriod } from '#platform/domain/period.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
@@ -43,8 +43,6 @@ export interface Stats extends Figures {
   /** Counter items read to answer (no case is read). */
   readonly itemsRead: number;
 }
-
-const longestRangeDays = 3 * 366;
 
 const basis =
   '按收到日期统计：所列为期间内收到的事项现在的办理情况（含下级单位；按现在承办的单位计）；满意度为期间内办结事项的回访结果；' +
@@ -89,16 +87,8 @@ export const readStats = async (query: unknown, principal: Principal): Promise<S
     '只有信访办、包案领导、督办人员和管理员可以查看统计',
   );
   const input = parseWith(statsQuerySchema, query);
-  const today = bureauDate(now());
-  const to = input.to ?? today;
-  const from = input.from ?? `${to.slice(0, 4)}-01-01`;
-  if (from > to) throw new ValidationError([{ path: 'from', message: '起始日期不能晚于截止日期' }]);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > longestRangeDays) {
-    throw new ValidationError([{ path: 'from', message: '统计区间最长三年' }]);
-  }
-  const overseen = await overseenUnit(principal);
-  const unit = input.unit ? await getOrgUnit(input.unit) : overseen;
-  if (!unit.path.includes(overseen.id)) throw new ForbiddenError('只能查看本单位及下级单位的统计');
+  const { from, to } = reportingPeriod(input, bureauDate(now()), (end) => `${end.slice(0, 4)}-01-01`);
+  const unit = await reportingUnit(principal, input.unit);
 
   const [buckets, open, satisfaction] = await Promise.all([
     cohortOf(unit.id, from, to),

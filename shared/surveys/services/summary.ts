@@ -1,8 +1,7 @@
 import { requireRole } from '#directory/domain/roles.ts';
-import { overseenUnit } from '#directory/services/list-units.ts';
-import { getOrgUnit } from '#directory/services/lookup.ts';
+import { reportingUnit } from '#directory/services/list-units.ts';
 import { now } from '#platform/clock.ts';
-import { ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
+import { reportingPeriod } from '#platform/domain/period.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
@@ -23,8 +22,6 @@ export interface SurveySummary extends SurveyRates {
   readonly recount?: { readonly counts: SurveyCounts; readonly surveysRead: number; readonly matches: boolean };
 }
 
-const longestRangeDays = 3 * 366;
-
 /**
  * The survey figures of a unit (its own and every unit below) for the complaints closed in a period, from the
  * counters kept with each survey change: one read per day, never a read of the surveys. With `recount`, the surveys
@@ -37,17 +34,9 @@ export const surveySummary = async (query: unknown, principal: Principal): Promi
     '只有信访办、包案领导、督办人员和管理员可以查看回访统计',
   );
   const input = parseWith(summaryQuerySchema, query);
-  const today = bureauDate(now());
-  const to = input.to ?? today;
-  const from = input.from ?? `${to.slice(0, 7)}-01`;
-  if (from > to) throw new ValidationError([{ path: 'from', message: '起始日期不能晚于截止日期' }]);
-  if ((Date.parse(to) - Date.parse(from)) / 86_400_000 > longestRangeDays) {
-    throw new ValidationError([{ path: 'from', message: '统计区间最长三年' }]);
-  }
+  const { from, to } = reportingPeriod(input, bureauDate(now()), (end) => `${end.slice(0, 7)}-01`);
   // A petition office's dispatcher oversees the unit it serves, as in the ledger and the assignment pickers.
-  const overseen = await overseenUnit(principal);
-  const unit = input.unit ? await getOrgUnit(input.unit) : overseen;
-  if (!unit.path.includes(overseen.id)) throw new ForbiddenError('只能查看本单位及下级单位的统计');
+  const unit = await reportingUnit(principal, input.unit);
   const { counts, days } = await sumCounters(unit.id, from, to);
   const summary: SurveySummary = {
     unitId: unit.id,
