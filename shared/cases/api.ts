@@ -311,6 +311,7 @@ export const caseSummarySchema = narrowSchemaFor<CaseSummary>()(
       colour: colour.optional(),
       late: flag('超期办结 / finished after its deadline').optional(),
       dueAt: instant('当前最近的期限 / the nearest running deadline').optional(),
+      finishedAt: instant('办结（不予受理、合并）时间 / when it was finished').optional(),
       scopeUnitIds: z.array(z.string()).describe('可查看此事项的单位 / units that may see the case'),
     })
     .meta({ id: 'CaseSummary', description: '列表中的督办事项摘要 / a case as lists show it' }),

@@ -35,6 +35,12 @@ const ledgerSchema = narrowSchemaFor<Ledger>()(
       cases: objectKeyedBy(colourLabels, z.array(caseSummarySchema)).describe(
         '各色标下的事项：红、黄、蓝按期限，绿按办结先后（新的在前）/ the cases behind each colour, most urgent first',
       ),
+      itemsRead: z
+        .int()
+        .min(0)
+        .describe(
+          '读取的计数和索引条目数（不随历史事项增长）/ counter and index items read: what it shows, not the archive',
+        ),
     })
     .describe('四色管理台账 / the four-colour ledger'),
 );

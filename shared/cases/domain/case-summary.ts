@@ -1,5 +1,6 @@
+import type { ProgressColour } from '#deadlines/domain/clocks.ts';
 import { activeClocks } from '#deadlines/domain/time-limit-policies.ts';
-import type { Case } from './case.ts';
+import { type Case, finishedAtOf } from './case.ts';
 import { scopeUnitIds } from './workflow.ts';
 
 /** A case as lists, the ledger and digests show it. */
@@ -23,6 +24,8 @@ export interface CaseSummary {
   readonly late?: boolean;
   /** The earliest deadline among the clocks running now. */
   readonly dueAt?: string;
+  /** When it was finished (closed, rejected or merged). */
+  readonly finishedAt?: string;
   readonly scopeUnitIds: readonly string[];
 }
 
@@ -53,8 +56,19 @@ export const summarise = (item: Case): CaseSummary => ({
   ...(item.colour ? { colour: item.colour } : {}),
   ...(item.late ? { late: true } : {}),
   ...(runningDue(item) ? { dueAt: runningDue(item) } : {}),
+  ...(finishedAtOf(item) ? { finishedAt: finishedAtOf(item) } : {}),
   scopeUnitIds: scopeUnitIds(item),
 });
+
+/**
+ * The colour a case shows on the four-colour ledger (四色管理台账): an open case its progress colour (blue until its
+ * clocks start), a closed or rejected one green; a merged duplicate none, as it counts with its master.
+ */
+export const ledgerColourOf = (item: Pick<CaseSummary, 'state' | 'colour'>): ProgressColour | undefined => {
+  if (item.state === 'closed' || item.state === 'rejected') return 'green';
+  if (item.state === 'merged') return undefined;
+  return (item.colour as ProgressColour | undefined) ?? 'blue';
+};
 
 const runningDue = (item: Case): string | undefined =>
   (activeClocks[item.state] ?? [])

@@ -26,6 +26,17 @@ export const finishedStates: readonly CaseState[] = ['closed', 'rejected', 'merg
 
 export const isFinishedState = (state: CaseState): boolean => finishedStates.includes(state);
 
+/** When a finished case was finished (a merged duplicate has no closing of its own: its last change); else absent. */
+export const finishedAtOf = (item: Pick<Case, 'state' | 'closedAt' | 'updatedAt'>): string | undefined =>
+  isFinishedState(item.state) ? (item.closedAt ?? item.updatedAt) : undefined;
+
+/**
+ * The unit holding a case now (its department once assigned, before that the unit that owns it) and the units above
+ * it, from the root: where the case counts, in the ledger and the statistics.
+ */
+export const holderPathOf = (item: Pick<Case, 'assignment' | 'unitPath'>): readonly string[] =>
+  item.assignment?.departmentPath ?? item.unitPath;
+
 /** Who must finish the case: the department, its responsible person (责任人) and the lead official (包案领导). */
 export interface Assignment {
   readonly departmentId: string;

@@ -13,7 +13,7 @@ export {
   readOpenCounters,
   scanCasesAndCounters,
 } from '#cases/store/case-counters.ts';
-export { type EntryQuery, queryAllEntries, queryEntries } from '#cases/store/case-index.ts';
+export { type EntryQuery, queryEntries, queryLedgerEntries } from '#cases/store/case-index.ts';
 export {
   type CaseCompanion,
   CaseCompanionConflictError,

@@ -11,12 +11,17 @@
  *   path and on its department's path
  * - a responsible person's cases ("my work") → sk `ENTRY#RESPONSIBLE`, gsi1pk `RESPONSIBLE#<username>`
  * - a lead official's cases → sk `ENTRY#LEAD`, gsi1pk `LEAD#<username>`
+ * - the cases behind a colour of a unit's four-colour ledger, on the scope entries of the units that hold the case (the
+ *   holding unit and those above it) → gsi2pk `LEDGER#<unitId>#<colour>`, gsi2sk `<dueAt>#<id>` for red, yellow and
+ *   blue (most urgent first; `9999` when no clock runs), `<finishedAt>#<id>` for green (read newest first); merged
+ *   duplicates carry none. So the ledger reads the cases it shows, not every case the unit ever had.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Case } from '#cases/domain/case.ts';
-import { type CaseSummary, summarise } from '#cases/domain/case-summary.ts';
+import { type Case, holderPathOf } from '#cases/domain/case.ts';
+import { type CaseSummary, ledgerColourOf, summarise } from '#cases/domain/case-summary.ts';
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
+import type { ProgressColour } from '#deadlines/domain/clocks.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo, withoutKeys } from '#platform/dynamodb/client.ts';
 import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
@@ -24,10 +29,12 @@ import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 interface Entry {
   readonly sk: string;
   readonly gsi1pk: string;
+  /** For a scope entry: the unit whose ledger it may appear on. */
+  readonly unitId?: string;
 }
 
 const entriesOf = (item: Case): Entry[] => [
-  ...scopeUnitIds(item).map((unitId) => ({ sk: `ENTRY#SCOPE#${unitId}`, gsi1pk: `SCOPE#${unitId}` })),
+  ...scopeUnitIds(item).map((unitId) => ({ sk: `ENTRY#SCOPE#${unitId}`, gsi1pk: `SCOPE#${unitId}`, unitId })),
   ...(item.assignment
     ? [
         { sk: 'ENTRY#RESPONSIBLE', gsi1pk: `RESPONSIBLE#${item.assignment.responsibleUsername}` },
@@ -59,6 +66,7 @@ export const entryWrites = (before: Case | undefined, after: Case) => {
     (entry) => shownChanged || previous.find((old) => old.sk === entry.sk)?.gsi1pk !== entry.gsi1pk,
   );
   const summary = summarise(after);
+  const holders = holderPathOf(after);
   return [
     ...stale.map((entry) => ({ Delete: { TableName: table, Key: { pk: `CASE#${after.id}`, sk: entry.sk } } })),
     ...changed.map((entry) => ({
@@ -70,12 +78,23 @@ export const entryWrites = (before: Case | undefined, after: Case) => {
           type: 'entry',
           gsi1pk: entry.gsi1pk,
           gsi1sk: `${after.receivedAt}#${after.id}`,
+          ...(entry.unitId && holders.includes(entry.unitId) ? ledgerKeys(entry.unitId, summary) : {}),
           ...summary,
         },
       },
     })),
   ];
 };
+
+/** Where a scope entry of a unit holding the case stands on that unit's ledger (see the keys above). */
+const ledgerKeys = (unitId: string, summary: CaseSummary) => {
+  const colour = ledgerColourOf(summary);
+  if (!colour) return {};
+  const order = colour === 'green' ? summary.finishedAt : (summary.dueAt ?? '9999');
+  return { gsi2pk: ledgerPartition(unitId, colour), gsi2sk: `${order}#${summary.id}` };
+};
+
+const ledgerPartition = (unitId: string, colour: ProgressColour) => `LEDGER#${unitId}#${colour}`;
 
 export type { CaseSummary };
 
@@ -102,18 +121,11 @@ export interface EntryPage {
 /** Reads at most this many index pages per request, so a sparse filter cannot make one request slow. */
 const maxPagesPerRequest = 5;
 
-/** Newest first. Filters run on the index's items; the key condition bounds what is read. */
-export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':pk': query.partition };
+type Filters = Pick<EntryQuery, 'equals' | 'states' | 'visibleTo'>;
+
+/** The filter expression of a query's attribute filters, with its names and values (none when nothing filters). */
+const filterOf = (query: Filters, names: Record<string, string>, values: Record<string, unknown>) => {
   const filters: string[] = [];
-  let keyCondition = 'gsi1pk = :pk';
-  if (query.receivedFrom || query.receivedTo) {
-    values[':from'] = query.receivedFrom ?? '0';
-    // The sort key is `<receivedAt>#<id>`: a high character after the instant includes every id received then.
-    values[':to'] = `${query.receivedTo ?? '9999'}~`;
-    keyCondition += ' and gsi1sk between :from and :to';
-  }
   for (const [attribute, value] of Object.entries(query.equals ?? {})) {
     if (value === undefined) continue;
     names[`#${attribute}`] = attribute;
@@ -132,40 +144,106 @@ export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
     values[':visibleTo'] = query.visibleTo;
     filters.push('contains(scopeUnitIds, :visibleTo)');
   }
+  return {
+    ...(filters.length > 0 ? { FilterExpression: filters.join(' and ') } : {}),
+    ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+    ExpressionAttributeValues: values,
+  };
+};
 
+interface IndexRead {
+  readonly IndexName: 'gsi1' | 'gsi2';
+  readonly KeyConditionExpression: string;
+  readonly ScanIndexForward: boolean;
+}
+
+/**
+ * Reads index pages until `limit` entries passed the filters, the index has no more, or `maxPagesPerRequest` pages were
+ * read; with the items DynamoDB read to find them.
+ */
+const readIndexPages = async (
+  read: IndexRead & ReturnType<typeof filterOf>,
+  limit: number,
+  startKey: Record<string, unknown> | undefined,
+) => {
   const items: CaseSummary[] = [];
-  let cursor = query.cursor;
-  for (let page = 0; page < maxPagesPerRequest && items.length < query.limit; page += 1) {
+  let cursor = startKey;
+  let itemsRead = 0;
+  for (let page = 0; page < maxPagesPerRequest && items.length < limit; page += 1) {
     const result = await translateSdkErrors('读取事项列表', () =>
       dynamo().send(
         new QueryCommand({
           TableName: tableName('main'),
-          IndexName: 'gsi1',
-          KeyConditionExpression: keyCondition,
-          ...(filters.length > 0 ? { FilterExpression: filters.join(' and ') } : {}),
-          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: query.limit - items.length,
+          ...read,
+          Limit: limit - items.length,
           ExclusiveStartKey: cursor,
         }),
       ),
     );
     items.push(...(result.Items ?? []).map((item) => withoutKeys<CaseSummary>(item)));
+    itemsRead += result.ScannedCount ?? 0;
     cursor = result.LastEvaluatedKey;
     if (!cursor) break;
   }
+  return { items, itemsRead, ...(cursor ? { cursor } : {}) };
+};
+
+/** Newest first. Filters run on the index's items; the key condition bounds what is read. */
+export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':pk': query.partition };
+  let keyCondition = 'gsi1pk = :pk';
+  if (query.receivedFrom || query.receivedTo) {
+    values[':from'] = query.receivedFrom ?? '0';
+    // The sort key is `<receivedAt>#<id>`: a high character after the instant includes every id received then.
+    values[':to'] = `${query.receivedTo ?? '9999'}~`;
+    keyCondition += ' and gsi1sk between :from and :to';
+  }
+  const { items, cursor } = await readIndexPages(
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: keyCondition,
+      ScanIndexForward: false,
+      ...filterOf(query, names, values),
+    },
+    query.limit,
+    query.cursor,
+  );
   return { items, ...(cursor ? { cursor } : {}) };
 };
 
-/** Every entry a query matches, page after page (for the ledger, which counts all of a unit's cases). */
-export const queryAllEntries = async (query: Omit<EntryQuery, 'limit' | 'cursor'>): Promise<CaseSummary[]> => {
-  const items: CaseSummary[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
-    const page = await queryEntries({ ...query, limit: 1000, ...(cursor ? { cursor } : {}) });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
+export interface LedgerEntryQuery extends Pick<EntryQuery, 'equals'> {
+  readonly unitId: string;
+  readonly colour: ProgressColour;
+  /** Green only: the cases finished at or after this instant. */
+  readonly finishedSince?: string;
+  readonly limit: number;
+}
+
+/**
+ * The cases behind one colour of a unit's ledger, most urgent first (green: latest finished first), at most `limit`;
+ * with the number of index items read to find them.
+ */
+export const queryLedgerEntries = async (
+  query: LedgerEntryQuery,
+): Promise<{ items: CaseSummary[]; itemsRead: number }> => {
+  if (query.limit === 0) return { items: [], itemsRead: 0 };
+  const green = query.colour === 'green';
+  const values: Record<string, unknown> = { ':pk': ledgerPartition(query.unitId, query.colour) };
+  let keyCondition = 'gsi2pk = :pk';
+  if (green && query.finishedSince) {
+    values[':since'] = query.finishedSince;
+    keyCondition += ' and gsi2sk >= :since';
+  }
+  const { items, itemsRead } = await readIndexPages(
+    {
+      IndexName: 'gsi2',
+      KeyConditionExpression: keyCondition,
+      ScanIndexForward: !green,
+      ...filterOf(query, {}, values),
+    },
+    query.limit,
+    undefined,
+  );
+  return { items, itemsRead };
 };

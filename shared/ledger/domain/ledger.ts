@@ -1,9 +1,9 @@
 import { caseKinds } from '#cases/domain/case.ts';
-import { openStates } from '#cases/domain/case-query.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import type { ProgressColour } from '#deadlines/domain/deadlines.ts';
 import { pollutionCategories } from '#intake/domain/complaint-input.ts';
 import { z } from '#platform/domain/zod.ts';
+import { cellName } from '#statistics/domain/counters.ts';
 
 export const ledgerQuerySchema = z
   .object({
@@ -22,8 +22,6 @@ export type LedgerQuery = z.output<typeof ledgerQuerySchema>;
 
 export type ColourCounts = Record<ProgressColour, number>;
 
-const emptyCounts = (): ColourCounts => ({ red: 0, yellow: 0, blue: 0, green: 0 });
-
 export interface Ledger {
   readonly unitId: string;
   readonly finishedSince: string;
@@ -35,62 +33,45 @@ export interface Ledger {
   readonly units: readonly { unitId: string; name: string; counts: ColourCounts }[];
   /** The cases behind each colour, most urgent first: red and yellow by deadline, blue by deadline, green latest. */
   readonly cases: Readonly<Record<ProgressColour, readonly CaseSummary[]>>;
+  /** Counter and index items read to answer: what it shows, not the unit's archive. */
+  readonly itemsRead: number;
 }
 
-const colourOf = (item: CaseSummary): ProgressColour | undefined => {
-  if (openStates.includes(item.state)) return (item.colour as ProgressColour | undefined) ?? 'blue';
-  return item.state === 'closed' || item.state === 'rejected' ? 'green' : undefined;
-};
+/** A unit's counters as the ledger reads them: its open cases now, and one bucket per day with finished cases. */
+export interface LedgerCounters {
+  readonly open: Readonly<Record<string, number>>;
+  readonly finishedDays: readonly Readonly<Record<string, number>>[];
+}
 
-const byDeadline = (a: CaseSummary, b: CaseSummary) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
+export const zeroCounts = (): ColourCounts => ({ red: 0, yellow: 0, blue: 0, green: 0 });
 
-/** The unit that holds a case now: its department once assigned, else the unit that owns it. */
-export const holderOf = (item: Pick<CaseSummary, 'unitId' | 'departmentId'>): string =>
-  item.departmentId ?? item.unitId;
+const minus = (a: ColourCounts, b: ColourCounts): ColourCounts => ({
+  red: a.red - b.red,
+  yellow: a.yellow - b.yellow,
+  blue: a.blue - b.blue,
+  green: a.green - b.green,
+});
 
 /**
- * The four-colour ledger (四色管理台账) of a unit: counts by colour for the unit and each unit directly below it, and
- * the cases behind each colour. Each case counts once, in the row of the unit that holds it now (`holderPaths` gives
- * each holder's path from the root), so every row adds up: `counts` = `own` + Σ `units`. A case the unit may see but
- * that is held outside it (a complaint it registered, assigned to a department elsewhere) counts where it is held.
- * Merged duplicates are counted with their master, not again.
+ * The colour counts of a unit from its counters (`#statistics/domain/counters.ts`): red, yellow and blue from its open
+ * cases now (blue includes those whose clocks have not started), green the closed and rejected cases finished on the
+ * days read — as the ledger always counted: each case once, where it is held, merged duplicates with their master.
  */
-export const buildLedger = (
-  unitId: string,
-  entries: readonly CaseSummary[],
-  children: readonly { id: string; name: string }[],
-  holderPaths: ReadonlyMap<string, readonly string[]>,
-  finishedSince: string,
-  limit: number,
-): Ledger => {
-  const counted = entries.flatMap((item) => {
-    const colour = colourOf(item);
-    const holderPath = holderPaths.get(holderOf(item)) ?? [];
-    if (!colour || (colour === 'green' && item.updatedAt < finishedSince) || !holderPath.includes(unitId)) return [];
-    return [{ item, colour, holderPath }];
-  });
-  const count = (list: typeof counted) => {
-    const counts = emptyCounts();
-    for (const { colour } of list) counts[colour] += 1;
-    return counts;
-  };
-  const below = (childId: string) => counted.filter(({ holderPath }) => holderPath.includes(childId));
-  const childIds = new Set(children.map((child) => child.id));
-  const ofColour = (colour: ProgressColour) =>
-    counted.filter((entry) => entry.colour === colour).map(({ item }) => item);
+export const colourCountsOf = (
+  counters: LedgerCounters,
+  by: Readonly<{ kind?: string; category?: string }>,
+): ColourCounts => {
+  const open = (colour: string) => counters.open[cellName(`colour.${colour}`, by)] ?? 0;
+  const finished = (figures: Readonly<Record<string, number>>) =>
+    (figures[cellName('finished.closed', by)] ?? 0) + (figures[cellName('finished.rejected', by)] ?? 0);
   return {
-    unitId,
-    finishedSince,
-    counts: count(counted),
-    own: count(counted.filter(({ holderPath }) => !holderPath.some((id) => childIds.has(id)))),
-    units: children.map((child) => ({ unitId: child.id, name: child.name, counts: count(below(child.id)) })),
-    cases: {
-      red: ofColour('red').sort(byDeadline).slice(0, limit),
-      yellow: ofColour('yellow').sort(byDeadline).slice(0, limit),
-      blue: ofColour('blue').sort(byDeadline).slice(0, limit),
-      green: ofColour('green')
-        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-        .slice(0, limit),
-    },
+    red: open('red'),
+    yellow: open('yellow'),
+    blue: open('blue') + open('none'),
+    green: counters.finishedDays.reduce((sum, figures) => sum + finished(figures), 0),
   };
 };
+
+/** The unit's own row: what it holds itself is its total less what the units below it hold. */
+export const ownCounts = (counts: ColourCounts, rows: readonly { counts: ColourCounts }[]): ColourCounts =>
+  rows.reduce((own, row) => minus(own, row.counts), counts);

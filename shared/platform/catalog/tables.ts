@@ -19,7 +19,9 @@ export const tables: Readonly<Record<TableKey, TableDefinition>> = {
         name: 'gsi2',
         partitionKey: { name: 'gsi2pk', type: 'S' },
         sortKey: { name: 'gsi2sk', type: 'S' },
-        serves: 'open cases by next deadline (sparse: only open cases carry it), read by the nightly check',
+        serves:
+          'open cases by next deadline (sparse: only open cases carry it), read by the nightly check; the cases ' +
+          'behind each colour of a unit’s ledger (on the scope entries of the units holding a case); surveys by due time',
       },
     ],
     timeToLiveAttribute: 'expiresAt',

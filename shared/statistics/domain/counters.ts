@@ -6,17 +6,19 @@
  * (test/statistics/domain/counters.test.ts) holds the two together over random sequences of changes.
  *
  * A case counts for the unit holding it now (the department once assigned, before that the owning unit) and every
- * unit above it, in three kinds of bucket:
+ * unit above it, in four kinds of bucket:
  * - `R#<date>`: the cohort of the day it was received (Asia/Shanghai) — how many were received, accepted, rejected,
  *   merged, closed (on time or late), are still open (and overdue), with their extensions, returns, reviews and
- *   reopenings, and a histogram of working days to close; in total and by each dimension (kind, channel, category);
+ *   reopenings, and a histogram of working days to close;
+ * - `D#<date>`: the same cohort by each dimension (kind, channel, category), apart from the totals so that figures
+ *   without a grouping by dimension read only the small `R#` items (the histogram by dimension is most of `D#`);
  * - `F#<date>`: the day it was finished (closed, rejected or merged) — the ledger's green;
  * - `OPEN`: the open cases by colour and by state — the ledger's red, yellow and blue — in total and by kind, category
  *   and both.
  * A new kind of case (rectification, campaign task, help plan, inspection) counts without change: kind is a
  * dimension. A new dimension (e.g. an enterprise's grade) is one more entry of `dimensionsOf`.
  */
-import { type Case, isFinishedState } from '#cases/domain/case.ts';
+import { type Case, finishedAtOf, holderPathOf, isFinishedState } from '#cases/domain/case.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 
 /** The cohort figures of a received day, by what they count. */
@@ -47,8 +49,9 @@ export type DimensionName = (typeof dimensionNames)[number];
 /** The dimensions the open and finished counts are also kept by, alone and together (the ledger's filters). */
 const ledgerDimensions: readonly DimensionName[] = ['kind', 'category'];
 
-export type Bucket = `R#${string}` | `F#${string}` | 'OPEN';
+export type Bucket = `R#${string}` | `D#${string}` | `F#${string}` | 'OPEN';
 export const cohortBucket = (date: string): Bucket => `R#${date}`;
+export const cohortByDimensionBucket = (date: string): Bucket => `D#${date}`;
 export const finishedBucket = (date: string): Bucket => `F#${date}`;
 export const openBucket: Bucket = 'OPEN';
 
@@ -69,9 +72,6 @@ export const dimensionsOf = (item: Case): Partial<Record<DimensionName, string>>
   kind: item.kind,
   ...(item.complaint ? { channel: item.complaint.channel, category: item.complaint.category } : {}),
 });
-
-/** The unit holding a case now and the units above it, from the root. */
-export const holderPath = (item: Case): readonly string[] => item.assignment?.departmentPath ?? item.unitPath;
 
 const cohortFigures = (item: Case): [string, number][] => {
   const finished = isFinishedState(item.state);
@@ -113,12 +113,14 @@ const ledgerVariants = (dimensions: Partial<Record<DimensionName, string>>) => {
 export const countersOf = (item: Case): CounterCell[] => {
   const dimensions = dimensionsOf(item);
   const own: { bucket: Bucket; name: string; value: number }[] = [];
-  const cohort = cohortBucket(bureauDate(new Date(item.receivedAt)));
+  const received = bureauDate(new Date(item.receivedAt));
   for (const by of singleVariants(dimensions)) {
-    for (const [figure, value] of cohortFigures(item)) own.push({ bucket: cohort, name: cellName(figure, by), value });
+    const bucket = Object.keys(by).length === 0 ? cohortBucket(received) : cohortByDimensionBucket(received);
+    for (const [figure, value] of cohortFigures(item)) own.push({ bucket, name: cellName(figure, by), value });
   }
-  if (isFinishedState(item.state)) {
-    const finished = finishedBucket(bureauDate(new Date(item.closedAt ?? item.updatedAt)));
+  const finishedAt = finishedAtOf(item);
+  if (finishedAt) {
+    const finished = finishedBucket(bureauDate(new Date(finishedAt)));
     for (const by of ledgerVariants(dimensions)) {
       own.push({ bucket: finished, name: cellName('finished', by), value: 1 });
       own.push({ bucket: finished, name: cellName(`finished.${item.state}`, by), value: 1 });
@@ -129,7 +131,7 @@ export const countersOf = (item: Case): CounterCell[] => {
     }
     own.push({ bucket: openBucket, name: cellName(`state.${item.state}`), value: 1 });
   }
-  return holderPath(item).flatMap((unitId) => own.map((cell) => ({ unitId, ...cell })));
+  return holderPathOf(item).flatMap((unitId) => own.map((cell) => ({ unitId, ...cell })));
 };
 
 export const cellKey = (cell: Pick<CounterCell, 'unitId' | 'bucket' | 'name'>) =>

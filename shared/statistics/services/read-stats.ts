@@ -8,7 +8,7 @@ import { reportingPeriod } from '#platform/domain/period.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
-import { cohortBucket, type DimensionName } from '#statistics/domain/counters.ts';
+import { cohortBucket, cohortByDimensionBucket, type DimensionName } from '#statistics/domain/counters.ts';
 import { type Figures, figuresOf, valuesOf, withoutParts } from '#statistics/domain/figures.ts';
 import { type Grouping, statsQuerySchema } from '#statistics/domain/query.ts';
 import { ratesOf, type SurveyRates } from '#surveys/domain/figures.ts';
@@ -137,10 +137,12 @@ export const readStats = async (query: unknown, principal: Principal): Promise<S
     }));
   } else if (input.groupBy) {
     const dimension: DimensionName = input.groupBy;
-    rows = valuesOf(buckets, dimension).map((value) => ({
+    const byDimension = await readCounterBuckets(unit.id, cohortByDimensionBucket(from), cohortByDimensionBucket(to));
+    itemsRead += byDimension.length;
+    rows = valuesOf(byDimension, dimension).map((value) => ({
       key: value,
       label: dimensionLabels[dimension][value] ?? value,
-      ...figuresOf(buckets, { [dimension]: value }),
+      ...figuresOf(byDimension, { [dimension]: value }),
     }));
   }
 

@@ -6,18 +6,22 @@ import { expectThrottlingNamed, mockDynamo } from '../../support/dynamo-faults.t
 const dynamo = mockDynamo('case-counters-test');
 
 describe('the counter updates a change carries (counterWrites)', () => {
-  it('adds a new case to one item per unit and bucket: its received day and the open counts', () => {
+  it('adds a new case to one item per unit and bucket: its received day, by dimension, and the open counts', () => {
     const writes = counterWrites([{ after: aCase() }]);
 
     expect(writes.map((write) => `${write.Update.Key.pk} ${write.Update.Key.sk}`).sort()).toEqual([
+      'STATS#city D#2026-11-20',
       'STATS#city OPEN',
       'STATS#city R#2026-11-20',
+      'STATS#city-petition D#2026-11-20',
       'STATS#city-petition OPEN',
       'STATS#city-petition R#2026-11-20',
     ]);
     const received = writes.find((write) => write.Update.Key.sk === 'R#2026-11-20')?.Update;
     expect(received?.UpdateExpression).toMatch(/^SET #type = :type, #unit = :unit, #bucket = :bucket ADD #f0 :f0/);
-    expect(Object.values(received?.ExpressionAttributeNames ?? {})).toContain('received|channel=hotline');
+    expect(Object.values(received?.ExpressionAttributeNames ?? {})).toContain('received');
+    const byDimension = writes.find((write) => write.Update.Key.sk === 'D#2026-11-20')?.Update;
+    expect(Object.values(byDimension?.ExpressionAttributeNames ?? {})).toContain('received|channel=hotline');
   });
 
   it('writes nothing for a change that moves no figure', () => {

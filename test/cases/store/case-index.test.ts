@@ -48,6 +48,28 @@ describe('the listing entries a change writes (entryWrites)', () => {
   beforeEach(() => vi.stubEnv('TABLE_NAME', 'case-index-test'));
   afterEach(() => vi.unstubAllEnvs());
 
+  it('places the case on the ledger of each unit holding it: by deadline while open, by finishing time once green', () => {
+    const ledgerKeys = (writes: ReturnType<typeof entryWrites>) =>
+      writes.flatMap((write) =>
+        'Put' in write && 'gsi2pk' in write.Put.Item ? [`${write.Put.Item.gsi2pk} ${write.Put.Item.gsi2sk}`] : [],
+      );
+    const open = anInProgressCase();
+    // Held by 城东分局's 监察大队: on its ledger and those above it, not the petition office's that registered it.
+    expect(ledgerKeys(entryWrites(undefined, open))).toEqual([
+      `LEDGER#city#red ${finishClock.dueAt}#${open.id}`,
+      `LEDGER#east#red ${finishClock.dueAt}#${open.id}`,
+      `LEDGER#east-enforcement#red ${finishClock.dueAt}#${open.id}`,
+    ]);
+    const closed = { ...open, state: 'closed', colour: 'green', closedAt: '2026-12-01T02:00:00.000Z' } as const;
+    expect(ledgerKeys(entryWrites(open, closed))).toContain(`LEDGER#east#green 2026-12-01T02:00:00.000Z#${open.id}`);
+    const untimed = aCase({ state: 'registered' });
+    expect(ledgerKeys(entryWrites(undefined, untimed))).toEqual([
+      `LEDGER#city#blue 9999#${untimed.id}`,
+      `LEDGER#city-petition#blue 9999#${untimed.id}`,
+    ]);
+    expect(ledgerKeys(entryWrites(untimed, { ...untimed, state: 'merged', mergedInto: 'master' }))).toEqual([]);
+  });
+
   it('puts every entry of a new case', () => {
     // Prepare
     const item = anInProgressCase();

@@ -733,6 +733,10 @@ export interface Api {
                 red: CaseSummary[];
                 green: CaseSummary[];
               };
+              /**
+               * 读取的计数和索引条目数（不随历史事项增长）/ counter and index items read: what it shows, not the archive
+               */
+              itemsRead: number;
             };
           };
         };
@@ -3462,6 +3466,10 @@ export interface CaseSummary {
    * 当前最近的期限 / the nearest running deadline
    */
   dueAt?: string;
+  /**
+   * 办结（不予受理、合并）时间 / when it was finished
+   */
+  finishedAt?: string;
   /**
    * 可查看此事项的单位 / units that may see the case
    */
