@@ -7,10 +7,11 @@
 export { recordPersonalDataAccess } from '#cases/store/access-log.ts';
 export {
   adjustCounters,
-  type CasesAndCounters,
   type CounterBucket,
   readCounterBuckets,
   readOpenCounters,
+  type ScanTotals,
+  type ScanVisitor,
   scanCasesAndCounters,
 } from '#cases/store/case-counters.ts';
 export { type EntryQuery, queryEntries, queryLedgerEntries } from '#cases/store/case-index.ts';

@@ -106,44 +106,66 @@ export const adjustCounters = async (cells: readonly CounterCell[]): Promise<voi
   }
 };
 
-/** What a full read of the table found: every case and every counter bucket, with the capacity it used. */
-export interface CasesAndCounters {
-  readonly cases: Case[];
-  readonly buckets: CounterBucket[];
+/** What a full read of the table cost: the items DynamoDB read and the read capacity it used (its own figures). */
+export interface ScanTotals {
   readonly itemsRead: number;
   readonly capacityUnits: number;
 }
 
+/** Where a full read hands each case and each counter bucket, page by page, as they arrive. */
+export interface ScanVisitor {
+  readonly case: (item: Case) => void;
+  readonly counters: (bucket: CounterBucket) => void;
+}
+
 /**
  * Reads every case and every counter bucket, for a recount: a Scan of the whole table (reconciliation and the
- * benchmark's baseline only — statistics never scan).
+ * benchmark's baseline only — statistics never scan), in `segments` parallel segments with `inFlight` requests at a
+ * time. Each page goes to `visit` as it arrives, so no more than a page per request in flight is held: the caller
+ * keeps what it needs (a recount keeps sums, not cases). Segments also keep DynamoDB Local near linear: it re-sorts
+ * the rest of a segment for every page, so one segment over 72,000 items took 56–88 s, and 73 took 4.5 s.
  */
-export const scanCasesAndCounters = async (): Promise<CasesAndCounters> => {
-  const cases: Case[] = [];
-  const buckets: CounterBucket[] = [];
+export const scanCasesAndCounters = async (
+  visit: ScanVisitor,
+  { segments = 16, inFlight = 8 }: { segments?: number; inFlight?: number } = {},
+): Promise<ScanTotals> => {
   let itemsRead = 0;
   let capacityUnits = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await translateSdkErrors('重新统计：读取全部事项', () =>
-      dynamo().send(
-        new ScanCommand({
-          TableName: tableName('main'),
-          FilterExpression: '#type = :case or #type = :counters',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':case': 'case', ':counters': 'counters' },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      ),
-    );
-    itemsRead += page.ScannedCount ?? 0;
-    capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
-    for (const item of page.Items ?? []) {
-      if (item.type === 'case') cases.push(withoutKeys<Case>(item));
-      else buckets.push(toBucket(item));
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { cases, buckets, itemsRead, capacityUnits };
+  let nextSegment = 0;
+  const readSegment = async (segment: number) => {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await translateSdkErrors('重新统计：读取全部事项', () =>
+        dynamo().send(
+          new ScanCommand({
+            TableName: tableName('main'),
+            FilterExpression: '#type = :case or #type = :counters',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':case': 'case', ':counters': 'counters' },
+            Segment: segment,
+            TotalSegments: segments,
+            ExclusiveStartKey: startKey,
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        ),
+      );
+      itemsRead += page.ScannedCount ?? 0;
+      capacityUnits += page.ConsumedCapacity?.CapacityUnits ?? 0;
+      for (const item of page.Items ?? []) {
+        if (item.type === 'case') visit.case(withoutKeys<Case>(item));
+        else visit.counters(toBucket(item));
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(inFlight, segments) }, async () => {
+      while (nextSegment < segments) {
+        const segment = nextSegment;
+        nextSegment += 1;
+        await readSegment(segment);
+      }
+    }),
+  );
+  return { itemsRead, capacityUnits };
 };

@@ -17,7 +17,7 @@ import {
 } from '#ledger/domain/ledger.ts';
 import { now } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
-import { bureauDate, bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
+import { bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
 import { finishedBucket } from '#statistics/domain/counters.ts';
 
 /**
@@ -32,14 +32,14 @@ export const readLedger = async (query: LedgerQuery, principal: Principal): Prom
   requireInScope(unit.path, principal, '所查单位不在您的管辖范围内');
   const sinceDate = query.finishedSince ?? `${bureauYear(now())}-01-01`;
   const finishedSince = startOfBureauDay(sinceDate).toISOString();
-  const today = bureauDate(now());
   const by = { kind: query.kind, category: query.category };
   let itemsRead = 0;
 
   const countsOf = async (id: string): Promise<ColourCounts> => {
     const [open, finishedDays] = await Promise.all([
       readOpenCounters(id),
-      sinceDate > today ? [] : readCounterBuckets(id, finishedBucket(sinceDate), finishedBucket(today)),
+      // To the last day there is: a clock moved back (the one-machine runtime) must not hide what was finished.
+      readCounterBuckets(id, finishedBucket(sinceDate), finishedBucket('9999-12-31')),
     ]);
     itemsRead += 1 + finishedDays.length;
     return colourCountsOf({ open: open.figures, finishedDays: finishedDays.map(figuresOf) }, by);

@@ -114,5 +114,5 @@ describe('the counters kept with every change (through the stores)', () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 180_000);
 });
