@@ -40,6 +40,7 @@ const router = createBrowserRouter([
           { path: 'my-work', lazy: page(() => import('./console/work/MyWorkPage.tsx')) },
           { path: 'cases', lazy: page(() => import('./console/cases/CaseListPage.tsx')) },
           { path: 'cases/:id', lazy: page(() => import('./console/cases/CasePage.tsx')) },
+          { path: 'statistics', lazy: page(() => import('./console/statistics/StatisticsPage.tsx')) },
           { path: 'hotline', lazy: page(() => import('./console/hotline/HotlinePage.tsx')) },
           { path: 'follow-ups', lazy: page(() => import('./console/follow-ups/FollowUpsPage.tsx')) },
           { path: 'admin/policies', lazy: page(() => import('./console/admin/PoliciesPage.tsx')) },

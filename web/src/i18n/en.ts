@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'console.ledger': 'Four-colour ledger',
   'console.myWork': 'My work',
   'console.cases': 'Cases',
+  'console.statistics': 'Statistics',
   'console.hotline': 'Hotline intake',
   'console.followUps': 'Follow-up calls',
   'console.admin': 'Administration',

@@ -12,6 +12,7 @@ export const zh = {
   'console.ledger': '四色台账',
   'console.myWork': '我的待办',
   'console.cases': '事项查询',
+  'console.statistics': '统计分析',
   'console.hotline': '热线登记',
   'console.followUps': '电话回访',
   'console.admin': '系统管理',
