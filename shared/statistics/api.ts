@@ -1,13 +1,21 @@
-/** The statistics routes: the figures of a unit and period, and the reconciliation of the counters with the cases. */
+/**
+ * The statistics routes: the figures of a unit and period, their exports (a table as CSV or Excel, the progress report
+ * as Markdown or Word, the case ledger as a job with a download link), and the reconciliation of the counters with the
+ * cases.
+ */
 
 import { z } from '#platform/domain/zod.ts';
 import {
+  type ApiParameter,
   type ApiRoute,
   count,
   describeEnum,
+  enumOf,
+  fileDownload,
   flag,
   instant,
   jsonRequest,
+  locationHeader,
   narrowSchemaFor,
   objectKeyedBy,
   ok,
@@ -17,8 +25,12 @@ import {
 import { rateSchema } from '#platform/http/rate-schema.ts';
 import { surveyRatesSchema } from '#surveys/api.ts';
 import { cohortMetricLabels } from './domain/counters.ts';
+import { caseExportFilterSchema, caseExportRequestSchema, exportStatusLabels } from './domain/export-job.ts';
+import { progressReportQuerySchema, reportFormats, statsExportQuerySchema } from './domain/exports-query.ts';
 import type { CohortCounts, DaysToClose } from './domain/figures.ts';
 import { groupings, reconcileRequestSchema, statsQuerySchema } from './domain/query.ts';
+import { tableFormatNames, tableFormats } from './domain/tables.ts';
+import type { CaseExportView } from './services/export-view.ts';
 import type { Stats, StatsRow } from './services/read-stats.ts';
 import type { Reconciliation } from './services/reconcile.ts';
 
@@ -110,6 +122,35 @@ const reconciliationSchema = narrowSchemaFor<Reconciliation>()(
     .meta({ id: 'Reconciliation', description: '统计核对结果 / what a reconciliation found' }),
 );
 
+const caseExportSchema = schemaFor<CaseExportView>()(
+  z
+    .object({
+      id: text('导出任务编号（ULID）/ job id'),
+      status: enumOf(exportStatusLabels),
+      format: z.enum(tableFormatNames).describe('文件格式 / file format'),
+      filter: caseExportFilterSchema.meta({ id: 'CaseExportFilter' }),
+      fileName: text('文件名 / the file’s name'),
+      createdAt: instant('申请时间 / asked at'),
+      startedAt: instant('开始导出时间 / started at').optional(),
+      finishedAt: instant('完成或失败时间 / finished at').optional(),
+      rows: count('导出的事项数（每件一行）/ cases written, one row each').optional(),
+      downloadUrl: text(
+        '下载地址（已签名，有效期 15 分钟，过期请重新查询）/ presigned download link, 15 minutes',
+      ).optional(),
+      downloadExpiresAt: instant('下载地址失效时间 / when the link expires').optional(),
+      error: text('失败原因 / why it failed').optional(),
+    })
+    .meta({ id: 'CaseExport', description: '督办事项台账导出任务 / a case-ledger export job' }),
+);
+
+const exportIdParameter = {
+  description: '导出任务编号（ULID）/ export job id (ULID)',
+  schema: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '导出任务编号格式不正确'),
+  example: '01KEXP0RTAAAAAAAAAAAAAAAAA',
+} as const satisfies ApiParameter;
+
+const allowedToReadStats = '信访办、包案领导、督办人员和管理员（与 GET /v1/stats 相同，含其单位范围）';
+
 export const statisticsApi = {
   getStats: {
     method: 'GET',
@@ -126,6 +167,83 @@ export const statisticsApi = {
     query: statsQuerySchema,
     response: ok('统计 / the statistics', statsSchema),
     problems: [400, 403, 404],
+  },
+  exportStats: {
+    method: 'GET',
+    path: '/v1/stats/export',
+    function: 'export-stats',
+    auth: 'official',
+    summary: '导出统计表（Excel 或 CSV）：每个分组一行，另加合计行',
+    tags: ['statistics'],
+    description:
+      `GET /v1/stats 的统计表文件：每个分组（默认按下级单位）一行，末行合计；收到、受理、不予受理、合并、办结、按期、超期、在办、超期在办、` +
+      '延期、退单、复核、重新办理，办结率、按期办结率、平均及中位办结工作日、有效评价数、满意率、解决率。比率没有分母时为“—”，不是 0%。' +
+      'Excel 首行为冻结的中文表头，另附“口径说明”工作表；CSV 为带 BOM 的 UTF-8。以附件下载，中文文件名见 `Content-Disposition` 的 ' +
+      `\`filename*\`。可查看者：${allowedToReadStats}。/ The statistics of GET /v1/stats as a table file, one row per group and a total row.`,
+    query: statsExportQuerySchema,
+    response: fileDownload(
+      '统计表文件 / the table as a file',
+      tableFormatNames.map((format) => tableFormats[format].contentType),
+    ),
+    problems: [400, 403, 404],
+  },
+  getProgressReport: {
+    method: 'GET',
+    path: '/v1/reports/progress',
+    function: 'get-progress-report',
+    auth: 'official',
+    summary: '信访工作进展情况报告（Markdown 或 Word）',
+    tags: ['statistics'],
+    description:
+      '某单位某期间的信访工作进展情况：标题、数据段落（“今年以来，共收到群众信访件N件……办结率X%（已办结M件÷受理N件）……群众满意度Y%”，' +
+      '每个比率附分子分母，无分母时写明“暂无”）、其他督办事项、当前在办按色标，以及按下级单位的办理情况表和口径说明。`md` 以 ' +
+      `text/markdown 返回，\`docx\` 为 Word 文件（含真实表格）。可查看者：${allowedToReadStats}。/ The progress report of a unit ` +
+      'and period, worded as a bureau’s report, as Markdown or Word.',
+    query: progressReportQuerySchema,
+    response: fileDownload(
+      '进展情况报告 / the report',
+      Object.values(reportFormats).map((format) => format.contentType),
+    ),
+    problems: [400, 403, 404],
+  },
+  requestCaseExport: {
+    method: 'POST',
+    path: '/v1/exports',
+    function: 'request-case-export',
+    auth: 'official',
+    summary: '申请导出督办事项台账（CSV 或 Excel，后台生成）',
+    tags: ['statistics'],
+    description:
+      '按 GET /v1/cases 的筛选条件（单位、状态、类型、类别、渠道、责任人、收到日期）导出督办事项台账，每件一行，不含投诉人姓名、电话等个人信息。' +
+      '筛选条件与单位范围当即核对（同 GET /v1/cases），文件由后台任务逐页生成并存入对象存储，不受接口时长和大小限制；' +
+      '以 `GET /v1/exports/{id}` 查询进度，完成后取得下载地址。/ Asks for the case ledger of GET /v1/cases’s filters as a ' +
+      'file, written in the background; poll GET /v1/exports/{id} for the download link.',
+    body: jsonRequest(
+      '导出格式与筛选条件 / format and filters',
+      caseExportRequestSchema.meta({ id: 'CaseExportRequest' }),
+    ),
+    response: {
+      status: 202,
+      description: '已排队 / queued',
+      schema: caseExportSchema,
+      headers: locationHeader,
+    },
+    problems: [400, 403, 404, 415],
+  },
+  getCaseExport: {
+    method: 'GET',
+    path: '/v1/exports/{id}',
+    function: 'get-case-export',
+    auth: 'official',
+    summary: '查看导出任务：进度、行数和下载地址',
+    tags: ['statistics'],
+    description:
+      '导出任务的状态（queued 排队中、running 导出中、done 已完成、failed 失败）；完成后给出事项数和有效期 15 分钟的下载地址（每次查询重新签发）。' +
+      '只有申请人可以查看，其他人得到 404。任务及文件保留 7 天。/ An export job: its status, and once done the row count and a ' +
+      'presigned link valid for 15 minutes. Only its requester may see it; jobs and files are kept 7 days.',
+    pathParameters: { id: exportIdParameter },
+    response: ok('导出任务 / the job', caseExportSchema),
+    problems: [400, 404],
   },
   reconcile: {
     method: 'POST',

@@ -93,7 +93,7 @@ describe('attachment store', () => {
     expect(resources[logBucketId]?.DeletionPolicy).toBe('Retain');
   });
 
-  it('aborts incomplete multipart uploads after a day and expires unattached uploads, never attached files', () => {
+  it('aborts incomplete multipart uploads after a day and expires unattached uploads and exports, never attached files', () => {
     const rules = attachmentsBucket()[1].Properties.LifecycleConfiguration.Rules as Json[];
 
     expect(rules).toEqual(
@@ -104,11 +104,16 @@ describe('attachment store', () => {
           ExpirationInDays: attachments.uploadExpiryDays,
           Status: 'Enabled',
         }),
+        expect.objectContaining({
+          Prefix: attachments.exportPrefix,
+          ExpirationInDays: attachments.exportExpiryDays,
+          Status: 'Enabled',
+        }),
       ]),
     );
-    // Current versions expire only under uploads/: attached files under attachments/ stay.
+    // Current versions expire only under uploads/ and exports/: attached files under attachments/ stay.
     for (const rule of rules.filter((candidate) => candidate.ExpirationInDays !== undefined)) {
-      expect(rule.Prefix).toBe(attachments.uploadPrefix);
+      expect([attachments.uploadPrefix, attachments.exportPrefix]).toContain(rule.Prefix);
     }
   });
 

@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type CfnElement, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +10,13 @@ import { Alarms } from '#infra/constructs/platform/alarms.ts';
 import { type CapabilityFunctions, createFunctions } from '#infra/constructs/platform/capability.ts';
 import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
 import { createSchedules, FunctionSchedule, ScheduleDeadLetters } from '#infra/constructs/platform/schedules.ts';
+import { exportConsumerConcurrency } from '#infra/constructs/statistics.ts';
 import { GreenlineStack } from '#infra/stack.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
-import { functions, schedules } from '#platform/catalog/catalog.ts';
+import { buckets } from '#platform/catalog/buckets.ts';
+import { functions, queues, schedules } from '#platform/catalog/catalog.ts';
 import type { Capability } from '#platform/catalog/definitions.ts';
 import { platformFunctions } from '#platform/resources.ts';
 import { statisticsFunctions } from '#statistics/resources.ts';
@@ -147,6 +150,68 @@ describe('one construct per capability', () => {
 
     expect(() => createSchedules(scope, casesSchedules, platform, deadLetters)).toThrow(
       /outbox-relay names relay-outbox, which is not one of this capability's functions/,
+    );
+  });
+});
+
+describe('statistics: the case-ledger exports', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
+  type Json = any;
+  const template = () => Template.fromStack(stack);
+  const logicalId = (construct: Construct) => stack.resolve((construct.node.defaultChild as CfnElement).logicalId);
+  const bucketId = () => logicalId(stack.attachments.bucket);
+  const s3Statements = (name: 'export-cases' | 'get-case-export') => {
+    const roleId = logicalId(stack.statistics.functions[name].role);
+    return Object.values(template().findResources('AWS::IAM::Policy') as Record<string, Json>)
+      .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"Ref":"${roleId}"`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[])
+      .filter((statement) => [statement.Action].flat().some((action: string) => action.startsWith('s3:')));
+  };
+  const exportObjects = () => ({
+    'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId(), 'Arn'] }, `/${buckets.attachments.exportPrefix}*`]],
+  });
+
+  it('export-cases consumes the exports queue one job at a time, at most 2 at once, reporting failed items', () => {
+    template().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack.statistics.functions['export-cases'].lambda) },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: exportConsumerConcurrency },
+    });
+    expect(queues.exports).toMatchObject({ consumer: 'export-cases', batchSize: 1, carries: [] });
+    expect(queues.exports.visibilityTimeoutSeconds).toBe(6 * functions['export-cases'].timeoutSeconds);
+  });
+
+  it('the worker may only put (and abort) files under exports/, the reader only get them', () => {
+    expect(s3Statements('export-cases')).toEqual([
+      { Effect: 'Allow', Action: ['s3:PutObject', 's3:AbortMultipartUpload'], Resource: exportObjects() },
+    ]);
+    expect(s3Statements('get-case-export')).toEqual([
+      { Effect: 'Allow', Action: 's3:GetObject', Resource: exportObjects() },
+    ]);
+    for (const name of ['export-cases', 'get-case-export'] as const) {
+      const env = template().findResources('AWS::Lambda::Function', {
+        Properties: { FunctionName: `greenline-test-${name}` },
+      });
+      expect(Object.values(env as Record<string, Json>)[0].Properties.Environment.Variables.ATTACHMENTS_BUCKET).toEqual(
+        {
+          Ref: bucketId(),
+        },
+      );
+    }
+  });
+
+  it('export files expire from the attachments bucket after the days a job is kept', () => {
+    const [bucket] = Object.values(
+      template().findResources('AWS::S3::Bucket', { Properties: { CorsConfiguration: {} } }),
+    );
+    expect((bucket as Json).Properties.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({
+        Id: 'expire-exports',
+        Prefix: buckets.attachments.exportPrefix,
+        ExpirationInDays: buckets.attachments.exportExpiryDays,
+        Status: 'Enabled',
+      }),
     );
   });
 });

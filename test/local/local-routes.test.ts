@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getUser, putUser } from '#directory/store/directory.ts';
-import { type ScheduledInvocation, schedules } from '#platform/catalog/catalog.ts';
+import { queues, type ScheduledInvocation, schedules } from '#platform/catalog/catalog.ts';
 import { isClockMoved, now, setNow } from '#platform/clock.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
 import { createJwtAuthorizer } from '../../local/authorizer.ts';
@@ -193,7 +193,7 @@ describe('other local routes', () => {
   it('report queue depths', async () => {
     const body = (await (await fetch(`${base}/local/queues`)).json()) as { queues: unknown[] };
     expect(body.queues).toEqual(
-      ['notices', 'surveys'].map((queue) =>
+      Object.keys(queues).map((queue) =>
         expect.objectContaining({
           queue,
           visible: 0,

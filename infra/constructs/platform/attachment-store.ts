@@ -100,6 +100,12 @@ export class AttachmentStore extends Construct {
           noncurrentVersionExpiration: Duration.days(1),
         },
         {
+          id: 'expire-exports',
+          prefix: definition.exportPrefix,
+          expiration: Duration.days(definition.exportExpiryDays),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        {
           id: 'expire-old-versions',
           noncurrentVersionExpiration: Duration.days(90),
           expiredObjectDeleteMarker: true,
@@ -127,26 +133,39 @@ export class AttachmentStore extends Construct {
    *   hands out can write there and nowhere else);
    * - `attach-upload`: s3:GetObject on `uploads/*` (HeadObject, and the source of CopyObject), s3:PutObject on
    *   `attachments/*` (the copy), and s3:ListBucket on the bucket, without which S3 answers HeadObject on a missing
-   *   upload with 403 rather than 404.
+   *   upload with 403 rather than 404;
+   * - `write-exports`: s3:PutObject (which covers the parts of a multipart upload) and s3:AbortMultipartUpload on
+   *   `exports/*`;
+   * - `read-exports`: s3:GetObject on `exports/*` (the presigned downloads carry it).
    */
   grant(role: Role, access: BucketAccess): void {
-    const { uploadPrefix, keptPrefix } = this.definition;
-    const statements =
-      access === 'presign-upload'
-        ? [new PolicyStatement({ actions: ['s3:PutObject'], resources: [this.objectsUnder(uploadPrefix)] })]
-        : [
-            new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.objectsUnder(uploadPrefix)] }),
-            new PolicyStatement({ actions: ['s3:PutObject'], resources: [this.objectsUnder(keptPrefix)] }),
-            new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
-          ];
+    const { uploadPrefix, keptPrefix, exportPrefix } = this.definition;
+    const on = (actions: string[], prefix: string) =>
+      new PolicyStatement({ actions, resources: [this.objectsUnder(prefix)] });
+    const grants: Record<BucketAccess, { statements: PolicyStatement[]; prefixes: string[] }> = {
+      'presign-upload': { statements: [on(['s3:PutObject'], uploadPrefix)], prefixes: [uploadPrefix] },
+      'attach-upload': {
+        statements: [
+          on(['s3:GetObject'], uploadPrefix),
+          on(['s3:PutObject'], keptPrefix),
+          new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
+        ],
+        prefixes: [uploadPrefix, keptPrefix],
+      },
+      'write-exports': {
+        statements: [on(['s3:PutObject', 's3:AbortMultipartUpload'], exportPrefix)],
+        prefixes: [exportPrefix],
+      },
+      'read-exports': { statements: [on(['s3:GetObject'], exportPrefix)], prefixes: [exportPrefix] },
+    };
+    const { statements, prefixes } = grants[access];
     for (const statement of statements) role.addToPrincipalPolicy(statement);
 
     const bucketId = logicalIdOf(this.bucket.node.defaultChild as CfnBucket);
-    const prefixes = access === 'presign-upload' ? [uploadPrefix] : [uploadPrefix, keptPrefix];
     for (const prefix of prefixes) {
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
-        reason: `Object keys under ${prefix} are ULIDs made per upload, so no fixed ARN can name them; the grant is limited to that prefix of the ${this.definition.key} bucket.`,
+        reason: `Object keys under ${prefix} are ULIDs made per upload or export job, so no fixed ARN can name them; the grant is limited to that prefix of the ${this.definition.key} bucket.`,
       });
     }
   }

@@ -33,7 +33,7 @@ export interface TableDefinition {
   readonly envVar: string;
 }
 
-export type QueueKey = 'notices' | 'surveys';
+export type QueueKey = 'notices' | 'surveys' | 'exports';
 
 export interface QueueDefinition {
   readonly key: QueueKey;
@@ -65,13 +65,17 @@ export interface BucketDefinition {
   /** Where attaching copies an upload; kept as long as the case. */
   readonly keptPrefix: string;
   readonly uploadExpiryDays: number;
+  /** Where exported files (case ledgers, statistics) are written; they expire after `exportExpiryDays`. */
+  readonly exportPrefix: string;
+  readonly exportExpiryDays: number;
 }
 
 /**
  * What a function may do in a bucket: `presign-upload` signs PUTs into the upload prefix (s3:PutObject there, nothing
- * else); `attach-upload` reads uploads and copies them into the kept prefix.
+ * else); `attach-upload` reads uploads and copies them into the kept prefix; `write-exports` writes files (multipart
+ * included) under the export prefix; `read-exports` reads them (and presigns their downloads).
  */
-export type BucketAccess = 'presign-upload' | 'attach-upload';
+export type BucketAccess = 'presign-upload' | 'attach-upload' | 'write-exports' | 'read-exports';
 
 /** DynamoDB item writes a function may make (a transaction needs the action of each of its parts). */
 export type TableWrite = 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';

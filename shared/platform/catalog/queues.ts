@@ -29,4 +29,18 @@ export const queueDefinitions: Readonly<Record<QueueKey, QueueDefinition>> = {
     envVar: 'SURVEYS_QUEUE_URL',
     carries: ['case-closed'],
   },
+  // Case-ledger exports asked for through POST /v1/exports (shared/statistics/services/run-case-export.ts): one job a
+  // message and one message a batch, since a job may write 100k rows for up to export-cases's 900 s. Redeliveries wait
+  // 6 times that (the most a running job holds its lease), so a redelivered job has either finished — and the worker
+  // does nothing — or was left by a worker that died, and is taken over. No case event goes here.
+  exports: {
+    key: 'exports',
+    visibilityTimeoutSeconds: 5400,
+    maxReceiveCount: 3,
+    retentionDays: 1,
+    consumer: 'export-cases',
+    batchSize: 1,
+    envVar: 'EXPORTS_QUEUE_URL',
+    carries: [],
+  },
 };

@@ -107,6 +107,8 @@ export interface ApiResponse<S extends z.ZodType = z.ZodType> {
   /** What the body is (its output side is documented); shared schemas carry `.meta({ id })`. */
   readonly schema?: S;
   readonly headers?: Readonly<Record<string, ApiResponseHeader>>;
+  /** A file instead of JSON (see {@link fileDownload}): the media types the body may have, the request picks one. */
+  readonly files?: readonly string[];
 }
 
 /** What the OpenAPI document says about a route. */
@@ -158,6 +160,25 @@ export const created = <S extends z.ZodType>(
   description,
   schema,
   ...(headers ? { headers } : {}),
+});
+
+/**
+ * A 200 answer carrying a file of one of `mediaTypes` (the request picks which), with a `Content-Disposition` that
+ * names it; the function answers with `fileResponse` (responses.ts).
+ *
+ * @example
+ * response: fileDownload('统计表 / the table', ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']),
+ */
+export const fileDownload = (description: string, mediaTypes: readonly string[]): ApiResponse => ({
+  status: 200,
+  description,
+  files: mediaTypes,
+  headers: {
+    'content-disposition': {
+      description: "附件及其文件名（RFC 6266，中文名在 `filename*=UTF-8''…`）/ attachment and its file name",
+      schema: z.string(),
+    },
+  },
 });
 
 /** The `Location` header of a 201 answer. */

@@ -319,6 +319,13 @@ const operationFor = (
           ...(doc.response.schema
             ? { content: { 'application/json': { schema: components.convert(doc.response.schema, 'output') } } }
             : {}),
+          ...(doc.response.files
+            ? {
+                content: Object.fromEntries(
+                  doc.response.files.map((mediaType) => [mediaType, { schema: { type: 'string', format: 'binary' } }]),
+                ),
+              }
+            : {}),
         },
       }
     : { '2XX': { description: '成功（响应尚未登记）/ success (response not documented yet)' } };

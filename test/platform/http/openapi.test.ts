@@ -20,6 +20,7 @@ import {
 } from '#platform/http/openapi.ts';
 import { problemFromError } from '#platform/http/problem.ts';
 import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
+import { statisticsApi } from '#statistics/api.ts';
 import { surveysApi } from '#surveys/api.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
@@ -525,6 +526,22 @@ describe('real responses', () => {
     'GET /v1/stats': () =>
       call('GET', '/v1/stats', { principal: demo.supervisor, query: { from: '2026-01-01', groupBy: 'department' } }),
     'POST /v1/admin/reconcile': () => call('POST', '/v1/admin/reconcile', { principal: admin, body: {} }),
+    'GET /v1/stats/export': () =>
+      call('GET', '/v1/stats/export', { principal: demo.supervisor, query: { from: '2026-01-01', format: 'csv' } }),
+    'GET /v1/reports/progress': () =>
+      call('GET', '/v1/reports/progress', { principal: demo.supervisor, query: { format: 'docx' } }),
+    'POST /v1/exports': () =>
+      call('POST', '/v1/exports', {
+        principal: demo.supervisor,
+        body: { format: 'xlsx', filter: { state: 'assigned' } },
+      }),
+    'GET /v1/exports/{id}': async () => {
+      const requested = await call('POST', '/v1/exports', { principal: demo.supervisor, body: { format: 'csv' } });
+      return call('GET', '/v1/exports/{id}', {
+        principal: demo.supervisor,
+        pathParameters: { id: bodyOf<{ id: string }>(requested).id },
+      });
+    },
   };
 
   /** Surveys of `assigned`, stored as the surveys worker stores them: their tokens are known here. */
@@ -603,8 +620,12 @@ describe('real responses', () => {
           () => import(`../../../functions/surveys/${route.function}.ts`),
         ]),
       ),
-      'get-stats': () => import('../../../functions/statistics/get-stats.ts'),
-      'reconcile-stats': () => import('../../../functions/statistics/reconcile-stats.ts'),
+      ...Object.fromEntries(
+        Object.values(statisticsApi).map((route) => [
+          route.function,
+          () => import(`../../../functions/statistics/${route.function}.ts`),
+        ]),
+      ),
     };
     for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
     api = apiClient();
@@ -627,9 +648,36 @@ describe('real responses', () => {
     return schema ? [{ key: routeKey(route), status: Number(status), schema }] : [];
   });
 
-  it('covers every route of the route table', () => {
-    expect(documented.map((entry) => entry.key)).toEqual(routes.map(routeKey));
+  /** Routes that answer with a file (`fileDownload`): their media types instead of a JSON schema. */
+  const files = routes.flatMap((route) => {
+    const [status, response] = Object.entries(operationOf(document, route).responses).find(([code]) =>
+      code.startsWith('2'),
+    ) ?? ['', undefined];
+    const content = (response as OpenApiResponse | undefined)?.content ?? {};
+    return route.response.files
+      ? [{ key: routeKey(route), status: Number(status), mediaTypes: Object.keys(content) }]
+      : [];
   });
+
+  it('covers every route of the route table', () => {
+    expect([...documented, ...files].map((entry) => entry.key).sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it.each(files)(
+    '$key answers a file of a documented media type, with its name',
+    async ({ key, status, mediaTypes }) => {
+      const sample = samples[key];
+      expect(sample, `add a real request for ${key} to the samples`).toBeDefined();
+
+      const response = await (sample as () => Promise<HttpResult>)();
+
+      expect(response.statusCode, response.body).toBe(status);
+      expect(mediaTypes).toContain(response.headers?.['content-type']);
+      expect(response.headers?.['content-disposition']).toMatch(/filename\*=UTF-8''.+/);
+      expect(response.isBase64Encoded).toBe(true);
+      expect(Buffer.from(response.body ?? '', 'base64').length).toBeGreaterThan(0);
+    },
+  );
 
   it.each(documented)(
     '$key answers what its documentation says, naming every field',

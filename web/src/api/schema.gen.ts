@@ -121,6 +121,18 @@ export interface Api {
     '/v1/stats': {
       get: operations['getStatsGet'];
     };
+    '/v1/stats/export': {
+      get: operations['exportStatsGet'];
+    };
+    '/v1/reports/progress': {
+      get: operations['getProgressReportGet'];
+    };
+    '/v1/exports': {
+      post: operations['requestCaseExportPost'];
+    };
+    '/v1/exports/{id}': {
+      get: operations['getCaseExportGet'];
+    };
     '/v1/admin/reconcile': {
       post: operations['reconcileStatsPost'];
     };
@@ -2036,6 +2048,189 @@ export interface Api {
           };
         };
         403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    exportStatsGet: {
+      parameters: {
+        query?: {
+          unit?: string;
+          from?: string;
+          to?: string;
+          groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind';
+          format?: 'csv' | 'xlsx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'text/csv; charset=utf-8': string;
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getProgressReportGet: {
+      parameters: {
+        query?: {
+          unit?: string;
+          from?: string;
+          to?: string;
+          format?: 'md' | 'docx';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'text/markdown; charset=utf-8': string;
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    requestCaseExportPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': CaseExportRequest;
+        };
+      };
+      responses: {
+        202: {
+          content: {
+            'application/json': CaseExport;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getCaseExportGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': CaseExport;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
           content: {
             'application/problem+json': Problem;
           };
@@ -4497,6 +4692,118 @@ export interface Rate4 {
    * 百分比，如 98% / as reported
    */
   percent: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CaseExportRequest".
+ */
+export interface CaseExportRequest {
+  /**
+   * `csv`（UTF-8，带 BOM）或 `xlsx`（Excel）/ the file format
+   */
+  format: 'csv' | 'xlsx';
+  /**
+   * 与 GET /v1/cases 相同的筛选条件（不含分页）/ the filters of GET /v1/cases, without paging
+   */
+  filter?: {
+    state?:
+      | 'registered'
+      | 'accepted'
+      | 'rejected'
+      | 'merged'
+      | 'assigned'
+      | 'in-progress'
+      | 'returned'
+      | 'result-submitted'
+      | 'closed'
+      | 'review-requested';
+    kind?: 'complaint' | 'rectification' | 'task' | 'help-plan';
+    unit?: string;
+    assignee?: string;
+    category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
+    channel?: 'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
+    receivedFrom?: string;
+    receivedTo?: string;
+  };
+}
+/**
+ * 督办事项台账导出任务 / a case-ledger export job
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CaseExport".
+ */
+export interface CaseExport {
+  /**
+   * 导出任务编号（ULID）/ job id
+   */
+  id: string;
+  /**
+   * `queued` 排队中；`running` 导出中；`done` 已完成；`failed` 失败
+   */
+  status: 'queued' | 'running' | 'done' | 'failed';
+  /**
+   * 文件格式 / file format
+   */
+  format: 'csv' | 'xlsx';
+  filter: CaseExportFilter;
+  /**
+   * 文件名 / the file’s name
+   */
+  fileName: string;
+  /**
+   * 申请时间 / asked at
+   */
+  createdAt: string;
+  /**
+   * 开始导出时间 / started at
+   */
+  startedAt?: string;
+  /**
+   * 完成或失败时间 / finished at
+   */
+  finishedAt?: string;
+  /**
+   * 导出的事项数（每件一行）/ cases written, one row each
+   */
+  rows?: number;
+  /**
+   * 下载地址（已签名，有效期 15 分钟，过期请重新查询）/ presigned download link, 15 minutes
+   */
+  downloadUrl?: string;
+  /**
+   * 下载地址失效时间 / when the link expires
+   */
+  downloadExpiresAt?: string;
+  /**
+   * 失败原因 / why it failed
+   */
+  error?: string;
+}
+/**
+ * 与 GET /v1/cases 相同的筛选条件（不含分页）/ the filters of GET /v1/cases, without paging
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CaseExportFilter".
+ */
+export interface CaseExportFilter {
+  state?:
+    | 'registered'
+    | 'accepted'
+    | 'rejected'
+    | 'merged'
+    | 'assigned'
+    | 'in-progress'
+    | 'returned'
+    | 'result-submitted'
+    | 'closed'
+    | 'review-requested';
+  kind?: 'complaint' | 'rectification' | 'task' | 'help-plan';
+  unit?: string;
+  assignee?: string;
+  category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
+  channel?: 'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
+  receivedFrom?: string;
+  receivedTo?: string;
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema
