@@ -87,6 +87,22 @@ const tableId = (definition: TableDefinition): string => {
   return found[0];
 };
 
+describe('the stack as a whole', () => {
+  it('stays within CloudFormation’s 500 resources a stack, with one X-Ray policy shared by every function', () => {
+    // ~7.5 resources a function (function, role, policy, log group, and for a route its integration, route and
+    // permission): past ~490, the next capability needs a nested stack of its own.
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(500);
+    const tracing = ofType('AWS::IAM::ManagedPolicy').filter(([, policy]) =>
+      JSON.stringify(policy.Properties.PolicyDocument).includes('xray:PutTraceSegments'),
+    );
+    expect(tracing).toHaveLength(1);
+    for (const [, fn] of greenlineFunctions()) {
+      const role = resources[fn.Properties.Role['Fn::GetAtt'][0]];
+      expect(role?.Properties.ManagedPolicyArns).toContainEqual({ Ref: tracing[0]?.[0] });
+    }
+  });
+});
+
 describe('data store', () => {
   it.each(Object.values(tables))('table $key has the keys, indexes and TTL of resources.ts', (definition) => {
     const table = resources[tableId(definition)];
@@ -448,8 +464,11 @@ describe('functions', () => {
     }
   });
 
-  it('uses no AWS managed policies', () => {
-    for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  it('uses no AWS managed policies (only the stack’s own X-Ray policy)', () => {
+    const own = new Set(ofType('AWS::IAM::ManagedPolicy').map(([id]) => id));
+    for (const [, role] of ofType('AWS::IAM::Role')) {
+      for (const arn of role.Properties.ManagedPolicyArns ?? []) expect(own.has(arn.Ref)).toBe(true);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -94,22 +94,14 @@ export class GreenlineFunction extends Construct {
   /**
    * Active X-Ray tracing, with its permissions in a policy of their own rather than `tracing: Tracing.ACTIVE`: the
    * X-Ray actions take no resource but `*`, and keeping them apart lets that one finding be acknowledged without
-   * hiding a future wildcard in the role's default policy.
+   * hiding a future wildcard in the role's default policy. One managed policy for the whole stack, attached to every
+   * role: a policy per function cost one CloudFormation resource each, of the 500 a stack may hold.
    */
   private enableTracing(): void {
     (this.lambda.node.defaultChild as CfnFunction).tracingConfig = { mode: 'Active' };
-    const tracing = new Policy(this, 'TracingPolicy', {
-      roles: [this.role],
-      statements: [
-        new PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
-      ],
-    });
+    const tracing = tracingPolicyOf(Stack.of(this));
+    this.role.addManagedPolicy(tracing);
     this.lambda.node.addDependency(tracing);
-    Validations.of(tracing).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; this policy holds only them.',
-    });
   }
 
   addEnvironment(name: string, value: string): void {
@@ -159,3 +151,22 @@ export class GreenlineFunction extends Construct {
     });
   }
 }
+
+/** The stack's one X-Ray policy (see `enableTracing`), made by the first function that needs it. */
+const tracingPolicyOf = (stack: Stack): ManagedPolicy => {
+  const id = 'XRayTracingPolicy';
+  const existing = stack.node.tryFindChild(id);
+  if (existing instanceof ManagedPolicy) return existing;
+  const policy = new ManagedPolicy(stack, id, {
+    description: 'X-Ray tracing of every Greenline function',
+    statements: [
+      new PolicyStatement({ actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] }),
+    ],
+  });
+  Validations.of(policy).acknowledge({
+    id: 'AwsSolutions-IAM5[Resource::*]',
+    reason:
+      'xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions; this policy holds only them.',
+  });
+  return policy;
+};
