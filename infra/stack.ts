@@ -8,6 +8,8 @@ import { routes } from '#platform/http/routes.ts';
 import { CaseWorkflow } from './constructs/cases.ts';
 import { DeadlineSchedule } from './constructs/deadlines.ts';
 import { Directory } from './constructs/directory.ts';
+import { Enterprises } from './constructs/enterprises.ts';
+import { Grading } from './constructs/grading.ts';
 import { Intake } from './constructs/intake.ts';
 import { Ledger } from './constructs/ledger.ts';
 import { NoticeFanOut } from './constructs/notices.ts';
@@ -75,6 +77,8 @@ export class GreenlineStack extends Stack {
   readonly deadlines: DeadlineSchedule;
   readonly ledger: Ledger;
   readonly directory: Directory;
+  readonly enterprises: Enterprises;
+  readonly grading: Grading;
   /** Every capability's functions by name, as the API's routes name them. */
   readonly functions: Readonly<Record<FunctionName, GreenlineFunction>>;
   readonly api: GreenlineApi;
@@ -114,6 +118,8 @@ export class GreenlineStack extends Stack {
     this.directory = new Directory(this, 'Directory', capability);
     this.surveys = new Surveys(this, 'Surveys', { ...capability, queues: this.eventQueues, scheduleDeadLetters });
     this.statistics = new Statistics(this, 'Statistics', capability);
+    this.enterprises = new Enterprises(this, 'Enterprises', capability);
+    this.grading = new Grading(this, 'Grading', capability);
 
     // The type demands every function of the catalog: a capability left out of the stack fails to compile.
     this.functions = {
@@ -126,6 +132,8 @@ export class GreenlineStack extends Stack {
       ...this.notices.functions,
       ...this.surveys.functions,
       ...this.statistics.functions,
+      ...this.enterprises.functions,
+      ...this.grading.functions,
     };
     this.api = new GreenlineApi(this, 'Api', {
       stage,

@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
 import { directoryFunctions } from '#directory/resources.ts';
+import { enterprisesFunctions } from '#enterprises/resources.ts';
+import { gradingFunctions } from '#grading/resources.ts';
 import { Alarms } from '#infra/constructs/platform/alarms.ts';
 import { type CapabilityFunctions, createFunctions } from '#infra/constructs/platform/capability.ts';
 import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
@@ -77,6 +79,13 @@ const capabilities = (): CapabilityEntry[] => [
     declaredFunctions: statisticsFunctions,
     declaredSchedules: {},
   },
+  {
+    capability: 'enterprises',
+    construct: stack.enterprises,
+    declaredFunctions: enterprisesFunctions,
+    declaredSchedules: {},
+  },
+  { capability: 'grading', construct: stack.grading, declaredFunctions: gradingFunctions, declaredSchedules: {} },
 ];
 const capabilityNames = [
   'platform',
@@ -88,6 +97,8 @@ const capabilityNames = [
   'directory',
   'surveys',
   'statistics',
+  'enterprises',
+  'grading',
 ] as const;
 const entryOf = (capability: Capability): CapabilityEntry => {
   const entry = capabilities().find((candidate) => candidate.capability === capability);

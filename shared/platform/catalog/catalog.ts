@@ -5,6 +5,8 @@
 import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
 import { directoryFunctions } from '#directory/resources.ts';
+import { enterprisesFunctions } from '#enterprises/resources.ts';
+import { gradingFunctions } from '#grading/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
@@ -24,6 +26,8 @@ export const functions = {
   ...noticesFunctions,
   ...surveysFunctions,
   ...statisticsFunctions,
+  ...enterprisesFunctions,
+  ...gradingFunctions,
 } as const;
 
 export type FunctionName = keyof typeof functions;

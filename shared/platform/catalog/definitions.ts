@@ -117,7 +117,9 @@ export type Capability =
   | 'ledger'
   | 'notices'
   | 'surveys'
-  | 'statistics';
+  | 'statistics'
+  | 'enterprises'
+  | 'grading';
 
 export interface FunctionDefinition {
   readonly name: string;

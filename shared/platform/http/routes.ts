@@ -6,6 +6,8 @@
 import { casesApi } from '#cases/api.ts';
 import { deadlinesApi } from '#deadlines/api.ts';
 import { directoryApi } from '#directory/api.ts';
+import { enterprisesApi } from '#enterprises/api.ts';
+import { gradingApi } from '#grading/api.ts';
 import { intakeApi } from '#intake/api.ts';
 import { ledgerApi } from '#ledger/api.ts';
 import { platformApi } from '#platform/api.ts';
@@ -24,6 +26,8 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(directoryApi),
   ...Object.values(surveysApi),
   ...Object.values(statisticsApi),
+  ...Object.values(enterprisesApi),
+  ...Object.values(gradingApi),
 ];
 
 /**
@@ -35,6 +39,6 @@ export const routes: readonly ApiRoute[] = [
 export const corsPolicy = {
   allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret'],
   exposeHeaders: ['location', 'retry-after'],
-  allowMethods: ['GET', 'POST', 'PUT', 'OPTIONS'],
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'OPTIONS'],
   maxAgeSeconds: 3600,
 } as const;

@@ -5,6 +5,9 @@ import type { CaseView } from '#cases/domain/case-view.ts';
 import { caseView } from '#cases/domain/case-view.ts';
 import { actionNames } from '#cases/domain/workflow.ts';
 import type { PolicySet } from '#deadlines/domain/time-limit-policies.ts';
+import { enterprisesApi } from '#enterprises/api.ts';
+import { gradingApi } from '#grading/api.ts';
+import { exampleScheme } from '#grading/domain/example-scheme.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -23,6 +26,8 @@ import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts
 import { statisticsApi } from '#statistics/api.ts';
 import { surveysApi } from '#surveys/api.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
+import { aNewEnterprise, aSheet, makeUscc } from '../../enterprises/support/enterprises.ts';
+import { exampleAnswers } from '../../grading/support/factories.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { aCase, demoAssignment } from '../../support/cases.ts';
 import { seedDirectory } from '../../support/directory.ts';
@@ -542,6 +547,93 @@ describe('real responses', () => {
         pathParameters: { id: bodyOf<{ id: string }>(requested).id },
       });
     },
+    'POST /v1/enterprises': () =>
+      call('POST', '/v1/enterprises', {
+        principal: demo.dispatcher,
+        body: aNewEnterprise({ uscc: makeUscc('80000002'), name: '样例登记企业', grade: 'B' }),
+      }),
+    'GET /v1/enterprises': () =>
+      call('GET', '/v1/enterprises', { principal: demo.operator, query: { q: '样例', limit: '1' } }),
+    'GET /v1/enterprises/{uscc}': () =>
+      call('GET', '/v1/enterprises/{uscc}', { principal: demo.lead, pathParameters: { uscc: grading.uscc } }),
+    'PATCH /v1/enterprises/{uscc}': () =>
+      call('PATCH', '/v1/enterprises/{uscc}', {
+        principal: demo.dispatcher,
+        pathParameters: { uscc: makeUscc('80000002') },
+        body: { contacts: [{ name: '王工', phone: '0591-87654321' }], keyPolluter: true },
+      }),
+    'POST /v1/enterprises/import': async () =>
+      call('POST', '/v1/enterprises/import', {
+        principal: admin,
+        body: {
+          fileName: '名录.xlsx',
+          content: await aSheet(
+            ['统一社会信用代码', '企业名称', '行业代码', '行业名称', '地址', '乡镇（街道）'],
+            [[makeUscc('80000003'), '样例导入企业', 'C3360', '金属表面处理', '城东街道 3 号', '城东街道']],
+          ),
+        },
+      }),
+    'GET /v1/grading/schemes': () => call('GET', '/v1/grading/schemes', { principal: demo.handler }),
+    'GET /v1/grading/schemes/{industry}': () =>
+      call('GET', '/v1/grading/schemes/{industry}', {
+        principal: demo.handler,
+        pathParameters: { industry: 'industrial-coating' },
+        query: { version: '1' },
+      }),
+    'PUT /v1/grading/schemes/{industry}': () => {
+      const { industry: _industry, version: _version, savedAt: _at, savedBy: _by, ...scheme } = exampleScheme;
+      return call('PUT', '/v1/grading/schemes/{industry}', {
+        principal: admin,
+        pathParameters: { industry: 'sample-industry' },
+        body: { ...scheme, alertMeasures: { B: '限产 30%（示例）' } },
+      });
+    },
+    'POST /v1/grading/assessments': () =>
+      call('POST', '/v1/grading/assessments', {
+        principal: demo.handler,
+        body: { uscc: grading.uscc, industry: 'industrial-coating', values: exampleAnswers({ monitoring: 'B' }) },
+      }),
+    'GET /v1/grading/assessments': () =>
+      call('GET', '/v1/grading/assessments', { principal: demo.lead, query: { uscc: grading.uscc } }),
+    'GET /v1/grading/assessments/{id}': () =>
+      call('GET', '/v1/grading/assessments/{id}', { principal: demo.lead, pathParameters: { id: grading.draftId } }),
+    'PATCH /v1/grading/assessments/{id}': () =>
+      call('PATCH', '/v1/grading/assessments/{id}', {
+        principal: demo.handler,
+        pathParameters: { id: grading.draftId },
+        body: { note: '已补充现场照片' },
+      }),
+    'POST /v1/grading/assessments/{id}/actions/{action}': () =>
+      call('POST', '/v1/grading/assessments/{id}/actions/{action}', {
+        principal: demo.supervisor,
+        pathParameters: { id: grading.acceptedId, action: 'publish' },
+        body: {},
+      }),
+  };
+
+  /** An enterprise with a draft and an accepted assessment, for the grading samples. */
+  const grading = { uscc: makeUscc('80000001'), draftId: '', acceptedId: '' };
+  const seedGrading = async () => {
+    await call('POST', '/v1/enterprises', {
+      principal: demo.dispatcher,
+      body: aNewEnterprise({ uscc: grading.uscc, name: '样例分级企业' }),
+    });
+    const draft = (values: unknown) =>
+      call('POST', '/v1/grading/assessments', {
+        principal: demo.handler,
+        body: { uscc: grading.uscc, industry: 'industrial-coating', values },
+      });
+    grading.draftId = bodyOf<{ id: string }>(await draft(exampleAnswers().slice(1))).id;
+    grading.acceptedId = bodyOf<{ id: string }>(await draft(exampleAnswers({ 'vocs-treatment': 'D' }))).id;
+    for (const [action, principal] of [
+      ['submit', demo.handler],
+      ['accept', demo.lead],
+    ] as const) {
+      await call('POST', '/v1/grading/assessments/{id}/actions/{action}', {
+        principal,
+        pathParameters: { id: grading.acceptedId, action },
+      });
+    }
   };
 
   /** Surveys of `assigned`, stored as the surveys worker stores them: their tokens are known here. */
@@ -626,6 +718,15 @@ describe('real responses', () => {
           () => import(`../../../functions/statistics/${route.function}.ts`),
         ]),
       ),
+      ...Object.fromEntries(
+        [...Object.values(enterprisesApi), ...Object.values(gradingApi)].map((route) => [
+          route.function,
+          () =>
+            import(
+              `../../../functions/${route.path.startsWith('/v1/grading') ? 'grading' : 'enterprises'}/${route.function}.ts`
+            ),
+        ]),
+      ),
     };
     for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
     api = apiClient();
@@ -637,6 +738,7 @@ describe('real responses', () => {
     registered = await api.submit(aComplaint({ category: 'water' }));
     receipt = bodyOf<PublicReceipt>(await call('POST', '/v1/public/complaints', { body: publicComplaint() }));
     await seedSurveys();
+    await seedGrading();
   });
   afterAll(() => aws.stop());
 

@@ -136,6 +136,35 @@ export interface Api {
     '/v1/admin/reconcile': {
       post: operations['reconcileStatsPost'];
     };
+    '/v1/enterprises': {
+      post: operations['registerEnterprisePost'];
+      get: operations['searchEnterprisesGet'];
+    };
+    '/v1/enterprises/{uscc}': {
+      get: operations['getEnterpriseGet'];
+      patch: operations['updateEnterprisePatch'];
+    };
+    '/v1/enterprises/import': {
+      post: operations['importEnterprisesPost'];
+    };
+    '/v1/grading/schemes': {
+      get: operations['listGradingSchemesGet'];
+    };
+    '/v1/grading/schemes/{industry}': {
+      get: operations['getGradingSchemeGet'];
+      put: operations['putGradingSchemePut'];
+    };
+    '/v1/grading/assessments': {
+      post: operations['createAssessmentPost'];
+      get: operations['listAssessmentsGet'];
+    };
+    '/v1/grading/assessments/{id}': {
+      get: operations['getAssessmentGet'];
+      patch: operations['updateAssessmentPatch'];
+    };
+    '/v1/grading/assessments/{id}/actions/{action}': {
+      post: operations['actOnAssessmentPost'];
+    };
   };
   operations: {
     healthGet: {
@@ -2276,6 +2305,629 @@ export interface Api {
           };
         };
         403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    registerEnterprisePost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': NewEnterprise;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': Enterprise;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    searchEnterprisesGet: {
+      parameters: {
+        query?: {
+          q?: string;
+          town?: string;
+          industry?: string;
+          grade?: string;
+          keyPolluter?: 'true' | 'false';
+          vocs?: 'true' | 'false';
+          positiveList?: 'not-listed' | 'listed' | 'removed';
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': EnterprisePage;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getEnterpriseGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uscc: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Enterprise;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    updateEnterprisePatch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uscc: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': EnterpriseChange;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Enterprise;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    importEnterprisesPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': EnterpriseImportInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': EnterpriseImportReport;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listGradingSchemesGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': GradingScheme[];
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getGradingSchemeGet: {
+      parameters: {
+        query?: {
+          version?: number;
+        };
+        header?: never;
+        path: {
+          industry: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': GradingSchemeWithVersions;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    putGradingSchemePut: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          industry: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': GradingSchemeInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': GradingScheme;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    createAssessmentPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': NewAssessment;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': Assessment;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listAssessmentsGet: {
+      parameters: {
+        query?: {
+          uscc?: string;
+          status?: 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+          limit?: number;
+          cursor?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': AssessmentList;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getAssessmentGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Assessment;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    updateAssessmentPatch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': AssessmentChange;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Assessment;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    actOnAssessmentPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          action: 'submit' | 'accept' | 'return' | 'publish';
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': AssessmentActionInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Assessment;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
           content: {
             'application/problem+json': Problem;
           };
@@ -4883,6 +5535,2321 @@ export interface Reconciliation {
    * 修正理由 / why
    */
   reason?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "NewEnterprise".
+ */
+export interface NewEnterprise {
+  /**
+   * 统一社会信用代码（18 位，含校验码）/ unified social credit code
+   */
+  uscc: string;
+  /**
+   * 企业名称 / name
+   */
+  name: string;
+  /**
+   * 所属行业（第一项为主行业）/ industries, the main one first
+   *
+   * @minItems 1
+   * @maxItems 5
+   */
+  industries:
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ];
+  /**
+   * 地址 / address
+   */
+  address: string;
+  /**
+   * 所在乡镇（街道）/ town or street
+   */
+  town: string;
+  /**
+   * 联系人 / contacts
+   *
+   * @maxItems 5
+   */
+  contacts?:
+    | []
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ];
+  /**
+   * 重点排污单位 / key polluter
+   */
+  keyPolluter?: boolean;
+  /**
+   * 涉 VOCs 排放 / emits VOCs
+   */
+  vocs?: boolean;
+  /**
+   * 正面清单状态 / positive-list status
+   */
+  positiveList?: 'not-listed' | 'listed' | 'removed';
+  /**
+   * 登记前已有的绩效分级（如原有名录所载）；此后只由发布的评定改变 / a grade from before Greenline
+   */
+  grade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+}
+/**
+ * 企业 / an enterprise of the register
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Enterprise".
+ */
+export interface Enterprise {
+  /**
+   * 统一社会信用代码 / unified social credit code
+   */
+  uscc: string;
+  /**
+   * 企业名称 / name
+   */
+  name: string;
+  /**
+   * 所属行业，第一项为主行业 / industries, the main one first
+   */
+  industries: {
+    /**
+     * 行业代码 / GB/T 4754 code
+     */
+    code: string;
+    /**
+     * 行业名称 / name
+     */
+    label: string;
+  }[];
+  /**
+   * 地址 / address
+   */
+  address: string;
+  /**
+   * 乡镇（街道）/ town
+   */
+  town: string;
+  /**
+   * 联系人 / contacts
+   */
+  contacts: {
+    /**
+     * 姓名 / name
+     */
+    name: string;
+    /**
+     * 电话 / phone
+     */
+    phone?: string;
+    /**
+     * 职务 / role
+     */
+    title?: string;
+  }[];
+  /**
+   * 重点排污单位 / key polluter
+   */
+  keyPolluter: boolean;
+  /**
+   * 涉 VOCs 排放 / emits VOCs
+   */
+  vocs: boolean;
+  /**
+   * `not-listed` 未纳入正面清单；`listed` 已纳入正面清单；`removed` 已移出正面清单
+   */
+  positiveList: 'not-listed' | 'listed' | 'removed';
+  /**
+   * 综合绩效等级：各行业等级中最低者（短板原则）；未评级时省略 / the overall grade, the lowest industry’s
+   */
+  grade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+  /**
+   * 各行业的现行等级（最近一次发布的评定）/ each industry’s grade
+   */
+  industryGrades: {
+    /**
+     * 行业（评分方案）/ industry of the scheme
+     */
+    industry: string;
+    /**
+     * 行业名称 / its name
+     */
+    industryName: string;
+    /**
+     * `A+` A+级（引领性）；`A` A级；`B` B级；`B-` B-级；`C` C级；`D` D级
+     */
+    grade: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 评定编号 / the assessment that gave it
+     */
+    assessmentId: string;
+    /**
+     * 方案版本 / scheme version
+     */
+    schemeVersion: number;
+    /**
+     * 发布时间 / published at
+     */
+    publishedAt: string;
+  }[];
+  /**
+   * 等级历史，旧的在前 / the grade history, oldest first
+   *
+   * Items: 等级变化 / a step of the grade history
+   */
+  gradeHistory: {
+    /**
+     * 时间 / when
+     */
+    at: string;
+    /**
+     * 操作人 / by
+     */
+    by: string;
+    /**
+     * `register` 登记时录入的原有分级；`assessment` 发布的评定 / where the step came from
+     */
+    source: 'register' | 'assessment';
+    /**
+     * 此后的综合等级 / the overall grade after the step
+     */
+    grade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 此前的综合等级 / the overall grade before
+     */
+    previousGrade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 行业（评分方案）/ industry of the scheme
+     */
+    industry?: string;
+    /**
+     * 行业名称 / its name
+     */
+    industryName?: string;
+    /**
+     * 该行业评定的等级 / the industry’s grade
+     */
+    industryGrade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 评定编号 / the assessment
+     */
+    assessmentId?: string;
+  }[];
+  /**
+   * 导入批次（文件的 SHA-256）/ the import that registered it
+   */
+  importId?: string;
+  /**
+   * 版本：修改时回传 / version, for optimistic concurrency
+   */
+  version: number;
+  /**
+   * 登记时间 / registered at
+   */
+  createdAt: string;
+  /**
+   * 登记人 / registered by
+   */
+  createdBy: string;
+  /**
+   * 最后修改时间 / last changed at
+   */
+  updatedAt: string;
+  /**
+   * 最后修改人 / last changed by
+   */
+  updatedBy: string;
+}
+/**
+ * 企业检索结果 / enterprises found
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnterprisePage".
+ */
+export interface EnterprisePage {
+  /**
+   * 按名称排序 / by name
+   */
+  items: Enterprise[];
+  /**
+   * 下一页游标；最后一页省略 / the next page’s cursor
+   */
+  nextCursor?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnterpriseChange".
+ */
+export interface EnterpriseChange {
+  /**
+   * 企业名称 / name
+   */
+  name?: string;
+  /**
+   * 所属行业（第一项为主行业）/ industries, the main one first
+   *
+   * @minItems 1
+   * @maxItems 5
+   */
+  industries?:
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        },
+        {
+          /**
+           * 国民经济行业分类代码 / GB/T 4754 code (C3360)
+           */
+          code: string;
+          /**
+           * 行业名称 / its name (金属表面处理及热处理加工)
+           */
+          label: string;
+        }
+      ];
+  /**
+   * 地址 / address
+   */
+  address?: string;
+  /**
+   * 所在乡镇（街道）/ town or street
+   */
+  town?: string;
+  /**
+   * 联系人 / contacts
+   *
+   * @maxItems 5
+   */
+  contacts?:
+    | []
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        },
+        {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 电话 / phone
+           */
+          phone?: string;
+          /**
+           * 职务（环保负责人 …）/ role at the firm
+           */
+          title?: string;
+        }
+      ];
+  /**
+   * 重点排污单位 / key polluter
+   */
+  keyPolluter?: boolean;
+  /**
+   * 涉 VOCs 排放 / emits VOCs
+   */
+  vocs?: boolean;
+  /**
+   * 正面清单状态 / positive-list status
+   */
+  positiveList?: 'not-listed' | 'listed' | 'removed';
+  /**
+   * 所依据的版本；已被他人修改时返回 409 / the version read
+   */
+  version?: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnterpriseImportInput".
+ */
+export interface EnterpriseImportInput {
+  /**
+   * 文件名（记录用）/ the file’s name
+   */
+  fileName?: string;
+  /**
+   * Excel 文件（.xlsx）的 base64 编码；第一个工作表，第一行为列名 / the .xlsx file, base64
+   */
+  content: string;
+  /**
+   * 只检查不导入 / check every row, write nothing
+   */
+  dryRun?: boolean;
+}
+/**
+ * 导入结果 / what the import registered
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnterpriseImportReport".
+ */
+export interface EnterpriseImportReport {
+  /**
+   * 导入批次：文件的 SHA-256（同一文件只导入一次）/ the file’s SHA-256
+   */
+  importId: string;
+  /**
+   * 文件名 / file name
+   */
+  fileName?: string;
+  /**
+   * 只检查未导入 / checked only
+   */
+  dryRun: boolean;
+  /**
+   * 读取的企业行数 / rows read
+   */
+  rows: number;
+  /**
+   * 本次登记的企业数 / firms registered by this request
+   */
+  imported: number;
+  /**
+   * 各行登记（或将登记）的企业 / each row’s firm
+   */
+  registered: {
+    /**
+     * 行号 / row
+     */
+    row: number;
+    /**
+     * 统一社会信用代码
+     */
+    uscc: string;
+    /**
+     * 企业名称
+     */
+    name: string;
+  }[];
+}
+/**
+ * 绩效分级评分方案的一个版本；指标类别：`energy-type` 能源类型；`equipment` 装备水平；`pollution-control` 污染治理技术；`emission-limits` 排放限值；`unorganised-emissions` 无组织排放；`monitoring` 监测监控水平；`environmental-management` 环境管理水平；`transport` 运输方式 / a version of an industry’s scheme
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "GradingScheme".
+ */
+export interface GradingScheme {
+  /**
+   * 行业编号 / industry id
+   */
+  industry: string;
+  /**
+   * 行业名称 / the industry
+   */
+  industryName: string;
+  /**
+   * 方案名称 / the scheme’s name
+   */
+  name: string;
+  /**
+   * 示例方案（非官方指标，须替换为官方指标表）/ an example, to be replaced by the official table
+   */
+  example: boolean;
+  /**
+   * 依据文件 / the document it follows
+   */
+  source?: string;
+  /**
+   * 方案采用的等级，从高到低 / the grades, best first
+   *
+   * Items: 等级 / grade
+   */
+  grades: ('A' | 'B' | 'B-' | 'C' | 'D')[];
+  /**
+   * 是否在 A 级企业中评选 A+ 级 / whether an A+ tier is chosen among A firms
+   */
+  aPlus: boolean;
+  /**
+   * 本行业各等级的重污染天气应急减排措施 / the industry’s alert measures per grade
+   */
+  alertMeasures?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * 指标 / the indicators
+   */
+  indicators: (
+    | {
+        /**
+         * 指标编号 / indicator id
+         */
+        id: string;
+        /**
+         * `energy-type` 能源类型；`equipment` 装备水平；`pollution-control` 污染治理技术；`emission-limits` 排放限值；`unorganised-emissions` 无组织排放；`monitoring` 监测监控水平；`environmental-management` 环境管理水平；`transport` 运输方式
+         */
+        family:
+          | 'energy-type'
+          | 'equipment'
+          | 'pollution-control'
+          | 'emission-limits'
+          | 'unorganised-emissions'
+          | 'monitoring'
+          | 'environmental-management'
+          | 'transport';
+        /**
+         * 指标名称 / name
+         */
+        name: string;
+        /**
+         * 说明 / explanation
+         */
+        description?: string;
+        /**
+         * 是否必填 / whether it must be answered
+         */
+        required: boolean;
+        kind: 'choice';
+        options: {
+          /**
+           * 选项编号 / option id
+           */
+          id: string;
+          /**
+           * 选项内容 / the option
+           */
+          label: string;
+          /**
+           * 该选项最高可评的等级 / the best grade it allows
+           */
+          grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+        }[];
+      }
+    | {
+        /**
+         * 指标编号 / indicator id
+         */
+        id: string;
+        /**
+         * `energy-type` 能源类型；`equipment` 装备水平；`pollution-control` 污染治理技术；`emission-limits` 排放限值；`unorganised-emissions` 无组织排放；`monitoring` 监测监控水平；`environmental-management` 环境管理水平；`transport` 运输方式
+         */
+        family:
+          | 'energy-type'
+          | 'equipment'
+          | 'pollution-control'
+          | 'emission-limits'
+          | 'unorganised-emissions'
+          | 'monitoring'
+          | 'environmental-management'
+          | 'transport';
+        /**
+         * 指标名称 / name
+         */
+        name: string;
+        /**
+         * 说明 / explanation
+         */
+        description?: string;
+        /**
+         * 是否必填 / whether it must be answered
+         */
+        required: boolean;
+        kind: 'measured';
+        /**
+         * 单位 / unit
+         */
+        unit: string;
+        /**
+         * `lower` 越低越好；`higher` 越高越好
+         */
+        better: 'lower' | 'higher';
+        thresholds: {
+          /**
+           * 等级 / grade
+           */
+          grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+          /**
+           * 该等级的限值（含）/ the grade’s limit
+           */
+          limit: number;
+        }[];
+      }
+  )[];
+  /**
+   * 版本号 / version
+   */
+  version: number;
+  /**
+   * 载入时间 / saved at
+   */
+  savedAt: string;
+  /**
+   * 载入人 / saved by
+   */
+  savedBy: string;
+}
+/**
+ * 评分方案及其版本 / a scheme and its versions
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "GradingSchemeWithVersions".
+ */
+export interface GradingSchemeWithVersions {
+  scheme: GradingScheme;
+  /**
+   * 该行业方案的全部版本，新的在前 / every version, newest first
+   */
+  versions: {
+    /**
+     * 版本号
+     */
+    version: number;
+    /**
+     * 方案名称
+     */
+    name: string;
+    /**
+     * 示例方案
+     */
+    example: boolean;
+    /**
+     * 载入时间
+     */
+    savedAt: string;
+    /**
+     * 载入人
+     */
+    savedBy: string;
+  }[];
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "GradingSchemeInput".
+ */
+export interface GradingSchemeInput {
+  /**
+   * 行业名称 / the industry (工业涂装)
+   */
+  industryName: string;
+  /**
+   * 方案名称 / the scheme’s name
+   */
+  name: string;
+  /**
+   * 示例方案（非官方指标，须替换为官方指标表）/ an example, to be replaced by the official table
+   */
+  example?: boolean;
+  /**
+   * 依据文件 / the document it follows
+   */
+  source?: string;
+  /**
+   * 方案采用的等级，从高到低（A/B/C/D，或 A/B/C，可含 B-）/ the grades the scheme uses, best first
+   *
+   * @minItems 2
+   */
+  grades: ['A' | 'B' | 'B-' | 'C' | 'D', 'A' | 'B' | 'B-' | 'C' | 'D', ...('A' | 'B' | 'B-' | 'C' | 'D')[]];
+  /**
+   * 是否在 A 级企业中评选 A+ 级 / whether an A+ tier is chosen among A firms
+   */
+  aPlus?: boolean;
+  /**
+   * 本行业各等级的重污染天气应急减排措施（缺省时用通用措施）/ the industry’s alert measures per grade
+   */
+  alertMeasures?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * 指标 / the indicators
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  indicators: [
+    (
+      | {
+          /**
+           * 指标编号（各版本保持不变）/ indicator id, stable across versions
+           */
+          id: string;
+          /**
+           * 指标类别 / indicator family
+           */
+          family:
+            | 'energy-type'
+            | 'equipment'
+            | 'pollution-control'
+            | 'emission-limits'
+            | 'unorganised-emissions'
+            | 'monitoring'
+            | 'environmental-management'
+            | 'transport';
+          /**
+           * 指标名称 / name
+           */
+          name: string;
+          /**
+           * 说明 / explanation
+           */
+          description?: string;
+          /**
+           * 是否必填；非必填的指标可不评（不参与定级）/ whether every assessment must answer it
+           */
+          required?: boolean;
+          /**
+           * 选择项 / a choice
+           */
+          kind: 'choice';
+          /**
+           * 选项 / the options
+           *
+           * @minItems 1
+           * @maxItems 30
+           */
+          options: [
+            {
+              /**
+               * 选项编号 / option id
+               */
+              id: string;
+              /**
+               * 选项内容 / what the option says
+               */
+              label: string;
+              /**
+               * 该选项最高可评的等级 / the best grade the option allows
+               */
+              grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+            },
+            ...{
+              /**
+               * 选项编号 / option id
+               */
+              id: string;
+              /**
+               * 选项内容 / what the option says
+               */
+              label: string;
+              /**
+               * 该选项最高可评的等级 / the best grade the option allows
+               */
+              grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+            }[]
+          ];
+        }
+      | {
+          /**
+           * 指标编号（各版本保持不变）/ indicator id, stable across versions
+           */
+          id: string;
+          /**
+           * 指标类别 / indicator family
+           */
+          family:
+            | 'energy-type'
+            | 'equipment'
+            | 'pollution-control'
+            | 'emission-limits'
+            | 'unorganised-emissions'
+            | 'monitoring'
+            | 'environmental-management'
+            | 'transport';
+          /**
+           * 指标名称 / name
+           */
+          name: string;
+          /**
+           * 说明 / explanation
+           */
+          description?: string;
+          /**
+           * 是否必填；非必填的指标可不评（不参与定级）/ whether every assessment must answer it
+           */
+          required?: boolean;
+          /**
+           * 测量值 / a measured value
+           */
+          kind: 'measured';
+          /**
+           * 单位 / unit (mg/m³ …)
+           */
+          unit: string;
+          /**
+           * `lower` 越低越好（排放浓度）；`higher` 越高越好（去除效率）
+           */
+          better: 'lower' | 'higher';
+          /**
+           * 各等级限值；一个等级也达不到的，评为方案的最低等级 / a limit per grade; meeting none is the lowest grade
+           *
+           * @minItems 1
+           * @maxItems 5
+           */
+          thresholds:
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ];
+        }
+    ),
+    ...(
+      | {
+          /**
+           * 指标编号（各版本保持不变）/ indicator id, stable across versions
+           */
+          id: string;
+          /**
+           * 指标类别 / indicator family
+           */
+          family:
+            | 'energy-type'
+            | 'equipment'
+            | 'pollution-control'
+            | 'emission-limits'
+            | 'unorganised-emissions'
+            | 'monitoring'
+            | 'environmental-management'
+            | 'transport';
+          /**
+           * 指标名称 / name
+           */
+          name: string;
+          /**
+           * 说明 / explanation
+           */
+          description?: string;
+          /**
+           * 是否必填；非必填的指标可不评（不参与定级）/ whether every assessment must answer it
+           */
+          required?: boolean;
+          /**
+           * 选择项 / a choice
+           */
+          kind: 'choice';
+          /**
+           * 选项 / the options
+           *
+           * @minItems 1
+           * @maxItems 30
+           */
+          options: [
+            {
+              /**
+               * 选项编号 / option id
+               */
+              id: string;
+              /**
+               * 选项内容 / what the option says
+               */
+              label: string;
+              /**
+               * 该选项最高可评的等级 / the best grade the option allows
+               */
+              grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+            },
+            ...{
+              /**
+               * 选项编号 / option id
+               */
+              id: string;
+              /**
+               * 选项内容 / what the option says
+               */
+              label: string;
+              /**
+               * 该选项最高可评的等级 / the best grade the option allows
+               */
+              grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+            }[]
+          ];
+        }
+      | {
+          /**
+           * 指标编号（各版本保持不变）/ indicator id, stable across versions
+           */
+          id: string;
+          /**
+           * 指标类别 / indicator family
+           */
+          family:
+            | 'energy-type'
+            | 'equipment'
+            | 'pollution-control'
+            | 'emission-limits'
+            | 'unorganised-emissions'
+            | 'monitoring'
+            | 'environmental-management'
+            | 'transport';
+          /**
+           * 指标名称 / name
+           */
+          name: string;
+          /**
+           * 说明 / explanation
+           */
+          description?: string;
+          /**
+           * 是否必填；非必填的指标可不评（不参与定级）/ whether every assessment must answer it
+           */
+          required?: boolean;
+          /**
+           * 测量值 / a measured value
+           */
+          kind: 'measured';
+          /**
+           * 单位 / unit (mg/m³ …)
+           */
+          unit: string;
+          /**
+           * `lower` 越低越好（排放浓度）；`higher` 越高越好（去除效率）
+           */
+          better: 'lower' | 'higher';
+          /**
+           * 各等级限值；一个等级也达不到的，评为方案的最低等级 / a limit per grade; meeting none is the lowest grade
+           *
+           * @minItems 1
+           * @maxItems 5
+           */
+          thresholds:
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ]
+            | [
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                },
+                {
+                  /**
+                   * 等级 / grade
+                   */
+                  grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+                  /**
+                   * 达到该等级的限值（含）/ the limit the value must meet for the grade
+                   */
+                  limit: number;
+                }
+              ];
+        }
+    )[]
+  ];
+  /**
+   * 修改所依据的版本；已有更新版本时返回 409 / the version this edits: 409 when a newer one exists
+   */
+  basedOn?: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "NewAssessment".
+ */
+export interface NewAssessment {
+  /**
+   * 企业统一社会信用代码 / the enterprise
+   */
+  uscc: string;
+  /**
+   * 行业（评分方案）/ the industry whose scheme applies
+   */
+  industry: string;
+  /**
+   * 方案版本，缺省为现行版本 / the scheme version (default: the one in force)
+   */
+  schemeVersion?: number;
+  /**
+   * 各指标的填写 / the answers
+   *
+   * @maxItems 200
+   */
+  values?: {
+    /**
+     * 指标编号 / indicator id
+     */
+    indicatorId: string;
+    /**
+     * 所选选项编号（选择项）/ the option chosen
+     */
+    option?: string;
+    /**
+     * 测量值（测量项）/ the measured value
+     */
+    value?: number;
+    /**
+     * 说明、依据 / a note: where the value comes from
+     */
+    note?: string;
+  }[];
+  /**
+   * 佐证材料（先经 POST /v1/attachments 上传）/ evidence, uploaded first
+   *
+   * @maxItems 30
+   */
+  attachments?: {
+    attachmentId: string;
+    fileName?: string;
+  }[];
+  /**
+   * 说明 / a note
+   */
+  note?: string;
+}
+/**
+ * 绩效分级评定 / an assessment
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Assessment".
+ */
+export interface Assessment {
+  /**
+   * 评定编号 / id
+   */
+  id: string;
+  /**
+   * 统一社会信用代码 / the enterprise
+   */
+  uscc: string;
+  /**
+   * 评定时的企业名称 / the enterprise’s name
+   */
+  enterpriseName: string;
+  /**
+   * 行业编号 / industry
+   */
+  industry: string;
+  /**
+   * 行业名称 / industry name
+   */
+  industryName: string;
+  /**
+   * 评分方案版本 / scheme version
+   */
+  schemeVersion: number;
+  /**
+   * 所用方案为示例方案（非官方指标）/ made under an example scheme
+   */
+  schemeExample: boolean;
+  /**
+   * `draft` 草稿；`submitted` 已提交待审核；`returned` 已退回修改；`accepted` 审核通过待发布；`published` 已发布
+   */
+  status: 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+  /**
+   * 各指标的填写 / the answers
+   */
+  values: {
+    /**
+     * 指标编号
+     */
+    indicatorId: string;
+    /**
+     * 所选选项
+     */
+    option?: string;
+    /**
+     * 测量值
+     */
+    value?: number;
+    /**
+     * 说明
+     */
+    note?: string;
+  }[];
+  /**
+   * 佐证材料 / evidence
+   *
+   * Items: 佐证材料 / evidence
+   */
+  attachments: {
+    /**
+     * 附件编号 / attachment id
+     */
+    attachmentId: string;
+    /**
+     * 文件名 / file name
+     */
+    fileName: string;
+    /**
+     * 文件类型 / media type
+     */
+    contentType:
+      | 'image/jpeg'
+      | 'image/png'
+      | 'image/webp'
+      | 'image/heic'
+      | 'audio/mpeg'
+      | 'audio/mp4'
+      | 'audio/amr'
+      | 'audio/wav'
+      | 'video/mp4'
+      | 'application/pdf';
+    /**
+     * 字节数 / bytes
+     */
+    size: number;
+    /**
+     * 存储位置 / object key in the attachments bucket
+     */
+    key: string;
+  }[];
+  /**
+   * 说明 / note
+   */
+  note?: string;
+  result: GradeResult;
+  /**
+   * 发布的等级（计算等级，或在 A 级中评选的 A+）/ the grade published
+   */
+  publishedGrade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+  /**
+   * 发布时间 / published at
+   */
+  publishedAt?: string;
+  /**
+   * 提交人 / submitted by
+   */
+  submittedBy?: string;
+  /**
+   * 版本：修改和操作时回传 / version
+   */
+  version: number;
+  /**
+   * 创建时间
+   */
+  createdAt: string;
+  /**
+   * 创建人
+   */
+  createdBy: string;
+  /**
+   * 最后修改时间
+   */
+  updatedAt: string;
+  /**
+   * 办理记录 / the history
+   */
+  history: {
+    /**
+     * 时间
+     */
+    at: string;
+    /**
+     * 操作人
+     */
+    by: string;
+    /**
+     * 操作 / action
+     */
+    action: 'create' | 'update' | 'submit' | 'accept' | 'return' | 'publish';
+    /**
+     * `draft` 草稿；`submitted` 已提交待审核；`returned` 已退回修改；`accepted` 审核通过待发布；`published` 已发布
+     */
+    fromStatus?: 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+    /**
+     * `draft` 草稿；`submitted` 已提交待审核；`returned` 已退回修改；`accepted` 审核通过待发布；`published` 已发布
+     */
+    toStatus: 'draft' | 'submitted' | 'returned' | 'accepted' | 'published';
+    /**
+     * 理由
+     */
+    reason?: string;
+  }[];
+  /**
+   * 您现在可执行的操作 / what you may do now：`submit` 提交审核；`accept` 审核通过；`return` 退回修改（须写明理由）；`publish` 发布评级结果
+   */
+  allowedActions: ('submit' | 'accept' | 'return' | 'publish')[];
+}
+/**
+ * 按评分方案计算的等级 / the grade the answers give
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "GradeResult".
+ */
+export interface GradeResult {
+  /**
+   * 各指标可评等级中最低者（短板原则）；尚未填写任何指标时省略 / the lowest grade any indicator allows
+   */
+  grade?: 'A' | 'B' | 'B-' | 'C' | 'D';
+  /**
+   * 必填指标是否都已填写（提交的前提）/ every required indicator answered
+   */
+  complete: boolean;
+  /**
+   * 尚未填写的必填指标 / required indicators not answered
+   */
+  missing: string[];
+  /**
+   * 各指标的评定 / each indicator
+   */
+  indicators: {
+    /**
+     * 指标编号
+     */
+    indicatorId: string;
+    /**
+     * 指标名称
+     */
+    name: string;
+    /**
+     * `energy-type` 能源类型；`equipment` 装备水平；`pollution-control` 污染治理技术；`emission-limits` 排放限值；`unorganised-emissions` 无组织排放；`monitoring` 监测监控水平；`environmental-management` 环境管理水平；`transport` 运输方式
+     */
+    family:
+      | 'energy-type'
+      | 'equipment'
+      | 'pollution-control'
+      | 'emission-limits'
+      | 'unorganised-emissions'
+      | 'monitoring'
+      | 'environmental-management'
+      | 'transport';
+    /**
+     * 该指标可评的最高等级；未填写时省略
+     */
+    grade?: 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 填写内容（选项或数值与单位）
+     */
+    answer?: string;
+  }[];
+  /**
+   * 拉低等级的指标及其升级要求 / the indicators holding the grade back, and what each needs
+   */
+  holdingBack: {
+    /**
+     * 指标编号
+     */
+    indicatorId: string;
+    /**
+     * 指标名称
+     */
+    name: string;
+    /**
+     * `energy-type` 能源类型；`equipment` 装备水平；`pollution-control` 污染治理技术；`emission-limits` 排放限值；`unorganised-emissions` 无组织排放；`monitoring` 监测监控水平；`environmental-management` 环境管理水平；`transport` 运输方式
+     */
+    family:
+      | 'energy-type'
+      | 'equipment'
+      | 'pollution-control'
+      | 'emission-limits'
+      | 'unorganised-emissions'
+      | 'monitoring'
+      | 'environmental-management'
+      | 'transport';
+    /**
+     * 该指标现在的等级
+     */
+    grade: 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 现在的填写 / the answer that gives it
+     */
+    answer?: string;
+    /**
+     * 上一等级
+     */
+    nextGrade: 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 达到上一等级须满足 / what the next grade needs
+     */
+    needs: string;
+    /**
+     * 可达到上一等级的选项 / options that allow it
+     */
+    options?: string[];
+    /**
+     * 上一等级的限值 / the next grade’s limit
+     */
+    limit?: number;
+    /**
+     * 单位
+     */
+    unit?: string;
+  }[];
+  /**
+   * 上一等级；已是方案最高等级时省略 / the grade above
+   */
+  nextGrade?: 'A' | 'B' | 'B-' | 'C' | 'D';
+  /**
+   * 该等级在重污染天气预警期间的应急减排措施 / the grade’s measure during an alert
+   */
+  alertMeasure?: string;
+}
+/**
+ * 评定列表 / assessments
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "AssessmentList".
+ */
+export interface AssessmentList {
+  items: Assessment[];
+  /**
+   * 下一页游标 / the next page’s cursor
+   */
+  nextCursor?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "AssessmentChange".
+ */
+export interface AssessmentChange {
+  /**
+   * 各指标的填写（整体替换）/ the answers
+   *
+   * @maxItems 200
+   */
+  values?: {
+    /**
+     * 指标编号 / indicator id
+     */
+    indicatorId: string;
+    /**
+     * 所选选项编号（选择项）/ the option chosen
+     */
+    option?: string;
+    /**
+     * 测量值（测量项）/ the measured value
+     */
+    value?: number;
+    /**
+     * 说明、依据 / a note: where the value comes from
+     */
+    note?: string;
+  }[];
+  /**
+   * 新增的佐证材料 / evidence to add
+   *
+   * @maxItems 30
+   */
+  attachments?: {
+    attachmentId: string;
+    fileName?: string;
+  }[];
+  /**
+   * 说明 / a note
+   */
+  note?: string;
+  /**
+   * 所依据的版本；已被他人修改时返回 409 / the version read
+   */
+  version?: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "AssessmentActionInput".
+ */
+export interface AssessmentActionInput {
+  /**
+   * 理由（退回时必填）/ the reason (required to return)
+   */
+  reason?: string;
+  /**
+   * 发布时评为 A+ 级（仅限方案设 A+、评定为 A 级的）/ publish as A+ (A firms, schemes with A+)
+   */
+  aPlus?: boolean;
+  /**
+   * 所依据的版本 / the version read
+   */
+  version?: number;
 }
 /**
  * API Gateway 自身的答复（如 JWT 授权失败、函数超时），不是 problem+json / API Gateway’s own answer (JWT authorizer refusal, function timeout)

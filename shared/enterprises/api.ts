@@ -1,0 +1,208 @@
+/**
+ * The enterprise register's routes: register, search, read, change and import from Excel — with the zod schemas the
+ * functions parse with and the schemas of what they answer.
+ */
+import {
+  type Enterprise,
+  enterpriseChangeSchema,
+  newEnterpriseSchema,
+  positiveListLabels,
+} from '#enterprises/domain/enterprise.ts';
+import { columnHeadings, importRequestSchema, maxImportRows } from '#enterprises/domain/import-sheet.ts';
+import { enterpriseSearchSchema } from '#enterprises/domain/search.ts';
+import { usccSchema } from '#enterprises/domain/uscc.ts';
+import type { ImportReport } from '#enterprises/services/import-enterprises.ts';
+import type { EnterprisePage } from '#enterprises/services/search-enterprises.ts';
+import { gradeLabels } from '#grading/domain/grades.ts';
+import { z } from '#platform/domain/zod.ts';
+import {
+  type ApiParameter,
+  type ApiRoute,
+  count,
+  created,
+  enumOf,
+  flag,
+  instant,
+  jsonRequest,
+  locationHeader,
+  ok,
+  schemaFor,
+  text,
+} from '#platform/http/api-registry.ts';
+
+const grade = enumOf(gradeLabels);
+
+const usccParameter = {
+  description: '统一社会信用代码（18 位，含校验码）/ unified social credit code',
+  schema: usccSchema,
+  example: '91350100M000100Y43',
+} as const satisfies ApiParameter;
+
+const gradeHistoryEntrySchema = z
+  .object({
+    at: instant('时间 / when'),
+    by: text('操作人 / by'),
+    source: z
+      .enum(['register', 'assessment'])
+      .describe('`register` 登记时录入的原有分级；`assessment` 发布的评定 / where the step came from'),
+    grade: grade.optional().describe('此后的综合等级 / the overall grade after the step'),
+    previousGrade: grade.optional().describe('此前的综合等级 / the overall grade before'),
+    industry: text('行业（评分方案）/ industry of the scheme').optional(),
+    industryName: text('行业名称 / its name').optional(),
+    industryGrade: grade.optional().describe('该行业评定的等级 / the industry’s grade'),
+    assessmentId: text('评定编号 / the assessment').optional(),
+  })
+  .describe('等级变化 / a step of the grade history');
+
+export const enterpriseSchema = schemaFor<Enterprise>()(
+  z
+    .object({
+      uscc: text('统一社会信用代码 / unified social credit code'),
+      name: text('企业名称 / name'),
+      industries: z
+        .array(z.object({ code: text('行业代码 / GB/T 4754 code'), label: text('行业名称 / name') }))
+        .describe('所属行业，第一项为主行业 / industries, the main one first'),
+      address: text('地址 / address'),
+      town: text('乡镇（街道）/ town'),
+      contacts: z
+        .array(
+          z.object({
+            name: text('姓名 / name'),
+            phone: text('电话 / phone').optional(),
+            title: text('职务 / role').optional(),
+          }),
+        )
+        .describe('联系人 / contacts'),
+      keyPolluter: flag('重点排污单位 / key polluter'),
+      vocs: flag('涉 VOCs 排放 / emits VOCs'),
+      positiveList: enumOf(positiveListLabels),
+      grade: grade
+        .optional()
+        .describe(
+          '综合绩效等级：各行业等级中最低者（短板原则）；未评级时省略 / the overall grade, the lowest industry’s',
+        ),
+      industryGrades: z
+        .array(
+          z.object({
+            industry: text('行业（评分方案）/ industry of the scheme'),
+            industryName: text('行业名称 / its name'),
+            grade,
+            assessmentId: text('评定编号 / the assessment that gave it'),
+            schemeVersion: count('方案版本 / scheme version', 1),
+            publishedAt: instant('发布时间 / published at'),
+          }),
+        )
+        .describe('各行业的现行等级（最近一次发布的评定）/ each industry’s grade'),
+      gradeHistory: z.array(gradeHistoryEntrySchema).describe('等级历史，旧的在前 / the grade history, oldest first'),
+      importId: text('导入批次（文件的 SHA-256）/ the import that registered it').optional(),
+      version: count('版本：修改时回传 / version, for optimistic concurrency', 1),
+      createdAt: instant('登记时间 / registered at'),
+      createdBy: text('登记人 / registered by'),
+      updatedAt: instant('最后修改时间 / last changed at'),
+      updatedBy: text('最后修改人 / last changed by'),
+    })
+    .meta({ id: 'Enterprise', description: '企业 / an enterprise of the register' }),
+);
+
+const enterprisePageSchema = schemaFor<EnterprisePage>()(
+  z
+    .object({
+      items: z.array(enterpriseSchema).describe('按名称排序 / by name'),
+      nextCursor: text('下一页游标；最后一页省略 / the next page’s cursor').optional(),
+    })
+    .meta({ id: 'EnterprisePage', description: '企业检索结果 / enterprises found' }),
+);
+
+const importReportSchema = schemaFor<ImportReport>()(
+  z
+    .object({
+      importId: text('导入批次：文件的 SHA-256（同一文件只导入一次）/ the file’s SHA-256'),
+      fileName: text('文件名 / file name').optional(),
+      dryRun: flag('只检查未导入 / checked only'),
+      rows: count('读取的企业行数 / rows read'),
+      imported: count('本次登记的企业数 / firms registered by this request'),
+      registered: z
+        .array(z.object({ row: count('行号 / row', 2), uscc: text('统一社会信用代码'), name: text('企业名称') }))
+        .describe('各行登记（或将登记）的企业 / each row’s firm'),
+    })
+    .meta({ id: 'EnterpriseImportReport', description: '导入结果 / what the import registered' }),
+);
+
+const headings = Object.values(columnHeadings)
+  .map((names) => names[0])
+  .join('、');
+
+export const enterprisesApi = {
+  registerEnterprise: {
+    method: 'POST',
+    path: '/v1/enterprises',
+    function: 'register-enterprise',
+    auth: 'official',
+    summary: '登记企业',
+    tags: ['enterprises'],
+    description:
+      '按统一社会信用代码登记企业。代码按 GB 32100-2015 校验（含第 18 位校验码和组织机构代码校验位），错误时返回 400 并指明 `uscc`；' +
+      '已登记返回 409。信访办、系统管理员可用。/ Registers an enterprise; a USCC with a wrong check character is a 400 ' +
+      'naming `uscc`, one registered already a 409.',
+    body: jsonRequest('企业 / the enterprise', newEnterpriseSchema.meta({ id: 'NewEnterprise' })),
+    response: created('登记的企业 / the enterprise', enterpriseSchema, locationHeader),
+    problems: [400, 403, 409, 415],
+  },
+  searchEnterprises: {
+    method: 'GET',
+    path: '/v1/enterprises',
+    function: 'search-enterprises',
+    auth: 'official',
+    summary: '检索企业（名称关键字、乡镇、行业、等级）',
+    tags: ['enterprises'],
+    description:
+      '按名称关键字（至少 2 个字）、乡镇、行业代码、绩效等级、重点排污单位、涉 VOCs、正面清单状态检索，条件同时满足，按名称排序。每个条件都由索引' +
+      '提供，不扫描全表。/ Enterprises meeting every criterion, by name, served by indexes (no scan).',
+    query: enterpriseSearchSchema,
+    response: ok('企业 / the enterprises', enterprisePageSchema),
+    problems: [400, 403],
+  },
+  getEnterprise: {
+    method: 'GET',
+    path: '/v1/enterprises/{uscc}',
+    function: 'get-enterprise',
+    auth: 'official',
+    summary: '查看企业（含等级历史）',
+    tags: ['enterprises'],
+    description: '企业信息、各行业等级、综合等级及等级历史。/ An enterprise with its grades and grade history.',
+    pathParameters: { uscc: usccParameter },
+    response: ok('企业 / the enterprise', enterpriseSchema),
+    problems: [400, 403, 404],
+  },
+  updateEnterprise: {
+    method: 'PATCH',
+    path: '/v1/enterprises/{uscc}',
+    function: 'update-enterprise',
+    auth: 'official',
+    summary: '修改企业信息',
+    tags: ['enterprises'],
+    description:
+      '给出的字段替换原值；统一社会信用代码不可改，等级只由发布的评定改变。带 `version` 时，已被他人修改返回 409。/ Changes the ' +
+      'fields given; the grade changes only by a published assessment.',
+    pathParameters: { uscc: usccParameter },
+    body: jsonRequest('修改 / the change', enterpriseChangeSchema.meta({ id: 'EnterpriseChange' })),
+    response: ok('修改后的企业 / the enterprise', enterpriseSchema),
+    problems: [400, 403, 404, 409, 415],
+  },
+  importEnterprises: {
+    method: 'POST',
+    path: '/v1/enterprises/import',
+    function: 'import-enterprises',
+    auth: 'official',
+    summary: '从 Excel 导入企业名录（全部成功或全部不导入）',
+    tags: ['enterprises'],
+    description:
+      `上传 .xlsx（base64）：第一个工作表，第一行为列名（${headings}；多个行业用分号分隔），一次最多 ${maxImportRows} 行。` +
+      '先逐行检查，任何一行有误（代码校验错误、重复、已登记、缺少必填项）则一家也不导入，返回 400，`errors` 逐行逐列列出原因（`rows.<行号>.<列>`）；' +
+      '全部无误才登记。同一文件只导入一次（409）。`dryRun: true` 只检查。/ Imports a sheet all or nothing: one refused row ' +
+      'and nothing is written, the 400 naming every refused row and column.',
+    body: jsonRequest('Excel 文件 / the sheet', importRequestSchema.meta({ id: 'EnterpriseImportInput' })),
+    response: ok('导入结果 / the import', importReportSchema),
+    problems: [400, 403, 409, 415],
+  },
+} as const satisfies Record<string, ApiRoute>;
