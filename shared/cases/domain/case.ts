@@ -201,5 +201,16 @@ export interface CaseEvent {
   readonly calendarYears?: readonly number[];
 }
 
-export const formatCaseNumber = (year: number, sequence: number): string =>
-  `GL-${year}-${String(sequence).padStart(6, '0')}`;
+/**
+ * Each kind is numbered by its own yearly counter, so its number says the kind: complaints `GL-2026-000123`, and
+ * rectification problems (整改) `GL-ZG-…`, campaign tasks (任务) `GL-RW-…`, help plans (帮扶) `GL-BF-…`.
+ */
+const numberPrefixes: Readonly<Record<CaseKind, string>> = {
+  complaint: 'GL',
+  rectification: 'GL-ZG',
+  task: 'GL-RW',
+  'help-plan': 'GL-BF',
+};
+
+export const formatCaseNumber = (year: number, sequence: number, kind: CaseKind = 'complaint'): string =>
+  `${numberPrefixes[kind]}-${year}-${String(sequence).padStart(6, '0')}`;

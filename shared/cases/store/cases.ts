@@ -138,7 +138,7 @@ const recordGap = async (
               Item: {
                 ...gapKey(draft.kind, year, sequence),
                 type: 'number-gap',
-                number: formatCaseNumber(year, sequence),
+                number: formatCaseNumber(year, sequence, draft.kind),
                 reason,
                 detail,
                 caseId: draft.id,
@@ -154,7 +154,11 @@ const recordGap = async (
     return 'recorded';
   } catch (error) {
     if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'case-stored';
-    logger.error('a number gap could not be recorded', { number: formatCaseNumber(year, sequence), reason, error });
+    logger.error('a number gap could not be recorded', {
+      number: formatCaseNumber(year, sequence, draft.kind),
+      reason,
+      error,
+    });
     return 'recorded';
   }
 };
@@ -179,7 +183,7 @@ export const createNumberedCase = async (
   const table = tableName('main');
   const year = bureauYear(new Date(draft.receivedAt));
   const sequence = await takeNextNumber(draft.kind, year);
-  const stored: Case = { ...draft, number: formatCaseNumber(year, sequence) };
+  const stored: Case = { ...draft, number: formatCaseNumber(year, sequence, draft.kind) };
   const own = [
     { Put: { TableName: table, Item: toCaseItem(stored), ConditionExpression: 'attribute_not_exists(pk)' } },
     historyPut(history),

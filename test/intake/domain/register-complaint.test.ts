@@ -81,5 +81,9 @@ describe('registerComplaint', () => {
 describe('formatCaseNumber', () => {
   it('pads the sequence to six digits', () => {
     expect(formatCaseNumber(2026, 123)).toBe('GL-2026-000123');
+    // Each kind has a counter of its own, so its numbers say the kind: a task's 1 is not a complaint's 1.
+    expect(formatCaseNumber(2026, 1, 'task')).toBe('GL-RW-2026-000001');
+    expect(formatCaseNumber(2026, 1, 'rectification')).toBe('GL-ZG-2026-000001');
+    expect(formatCaseNumber(2026, 1, 'help-plan')).toBe('GL-BF-2026-000001');
   });
 });
