@@ -5,6 +5,7 @@ import { buckets } from '#platform/catalog/buckets.ts';
 import type { FunctionName } from '#platform/catalog/catalog.ts';
 import { commonEnv } from '#platform/catalog/definitions.ts';
 import { routes } from '#platform/http/routes.ts';
+import { Campaigns } from './constructs/campaigns.ts';
 import { CaseWorkflow } from './constructs/cases.ts';
 import { DeadlineSchedule } from './constructs/deadlines.ts';
 import { Directory } from './constructs/directory.ts';
@@ -72,6 +73,7 @@ export class GreenlineStack extends Stack {
   readonly notices: NoticeFanOut;
   readonly surveys: Surveys;
   readonly statistics: Statistics;
+  readonly campaigns: Campaigns;
   readonly cases: CaseWorkflow;
   readonly intake: Intake;
   readonly deadlines: DeadlineSchedule;
@@ -118,6 +120,7 @@ export class GreenlineStack extends Stack {
     this.directory = new Directory(this, 'Directory', capability);
     this.surveys = new Surveys(this, 'Surveys', { ...capability, queues: this.eventQueues, scheduleDeadLetters });
     this.statistics = new Statistics(this, 'Statistics', capability);
+    this.campaigns = new Campaigns(this, 'Campaigns', capability);
     this.enterprises = new Enterprises(this, 'Enterprises', capability);
     this.grading = new Grading(this, 'Grading', capability);
 
@@ -132,6 +135,7 @@ export class GreenlineStack extends Stack {
       ...this.notices.functions,
       ...this.surveys.functions,
       ...this.statistics.functions,
+      ...this.campaigns.functions,
       ...this.enterprises.functions,
       ...this.grading.functions,
     };

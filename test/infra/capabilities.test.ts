@@ -3,6 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { campaignsFunctions } from '#campaigns/resources.ts';
 import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
 import { directoryFunctions } from '#directory/resources.ts';
@@ -80,6 +81,12 @@ const capabilities = (): CapabilityEntry[] => [
     declaredSchedules: {},
   },
   {
+    capability: 'campaigns',
+    construct: stack.campaigns,
+    declaredFunctions: campaignsFunctions,
+    declaredSchedules: {},
+  },
+  {
     capability: 'enterprises',
     construct: stack.enterprises,
     declaredFunctions: enterprisesFunctions,
@@ -97,6 +104,7 @@ const capabilityNames = [
   'directory',
   'surveys',
   'statistics',
+  'campaigns',
   'enterprises',
   'grading',
 ] as const;

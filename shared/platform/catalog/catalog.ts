@@ -2,6 +2,7 @@
  * The composed catalog: every capability's functions and schedules, with the shared tables, queues and buckets.
  * Adding a capability adds one line to each composition below and edits nothing else.
  */
+import { campaignsFunctions } from '#campaigns/resources.ts';
 import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
 import { directoryFunctions } from '#directory/resources.ts';
@@ -26,6 +27,7 @@ export const functions = {
   ...noticesFunctions,
   ...surveysFunctions,
   ...statisticsFunctions,
+  ...campaignsFunctions,
   ...enterprisesFunctions,
   ...gradingFunctions,
 } as const;

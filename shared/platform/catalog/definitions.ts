@@ -118,6 +118,7 @@ export type Capability =
   | 'notices'
   | 'surveys'
   | 'statistics'
+  | 'campaigns'
   | 'enterprises'
   | 'grading';
 

@@ -59,6 +59,7 @@ export const apiTags = {
   directory: '组织机构与人员 / Organisation and people',
   surveys: '回访与满意度 / Follow-up surveys and satisfaction',
   statistics: '统计与核对 / Statistics and reconciliation',
+  campaigns: '专项行动 / Campaigns',
   enterprises: '企业名录 / Enterprise register',
   grading: '绩效分级 / Performance grading',
 } as const;

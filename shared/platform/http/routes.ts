@@ -3,6 +3,7 @@
  * every capability's routes, each declared with its documentation in the capability's `api.ts`. Adding a capability
  * adds one line below and edits nothing else.
  */
+import { campaignsApi } from '#campaigns/api.ts';
 import { casesApi } from '#cases/api.ts';
 import { deadlinesApi } from '#deadlines/api.ts';
 import { directoryApi } from '#directory/api.ts';
@@ -26,6 +27,7 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(directoryApi),
   ...Object.values(surveysApi),
   ...Object.values(statisticsApi),
+  ...Object.values(campaignsApi),
   ...Object.values(enterprisesApi),
   ...Object.values(gradingApi),
 ];

@@ -1,5 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { campaignsApi } from '#campaigns/api.ts';
+import { isoWeekOf, mondayOf } from '#campaigns/domain/weeks.ts';
 import type { HistoryEntry } from '#cases/domain/case.ts';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import { caseView } from '#cases/domain/case-view.ts';
@@ -547,6 +549,35 @@ describe('real responses', () => {
         pathParameters: { id: bodyOf<{ id: string }>(requested).id },
       });
     },
+    'POST /v1/campaigns': () =>
+      call('POST', '/v1/campaigns', { principal: demo.dispatcher, body: aCampaign('样例专项行动') }),
+    'POST /v1/campaigns/import': () =>
+      call('POST', '/v1/campaigns/import', {
+        principal: demo.dispatcher,
+        body: {
+          ...aCampaign('导入的专项行动'),
+          tasks: undefined,
+          table: { text: '序号\t活动内容\t责任部门\t责任领导\t责任人\n1\t排查隐患\t科技计划科\t周伟\t\n2\t复查\t\t\t' },
+        },
+      }),
+    'GET /v1/campaigns': () => call('GET', '/v1/campaigns', { principal: demo.lead }),
+    'GET /v1/campaigns/{id}': async () =>
+      call('GET', '/v1/campaigns/{id}', { principal: demo.supervisor, pathParameters: { id: await sampleCampaign() } }),
+    'GET /v1/campaigns/{id}/progress': async () => {
+      const id = await sampleCampaign();
+      await call('POST', '/v1/campaigns/{id}/progress', {
+        principal: demo.handler,
+        pathParameters: { id },
+        body: { taskNumber: 1, week: thisWeek(), note: '本周已完成排查' },
+      });
+      return call('GET', '/v1/campaigns/{id}/progress', { principal: demo.lead, pathParameters: { id } });
+    },
+    'POST /v1/campaigns/{id}/progress': async () =>
+      call('POST', '/v1/campaigns/{id}/progress', {
+        principal: demo.handler,
+        pathParameters: { id: await sampleCampaign() },
+        body: { taskNumber: 1, week: thisWeek(), note: '补充：本周进展顺利' },
+      }),
     'POST /v1/enterprises': () =>
       call('POST', '/v1/enterprises', {
         principal: demo.dispatcher,
@@ -636,6 +667,31 @@ describe('real responses', () => {
     }
   };
 
+  /** This week (Asia/Shanghai), and a campaign running from last week for two months, its tasks in 城东分局. */
+  const thisWeek = () => isoWeekOf(bureauDate(new Date()));
+  const aCampaign = (name: string) => {
+    const monday = mondayOf(bureauDate(new Date()));
+    const from = new Date(Date.parse(`${monday}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.parse(`${monday}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
+    return {
+      name,
+      plan: { text: '实施方案' },
+      phases: [{ name: '重点推进阶段', from, to }],
+      leadingGroup: { leaders: ['周伟'], office: '局办公室' },
+      tasks: [
+        { number: 1, title: '排查隐患', department: 'east-enforcement', leader: 'lead', person: 'handler' },
+        { number: 2, title: '复查', remark: '沿用上一项' },
+      ],
+    };
+  };
+  let campaign: Promise<string> | undefined;
+  const sampleCampaign = () => {
+    campaign ??= call('POST', '/v1/campaigns', { principal: demo.dispatcher, body: aCampaign('周报样例') }).then(
+      (response) => bodyOf<{ campaign: { id: string } }>(response).campaign.id,
+    );
+    return campaign;
+  };
+
   /** Surveys of `assigned`, stored as the surveys worker stores them: their tokens are known here. */
   const surveyTokens = { shown: '', answered: '' };
   const seedSurveys = async () => {
@@ -716,6 +772,12 @@ describe('real responses', () => {
         Object.values(statisticsApi).map((route) => [
           route.function,
           () => import(`../../../functions/statistics/${route.function}.ts`),
+        ]),
+      ),
+      ...Object.fromEntries(
+        Object.values(campaignsApi).map((route) => [
+          route.function,
+          () => import(`../../../functions/campaigns/${route.function}.ts`),
         ]),
       ),
       ...Object.fromEntries(

@@ -136,6 +136,20 @@ export interface Api {
     '/v1/admin/reconcile': {
       post: operations['reconcileStatsPost'];
     };
+    '/v1/campaigns': {
+      post: operations['createCampaignPost'];
+      get: operations['listCampaignsGet'];
+    };
+    '/v1/campaigns/import': {
+      post: operations['importCampaignPost'];
+    };
+    '/v1/campaigns/{id}': {
+      get: operations['getCampaignGet'];
+    };
+    '/v1/campaigns/{id}/progress': {
+      get: operations['listCampaignProgressGet'];
+      post: operations['fileCampaignProgressPost'];
+    };
     '/v1/enterprises': {
       post: operations['registerEnterprisePost'];
       get: operations['searchEnterprisesGet'];
@@ -2305,6 +2319,304 @@ export interface Api {
           };
         };
         403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    createCampaignPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': CreateCampaignRequest;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': CreatedCampaign;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listCampaignsGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            /**
+             * 专项行动，新建的在前 / campaigns, newest first
+             */
+            'application/json': {
+              items: CampaignSummary[];
+            };
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    importCampaignPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': ImportCampaignRequest;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': CreatedCampaign;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getCampaignGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Campaign;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listCampaignProgressGet: {
+      parameters: {
+        query?: {
+          week?: string;
+          taskNumber?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            /**
+             * 进展情况，按周、任务、时间排列 / notes by week, task, time
+             */
+            'application/json': {
+              items: ProgressNote[];
+            };
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    fileCampaignProgressPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': ProgressNoteRequest;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            /**
+             * 已报送的进展及该任务本周的报送情况 / the note, and the task’s report of the week
+             */
+            'application/json': {
+              note: ProgressNote;
+              report: CampaignWeekReport;
+            };
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
           content: {
             'application/problem+json': Problem;
           };
@@ -5535,6 +5847,2794 @@ export interface Reconciliation {
    * 修正理由 / why
    */
   reason?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CreateCampaignRequest".
+ */
+export interface CreateCampaignRequest {
+  /**
+   * 专项行动名称；同一单位内不能重名 / name, unique within the unit
+   */
+  name: string;
+  /**
+   * 实施方案 / the plan document
+   */
+  plan?: {
+    /**
+     * 实施方案正文 / the plan’s text
+     */
+    text?: string;
+    /**
+     * 实施方案文件：先经 POST /v1/attachments 上传，再填其编号 / the plan file, uploaded first
+     */
+    attachmentId?: string;
+  };
+  /**
+   * 活动阶段，按时间顺序；活动期间为首阶段起始日至末阶段截止日 / the phases, in order
+   *
+   * @minItems 1
+   * @maxItems 10
+   *
+   * Items: 活动阶段 / a phase
+   */
+  phases:
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ];
+  /**
+   * 活动领导小组 / the leading group
+   */
+  leadingGroup?: {
+    /**
+     * 组长 / leaders：姓名或用户名 / names or usernames
+     *
+     * @maxItems 50
+     */
+    leaders?: string[];
+    /**
+     * 副组长 / deputy leaders：姓名或用户名 / names or usernames
+     *
+     * @maxItems 50
+     */
+    deputies?: string[];
+    /**
+     * 成员 / members：姓名或用户名 / names or usernames
+     *
+     * @maxItems 50
+     */
+    members?: string[];
+    /**
+     * 领导小组办公室设在何处，如“局办公室” / where its office sits
+     */
+    office?: string;
+  };
+  /**
+   * 周报规则（默认每周五报送，逾期 2 个工作日转红）/ the weekly report rule (default: Friday, red after 2)
+   */
+  reporting?: {
+    /**
+     * 每周报送日：1 周一 … 7 周日 / the weekday reports are due, 1 Monday … 7 Sunday
+     */
+    dueWeekday: number;
+    /**
+     * 逾期未报几个工作日后转红 / working days a missing report stays yellow before it turns red
+     */
+    redAfterWorkingDays: number;
+  };
+  /**
+   * 科室名称到单位编号的对照，用于同名或名称不一致的科室，如 {"管理科": "east-management"} / names mapped to unit ids
+   */
+  departments?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * 任务 / the tasks
+   *
+   * @minItems 1
+   * @maxItems 200
+   *
+   * Items: 一项任务 / a task
+   */
+  tasks?: [
+    {
+      /**
+       * 序号 / task number
+       */
+      number: number;
+      /**
+       * 活动内容 / what the task is
+       */
+      title: string;
+      /**
+       * 责任部门：科室名称或单位编号，几个科室以“、”分隔（第一个牵头）；省略则沿用上一项 / department name or unit id; omitted: the one above
+       */
+      department?: string;
+      /**
+       * 责任领导：姓名或用户名；省略则沿用上一项 / leader; omitted: the one above
+       */
+      leader?: string;
+      /**
+       * 责任人：姓名或用户名；省略且责任部门同上一项时沿用上一项 / person; omitted: the one above, same department
+       */
+      person?: string;
+      /**
+       * 备注 / remark
+       */
+      remark?: string;
+    },
+    ...{
+      /**
+       * 序号 / task number
+       */
+      number: number;
+      /**
+       * 活动内容 / what the task is
+       */
+      title: string;
+      /**
+       * 责任部门：科室名称或单位编号，几个科室以“、”分隔（第一个牵头）；省略则沿用上一项 / department name or unit id; omitted: the one above
+       */
+      department?: string;
+      /**
+       * 责任领导：姓名或用户名；省略则沿用上一项 / leader; omitted: the one above
+       */
+      leader?: string;
+      /**
+       * 责任人：姓名或用户名；省略且责任部门同上一项时沿用上一项 / person; omitted: the one above, same department
+       */
+      person?: string;
+      /**
+       * 备注 / remark
+       */
+      remark?: string;
+    }[]
+  ];
+  /**
+   * 任务分解表：须有“序号”“责任部门”列及“活动内容”“责任领导”“责任人”“备注”；空白单元格按上一行沿用 / the task table
+   */
+  taskTable?:
+    | {
+        /**
+         * 从 Word 或 Excel 复制的表格文本（制表符分隔，含表头行）/ the table copied as text, tab-separated
+         */
+        text: string;
+      }
+    | {
+        /**
+         * .xlsx 文件的 base64（读取第一个工作表）/ an .xlsx file in base64; its first sheet is read
+         */
+        xlsxBase64: string;
+      };
+}
+/**
+ * 已创建的专项行动及逐行报告 / the campaign created, with a report per row
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CreatedCampaign".
+ */
+export interface CreatedCampaign {
+  campaign: Campaign;
+  /**
+   * 逐行报告 / a report per row
+   */
+  report: CampaignRowReport[];
+}
+/**
+ * 专项行动 / a campaign
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Campaign".
+ */
+export interface Campaign {
+  /**
+   * 专项行动编号（ULID）/ id
+   */
+  id: string;
+  /**
+   * 名称 / name
+   */
+  name: string;
+  /**
+   * 实施方案 / the plan
+   */
+  plan?: {
+    /**
+     * 实施方案正文 / the plan’s text
+     */
+    text?: string;
+    /**
+     * 实施方案文件 / the plan file
+     */
+    attachment?: {
+      /**
+       * 附件编号 / attachment id
+       */
+      attachmentId: string;
+      /**
+       * 文件名 / file name
+       */
+      fileName: string;
+      /**
+       * 文件类型 / media type
+       */
+      contentType:
+        | 'image/jpeg'
+        | 'image/png'
+        | 'image/webp'
+        | 'image/heic'
+        | 'audio/mpeg'
+        | 'audio/mp4'
+        | 'audio/amr'
+        | 'audio/wav'
+        | 'video/mp4'
+        | 'application/pdf';
+      /**
+       * 字节数 / bytes
+       */
+      size: number;
+      /**
+       * 存储位置 / object key
+       */
+      key: string;
+    };
+  };
+  /**
+   * 活动阶段 / phases
+   */
+  phases: CampaignPhase[];
+  /**
+   * 活动期间 / period
+   */
+  period: {
+    /**
+     * 起始日 / first day
+     */
+    from: string;
+    /**
+     * 截止日 / last day
+     */
+    to: string;
+  };
+  /**
+   * 活动领导小组 / the leading group
+   */
+  leadingGroup: {
+    /**
+     * 组长 / leaders
+     */
+    leaders: CampaignPerson[];
+    /**
+     * 副组长 / deputies
+     */
+    deputies: CampaignPerson[];
+    /**
+     * 成员 / members
+     */
+    members: CampaignPerson[];
+    /**
+     * 办公室所在 / where its office sits
+     */
+    office?: string;
+  };
+  /**
+   * 周报规则 / the weekly report rule
+   */
+  reporting: {
+    /**
+     * 每周报送日：1 周一 … 7 周日 / the weekday reports are due, 1 Monday … 7 Sunday
+     */
+    dueWeekday: number;
+    /**
+     * 逾期未报几个工作日后转红 / working days a missing report stays yellow before it turns red
+     */
+    redAfterWorkingDays: number;
+  };
+  /**
+   * 组织实施的单位（创建者所在）/ the unit that runs it
+   */
+  unitId: string;
+  /**
+   * 该单位从根单位起的路径 / its path
+   */
+  unitPath: string[];
+  /**
+   * 创建时间 / created at
+   */
+  createdAt: string;
+  /**
+   * 创建人 / created by
+   */
+  createdBy: string;
+  /**
+   * 全部任务建立完成的时间 / when every task was stored
+   */
+  readyAt?: string;
+  /**
+   * 按此日（北京时间）计算 / the day the view is for
+   */
+  today: string;
+  currentPhase?: CampaignPhase1;
+  /**
+   * 报送周 / the report weeks
+   */
+  weeks: CampaignWeek[];
+  /**
+   * 任务，按序号 / the tasks, by number
+   */
+  tasks: CampaignTask[];
+  /**
+   * 任务 × 周报表：每任务一行、每周一格（filed 已报送、missing-yellow 黄、missing-red 红、not-due 未到报送日、not-required 无需报送） / the tasks × weeks grid
+   */
+  grid: CampaignGridRow[];
+  /**
+   * 活动统计 / the figures
+   */
+  figures: {
+    tasks: {
+      /**
+       * 任务数 / tasks
+       */
+      total: number;
+      /**
+       * 已办结 / closed
+       */
+      closed: number;
+      /**
+       * 在办 / open
+       */
+      open: number;
+      /**
+       * 按状态 / by state
+       */
+      byState: {
+        [k: string]: number | undefined;
+      };
+      /**
+       * 按色标 / by colour
+       */
+      byColour: {
+        [k: string]: number | undefined;
+      };
+      doneRate: Rate5;
+    };
+    /**
+     * 各周报送情况 / reports by week
+     */
+    weeks: {
+      /**
+       * 周次（ISO 周）/ ISO week
+       */
+      week: string;
+      /**
+       * 报送截止日 / due day
+       */
+      dueDate: string;
+      /**
+       * 应报送的任务数 / tasks asked for a report
+       */
+      required: number;
+      /**
+       * 已报送（计数）/ filed, from the counters
+       */
+      filed: number;
+      /**
+       * 其中逾期报送 / of them late
+       */
+      filedLate: number;
+      /**
+       * 未报送（黄）/ missing, yellow
+       */
+      missingYellow: number;
+      /**
+       * 未报送（红）/ missing, red
+       */
+      missingRed: number;
+      /**
+       * 未到报送日 / not yet due
+       */
+      notDue: number;
+    }[];
+    /**
+     * 统计口径 / how the figures are counted
+     */
+    basis: string;
+  };
+}
+/**
+ * 活动阶段 / a phase
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignPhase".
+ */
+export interface CampaignPhase {
+  /**
+   * 阶段名称 / name
+   */
+  name: string;
+  /**
+   * 起始日 / first day
+   */
+  from: string;
+  /**
+   * 截止日 / last day
+   */
+  to: string;
+}
+/**
+ * 活动中列名的人员 / a person named in the plan
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignPerson".
+ */
+export interface CampaignPerson {
+  /**
+   * 姓名（如表中所写）/ the name as written
+   */
+  name: string;
+  /**
+   * 匹配到的用户；无此项表示仅按姓名记录 / the user matched; absent: kept as a name
+   */
+  username?: string;
+}
+/**
+ * 活动阶段 / a phase
+ */
+export interface CampaignPhase1 {
+  /**
+   * 阶段名称 / name
+   */
+  name: string;
+  /**
+   * 起始日 / first day
+   */
+  from: string;
+  /**
+   * 截止日 / last day
+   */
+  to: string;
+}
+/**
+ * 报送周 / a report week
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignWeek".
+ */
+export interface CampaignWeek {
+  /**
+   * 周次（ISO 周）/ ISO week
+   */
+  week: string;
+  /**
+   * 该周周一 / the Monday
+   */
+  monday: string;
+  /**
+   * 报送截止日（遇节假日顺延至下一工作日）/ the due day, moved past holidays
+   */
+  dueDate: string;
+  /**
+   * 仍未报送则自此日起为红色 / a missing report is red from this day
+   */
+  redFrom: string;
+}
+/**
+ * 专项行动任务 / a campaign task
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignTask".
+ */
+export interface CampaignTask {
+  /**
+   * 序号 / task number
+   */
+  number: number;
+  /**
+   * 活动内容 / what the task is
+   */
+  title: string;
+  /**
+   * 备注 / remark
+   */
+  remark?: string;
+  /**
+   * 表中所写（或沿用上一行）的责任部门 / the department cell as written or inherited
+   */
+  departmentCell: string;
+  /**
+   * 牵头的责任部门 / the lead department
+   */
+  department: {
+    /**
+     * 单位编号 / unit id
+     */
+    id: string;
+    /**
+     * 名称 / name
+     */
+    name: string;
+  };
+  /**
+   * 共同负责的其他部门 / departments sharing the task
+   */
+  coDepartments: {
+    /**
+     * 单位编号 / unit id
+     */
+    id: string;
+    /**
+     * 名称 / name
+     */
+    name: string;
+  }[];
+  leader?: CampaignPerson1;
+  person?: CampaignPerson2;
+  /**
+   * 创建时即已派单（责任人、责任领导均匹配到合适的用户）/ assigned at creation
+   */
+  assignable: boolean;
+  /**
+   * 沿用上一行的单元格 / cells taken from the row above
+   */
+  inherited: ('department' | 'leader' | 'person')[];
+  /**
+   * 任务的督办事项编号 / the task’s case id
+   */
+  caseId: string;
+  /**
+   * 任务的督办事项（当前状态与色标）/ the task’s case now
+   */
+  case?: {
+    /**
+     * 督办事项文号 / case number
+     */
+    number: string;
+    state: CaseState;
+    /**
+     * 进度色标 / progress colour
+     */
+    colour?: 'blue' | 'yellow' | 'red' | 'green';
+    /**
+     * 当前最近的期限 / the nearest running deadline
+     */
+    dueAt?: string;
+    /**
+     * 办结时间 / finished at
+     */
+    finishedAt?: string;
+    /**
+     * 超期办结 / finished late
+     */
+    late?: boolean;
+    /**
+     * 登记时间 / created at
+     */
+    createdAt: string;
+  };
+  /**
+   * 周报状态 / weekly report status
+   */
+  reportStatus: 'red' | 'yellow' | 'up-to-date' | 'nothing-due';
+}
+/**
+ * 活动中列名的人员 / a person named in the plan
+ */
+export interface CampaignPerson1 {
+  /**
+   * 姓名（如表中所写）/ the name as written
+   */
+  name: string;
+  /**
+   * 匹配到的用户；无此项表示仅按姓名记录 / the user matched; absent: kept as a name
+   */
+  username?: string;
+}
+/**
+ * 活动中列名的人员 / a person named in the plan
+ */
+export interface CampaignPerson2 {
+  /**
+   * 姓名（如表中所写）/ the name as written
+   */
+  name: string;
+  /**
+   * 匹配到的用户；无此项表示仅按姓名记录 / the user matched; absent: kept as a name
+   */
+  username?: string;
+}
+/**
+ * 任务 × 周报表的一行 / a row of the tasks × weeks grid
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignGridRow".
+ */
+export interface CampaignGridRow {
+  /**
+   * 任务序号 / task number
+   */
+  taskNumber: number;
+  /**
+   * `red` 红色：逾期未报送；`yellow` 黄色：到期未报送；`up-to-date` 已按周报送；`nothing-due` 尚无到期的周报
+   */
+  reportStatus: 'red' | 'yellow' | 'up-to-date' | 'nothing-due';
+  /**
+   * 每周一格，顺序同 weeks / one cell per week, in the order of `weeks`
+   */
+  cells: {
+    /**
+     * 周次（ISO 周）/ ISO week
+     */
+    week: string;
+    /**
+     * `filed` 已报送；`missing-yellow` 未报送（黄）；`missing-red` 未报送（红）；`not-due` 未到报送日；`not-required` 无需报送
+     */
+    status: 'filed' | 'missing-yellow' | 'missing-red' | 'not-due' | 'not-required';
+    /**
+     * 首次报送时间 / first filed at
+     */
+    filedAt?: string;
+    /**
+     * 逾期报送 / filed after the due day
+     */
+    late?: boolean;
+    /**
+     * 本周进展条数 / notes of the week
+     */
+    notes?: number;
+  }[];
+}
+/**
+ * 比率及其分子分母 / a rate with its numerator and denominator
+ */
+export interface Rate5 {
+  /**
+   * 公式 / formula
+   */
+  formula: string;
+  /**
+   * 分子 / numerator
+   */
+  numerator: number;
+  /**
+   * 分母 / denominator
+   */
+  denominator: number;
+  /**
+   * 比率（0–1，分母为 0 时为 null）
+   */
+  value: number | null;
+  /**
+   * 百分比，如 98% / as reported
+   */
+  percent: string;
+}
+/**
+ * 逐行处理情况 / what became of a row
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignRowReport".
+ */
+export interface CampaignRowReport {
+  /**
+   * 行的位置，如 table.7（第 7 行）、tasks.2 / where the row is
+   */
+  ref: string;
+  /**
+   * 第几行 / the row, as people say it
+   */
+  label: string;
+  /**
+   * 序号 / task number
+   */
+  number: number;
+  /**
+   * 提示：按姓名记录的人员、未派单的原因 / notes: names kept, why not assigned
+   */
+  warnings: string[];
+}
+/**
+ * 列表中的专项行动 / a campaign as listed
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignSummary".
+ */
+export interface CampaignSummary {
+  /**
+   * 编号 / id
+   */
+  id: string;
+  /**
+   * 名称 / name
+   */
+  name: string;
+  /**
+   * 组织实施的单位 / unit
+   */
+  unitId: string;
+  period: {
+    /**
+     * 起始日 / from
+     */
+    from: string;
+    /**
+     * 截止日 / to
+     */
+    to: string;
+  };
+  phases: CampaignPhase[];
+  /**
+   * 任务数 / tasks
+   */
+  taskCount: number;
+  /**
+   * 创建时间 / created at
+   */
+  createdAt: string;
+  /**
+   * 创建人 / created by
+   */
+  createdBy: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportCampaignRequest".
+ */
+export interface ImportCampaignRequest {
+  /**
+   * 专项行动名称；同一单位内不能重名 / name, unique within the unit
+   */
+  name: string;
+  /**
+   * 实施方案 / the plan document
+   */
+  plan?: {
+    /**
+     * 实施方案正文 / the plan’s text
+     */
+    text?: string;
+    /**
+     * 实施方案文件：先经 POST /v1/attachments 上传，再填其编号 / the plan file, uploaded first
+     */
+    attachmentId?: string;
+  };
+  /**
+   * 活动阶段，按时间顺序；活动期间为首阶段起始日至末阶段截止日 / the phases, in order
+   *
+   * @minItems 1
+   * @maxItems 10
+   *
+   * Items: 活动阶段 / a phase
+   */
+  phases:
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ]
+    | [
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        },
+        {
+          /**
+           * 阶段名称，如“动员部署阶段” / name of the phase
+           */
+          name: string;
+          /**
+           * 起始日（含）/ first day
+           */
+          from: string;
+          /**
+           * 截止日（含）/ last day
+           */
+          to: string;
+        }
+      ];
+  /**
+   * 活动领导小组 / the leading group
+   */
+  leadingGroup?: {
+    /**
+     * 组长 / leaders：姓名或用户名 / names or usernames
+     *
+     * @maxItems 50
+     */
+    leaders?: string[];
+    /**
+     * 副组长 / deputy leaders：姓名或用户名 / names or usernames
+     *
+     * @maxItems 50
+     */
+    deputies?: string[];
+    /**
+     * 成员 / members：姓名或用户名 / names or usernames
+     *
+     * @maxItems 50
+     */
+    members?: string[];
+    /**
+     * 领导小组办公室设在何处，如“局办公室” / where its office sits
+     */
+    office?: string;
+  };
+  /**
+   * 周报规则（默认每周五报送，逾期 2 个工作日转红）/ the weekly report rule (default: Friday, red after 2)
+   */
+  reporting?: {
+    /**
+     * 每周报送日：1 周一 … 7 周日 / the weekday reports are due, 1 Monday … 7 Sunday
+     */
+    dueWeekday: number;
+    /**
+     * 逾期未报几个工作日后转红 / working days a missing report stays yellow before it turns red
+     */
+    redAfterWorkingDays: number;
+  };
+  /**
+   * 科室名称到单位编号的对照，用于同名或名称不一致的科室，如 {"管理科": "east-management"} / names mapped to unit ids
+   */
+  departments?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * 任务分解表：须有“序号”“责任部门”列及“活动内容”“责任领导”“责任人”“备注”；空白单元格按上一行沿用 / the task table
+   */
+  table:
+    | {
+        /**
+         * 从 Word 或 Excel 复制的表格文本（制表符分隔，含表头行）/ the table copied as text, tab-separated
+         */
+        text: string;
+      }
+    | {
+        /**
+         * .xlsx 文件的 base64（读取第一个工作表）/ an .xlsx file in base64; its first sheet is read
+         */
+        xlsxBase64: string;
+      };
+}
+/**
+ * 每周进展情况 / a weekly progress note
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ProgressNote".
+ */
+export interface ProgressNote {
+  /**
+   * 编号 / id
+   */
+  id: string;
+  /**
+   * 专项行动编号 / campaign id
+   */
+  campaignId: string;
+  /**
+   * 周次（ISO 周）/ ISO week
+   */
+  week: string;
+  /**
+   * 任务序号 / task number
+   */
+  taskNumber: number;
+  /**
+   * 任务的督办事项编号 / the task’s case id
+   */
+  caseId: string;
+  /**
+   * 进展情况 / the progress
+   */
+  note: string;
+  /**
+   * 附件 / files
+   *
+   * Items: 附件 / an attachment
+   */
+  attachments?: {
+    /**
+     * 附件编号 / attachment id
+     */
+    attachmentId: string;
+    /**
+     * 文件名 / file name
+     */
+    fileName: string;
+    /**
+     * 文件类型 / media type
+     */
+    contentType:
+      | 'image/jpeg'
+      | 'image/png'
+      | 'image/webp'
+      | 'image/heic'
+      | 'audio/mpeg'
+      | 'audio/mp4'
+      | 'audio/amr'
+      | 'audio/wav'
+      | 'video/mp4'
+      | 'application/pdf';
+    /**
+     * 字节数 / bytes
+     */
+    size: number;
+    /**
+     * 存储位置 / object key
+     */
+    key: string;
+  }[];
+  /**
+   * 报送时间 / filed at
+   */
+  filedAt: string;
+  /**
+   * 报送人 / filed by
+   */
+  filedBy: string;
+  /**
+   * 报送日之后报送 / filed after the due day
+   */
+  late: boolean;
+  /**
+   * 本周首次报送 / the week’s first note
+   */
+  first: boolean;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ProgressNoteRequest".
+ */
+export interface ProgressNoteRequest {
+  /**
+   * 任务序号 / the task number
+   */
+  taskNumber?: number;
+  /**
+   * 或任务的督办事项编号 / or the task’s case id
+   */
+  caseId?: string;
+  /**
+   * 周次：ISO 周（2014-W18）或该周周一的日期（2014-04-28）/ the ISO week, or its Monday’s date
+   */
+  week: string;
+  /**
+   * 本周进展情况 / the week’s progress
+   */
+  note: string;
+  /**
+   * 附件：先经 POST /v1/attachments 上传 / files, uploaded first
+   *
+   * @maxItems 10
+   */
+  attachments?:
+    | []
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ];
+}
+/**
+ * 某任务某周的报送 / a task’s report of a week
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CampaignWeekReport".
+ */
+export interface CampaignWeekReport {
+  /**
+   * 周次（ISO 周）/ ISO week
+   */
+  week: string;
+  /**
+   * 任务序号 / task number
+   */
+  taskNumber: number;
+  /**
+   * 首次报送时间 / first filed at
+   */
+  filedAt: string;
+  /**
+   * 首次报送日 / first filed on
+   */
+  filedOn: string;
+  /**
+   * 首次报送人 / first filed by
+   */
+  filedBy: string;
+  /**
+   * 逾期报送 / filed after the due day
+   */
+  late: boolean;
+  /**
+   * 本周进展条数 / notes of the week
+   */
+  notes: number;
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema
