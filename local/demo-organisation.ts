@@ -24,6 +24,8 @@ export const demoUnits: readonly OrgUnit[] = [
   unit('city-planning', '科技计划科', 'department', bureau),
   unit('city-publicity', '宣教法制科', 'department', bureau),
   unit('city-monitoring', '监测站', 'department', bureau),
+  unit('city-discipline', '监察室', 'department', bureau),
+  unit('city-personnel', '组织人事科', 'department', bureau),
   east,
   unit('east-enforcement', '监察大队', 'department', east),
   unit('east-solid-waste', '固废科', 'department', east),
@@ -49,6 +51,8 @@ export const demoUsers: readonly User[] = [
   user('lead', '周伟（城东分局包案领导）', 'lead', 'east'),
   user('handler3', '林海（城西分局监察大队）', 'handler', 'west-enforcement'),
   user('lead2', '郑敏（城西分局包案领导）', 'lead', 'west'),
+  user('lead3', '杨育美（城东分局分管领导）', 'lead', 'east'),
+  user('handler4', '朱淑君（城东分局管理科）', 'handler', 'east-management'),
   user('supervisor', '夏云松（督办）', 'supervisor', 'city'),
   user('admin', '童涛（系统管理员）', 'admin', 'city'),
 ];

@@ -20,6 +20,30 @@ const rowsOf = (...tasks: Partial<TaskInput>[]) =>
     })),
   ).rows;
 
+describe('matching seed 003’s table to the demo organisation that npm start seeds', () => {
+  it('finds every department without a mapping: the branches’ 管理科 and 监察大队 told apart by the rows’ people', () => {
+    const matched = matchTasks(fillDown(readTaskTable(splitTabbedText(seedTable)).tasks).rows, demoDirectory);
+
+    expect(matched.problems).toEqual([]);
+    expect(matched.tasks).toHaveLength(23);
+    const departmentOf = (number: number) => matched.tasks.find((each) => each.number === number)?.department.id;
+    expect([1, 3, 10, 15, 18, 19, 23].map(departmentOf)).toEqual([
+      'east-enforcement',
+      'east-solid-waste',
+      'east-management',
+      'city-monitoring',
+      'city-discipline',
+      'city-office',
+      'city-personnel',
+    ]);
+    const shared = matched.tasks.find((each) => each.number === 21);
+    expect([shared?.department.id, ...(shared?.coDepartments.map((unit) => unit.id) ?? [])]).toEqual([
+      'east-management',
+      'east-enforcement',
+    ]);
+  });
+});
+
 describe('matching seed 003’s table to the directory', () => {
   const matched = matchTasks(fillDown(readTaskTable(splitTabbedText(seedTable)).tasks).rows, liyangDirectory);
   const task = (number: number) => matched.tasks.find((each) => each.number === number);

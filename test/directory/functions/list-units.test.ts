@@ -66,7 +66,7 @@ describe('GET /v1/directory/units', () => {
   it('shows the whole tree from the bureau, each unit before the units below it', async () => {
     const ids = await idsFor(demo.supervisor);
 
-    expect(ids).toHaveLength(13);
+    expect(ids).toHaveLength(15);
     expect(ids[0]).toBe('city');
     expect(ids.indexOf('east')).toBeLessThan(ids.indexOf('east-enforcement'));
     expect(ids.indexOf('west')).toBeLessThan(ids.indexOf('west-enforcement'));

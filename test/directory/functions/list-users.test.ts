@@ -46,18 +46,20 @@ describe('GET /v1/directory/users', () => {
 
   it('lets a dispatcher pick people anywhere in the unit their petition office serves, where they assign cases', async () => {
     expect(await usernames(demo.dispatcher, { unit: 'west-enforcement', role: 'handler' })).toEqual(['handler3']);
-    expect(await usernames(demo.dispatcher, { role: 'lead' })).toEqual(['lead', 'lead2']);
+    expect(await usernames(demo.dispatcher, { role: 'lead' })).toEqual(['lead', 'lead3', 'lead2']);
   });
 
   it('lists everyone in the caller’s scope by default, unit by unit in tree order', async () => {
-    expect(await usernames(demo.lead)).toEqual(['lead', 'handler', 'handler2']);
+    expect(await usernames(demo.lead)).toEqual(['lead', 'lead3', 'handler', 'handler4', 'handler2']);
     expect(await usernames(demo.supervisor)).toEqual([
       'admin',
       'supervisor',
       'dispatcher',
       'operator',
       'lead',
+      'lead3',
       'handler',
+      'handler4',
       'handler2',
       'lead2',
       'handler3',
@@ -65,8 +67,8 @@ describe('GET /v1/directory/users', () => {
   });
 
   it('filters the scope by role: the leads a supervisor may name', async () => {
-    expect(await usernames(demo.supervisor, { role: 'lead' })).toEqual(['lead', 'lead2']);
-    expect(await usernames(demo.supervisor, { unit: 'east', role: 'lead' })).toEqual(['lead']);
+    expect(await usernames(demo.supervisor, { role: 'lead' })).toEqual(['lead', 'lead3', 'lead2']);
+    expect(await usernames(demo.supervisor, { unit: 'east', role: 'lead' })).toEqual(['lead', 'lead3']);
     expect(await usernames(demo.supervisor, { unit: 'east', role: 'handler' })).toEqual([]);
   });
 
