@@ -9,11 +9,14 @@ import { caseListQuerySchema } from '#cases/domain/case-query.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import { caseIdSchema } from '#cases/domain/ids.ts';
-import { caseKindLabels, stateLabels } from '#cases/domain/labels.ts';
+import { caseKindLabels, stateLabels, transferBodyLabels } from '#cases/domain/labels.ts';
 import type { ComplainantView } from '#cases/domain/privacy.ts';
+import { transferIdSchema, transferInputSchema, transferOutcomeInputSchema } from '#cases/domain/transfers.ts';
 import { type ActionName, actionInputSchemas, actionNames, actionRules } from '#cases/domain/workflow.ts';
 import type { CaseList, MyWork } from '#cases/services/list-cases.ts';
+import type { CaseTransfers } from '#cases/services/list-transfers.ts';
 import type { readAccessLog } from '#cases/services/read-case.ts';
+import type { RecordedTransfer } from '#cases/services/record-transfer.ts';
 import { type CaseClock, type CaseTimeLimits, colourLabels } from '#deadlines/domain/deadlines.ts';
 import { clockNames } from '#deadlines/domain/time-limit-policies.ts';
 import { type Attachment, attachmentContentTypes } from '#intake/domain/attachments.ts';
@@ -24,10 +27,12 @@ import {
   type ApiParameter,
   type ApiRoute,
   count,
+  created,
   describeEnum,
   enumOf,
   flag,
   instant,
+  jsonRequest,
   narrowSchemaFor,
   ok,
   schemaFor,
@@ -146,6 +151,52 @@ const caseResultSchema = schemaFor<NonNullable<CaseView['result']>>()(
     .meta({ id: 'CaseResult', description: '办理结果 / the result' }),
 );
 
+const transferBody = enumOf(transferBodyLabels).describe(
+  `接收机关 / the receiving body：${describeEnum(transferBodyLabels)}`,
+);
+
+const transferSchema = schemaFor<NonNullable<CaseView['transfers']>[number]>()(
+  z
+    .object({
+      id: text('移交编号（ULID）/ transfer id (ULID)'),
+      at: instant('登记时间 / recorded at'),
+      date: z.iso.date().describe('移交日期（北京时间）/ the day it was handed over, Asia/Shanghai'),
+      body: transferBody,
+      bodyName: text('接收机关名称，如 市纪委监委 / the receiving body by name').optional(),
+      reference: text('移交文号 / document number').optional(),
+      summary: text('移交内容 / what was handed over'),
+      outcome: text('办理结果 / what came of it').optional(),
+      outcomeAt: z.iso.date().optional().describe('办理结果日期（北京时间）/ the day of the outcome'),
+      by: text('登记人 / recorded by'),
+    })
+    .meta({
+      id: 'Transfer',
+      description:
+        '移交线索（移送纪检监察机关、公安机关或司法机关）/ a lead handed to the discipline body, the police or the judiciary',
+    }),
+);
+
+const caseTransfersSchema = schemaFor<CaseTransfers>()(
+  z
+    .object({
+      caseId: text('督办事项编号 / case id'),
+      number: text('文号 / human-readable number'),
+      version: count('事项当前版本号 / the case’s version now', 1),
+      transfers: z.array(transferSchema).describe('移交记录，先登记的在前 / the transfers, oldest first'),
+    })
+    .meta({ id: 'CaseTransfers', description: '督办事项的移交记录 / the transfers of a case' }),
+);
+
+const recordedTransferSchema = schemaFor<RecordedTransfer>()(
+  z
+    .object({
+      caseId: text('督办事项编号 / case id'),
+      version: count('变更后的事项版本号，下次写入时带上 / the case’s version after the change', 1),
+      transfer: transferSchema,
+    })
+    .meta({ id: 'RecordedTransfer', description: '登记或更新后的移交记录 / the transfer as recorded' }),
+);
+
 const historyEntrySchema = schemaFor<NonNullable<CaseView['history']>[number]>()(
   z
     .object({
@@ -261,6 +312,10 @@ export const caseViewSchema = schemaFor<CaseView>()(
           '疑似重复的此前投诉，供信访办决定是否合并 / earlier complaints that look like the same matter, for the dispatcher',
         ),
       trackingCode: text('公众查询码 / the public tracking code').optional(),
+      transfers: z
+        .array(transferSchema)
+        .optional()
+        .describe('移交线索记录（不改变状态）/ leads handed to other bodies; they do not change the state'),
       history: z
         .array(historyEntrySchema)
         .optional()
@@ -361,6 +416,14 @@ const caseIdParameter = {
   example: '01KCASEAAAAAAAAAAAAAAAAAAA',
 } as const satisfies ApiParameter;
 
+const transferIdParameter = {
+  description: '移交编号（ULID）/ transfer id (ULID)',
+  schema: transferIdSchema,
+  example: '01KTRANSFERAAAAAAAAAAAAAAA',
+} as const satisfies ApiParameter;
+
+const mayRecordTransfers = '信访办、包案领导、督办人员和管理员（事项须在其单位范围内）';
+
 const actionDescription = (name: ActionName): string => {
   const rule = actionRules[name];
   const from = rule.from.map((state) => `\`${state}\`（${stateLabels[state]}）`).join('、');
@@ -450,6 +513,53 @@ export const casesApi = {
       ),
     },
     response: ok('操作后的督办事项 / the case after the action', caseViewSchema),
+    problems: [400, 403, 404, 409, 415],
+  },
+  listTransfers: {
+    method: 'GET',
+    path: '/v1/cases/{id}/transfers',
+    function: 'case-transfers',
+    auth: 'official',
+    summary: '移交线索记录',
+    tags: ['cases'],
+    description:
+      '督办事项移交纪检监察机关、公安机关或司法机关的记录，先登记的在前（事项须在调用者单位范围内）。/ The leads handed over ' +
+      'from a case, oldest first (the case must be in the caller’s scope).',
+    pathParameters: { id: caseIdParameter },
+    response: ok('移交记录 / the transfers', caseTransfersSchema),
+    problems: [400, 403, 404],
+  },
+  recordTransfer: {
+    method: 'POST',
+    path: '/v1/cases/{id}/transfers',
+    function: 'case-transfers',
+    auth: 'official',
+    summary: '登记移交线索（纪检监察、公安、司法）',
+    tags: ['cases'],
+    description:
+      `登记一次移交：移交日期（不晚于今天）、接收机关、文号、移交内容，已知时可一并填写办理结果。任何类型、任何状态的事项均可登记，不改变状态，` +
+      `记入办理历史（\`transfer\`）并计入统计（按接收机关）。版本过期答复 409。可登记者：${mayRecordTransfers}。/ Records a lead ` +
+      'handed to the discipline body, the police or the judiciary, on a case of any kind and state; it does not change ' +
+      'the state, goes into the history and counts in the statistics by receiving body. A stale `version` is a 409.',
+    pathParameters: { id: caseIdParameter },
+    body: jsonRequest('移交内容 / the transfer', transferInputSchema.meta({ id: 'TransferInput' })),
+    response: created('已登记 / recorded', recordedTransferSchema),
+    problems: [400, 403, 404, 409, 415],
+  },
+  recordTransferOutcome: {
+    method: 'PATCH',
+    path: '/v1/cases/{id}/transfers/{transferId}',
+    function: 'case-transfers',
+    auth: 'official',
+    summary: '登记移交的办理结果',
+    tags: ['cases'],
+    description:
+      `登记（或更正）接收机关的办理结果及其日期（省略时为今天，不早于移交日期），记入办理历史（\`transfer-outcome\`，保留原结果）。` +
+      `版本过期答复 409，事项无此移交答复 404。可登记者：${mayRecordTransfers}。/ Records or corrects what came of a transfer; ` +
+      'the history keeps the outcome it replaced. A stale `version` is a 409, an unknown transfer a 404.',
+    pathParameters: { id: caseIdParameter, transferId: transferIdParameter },
+    body: jsonRequest('办理结果 / the outcome', transferOutcomeInputSchema.meta({ id: 'TransferOutcomeInput' })),
+    response: ok('更新后的移交记录 / the transfer', recordedTransferSchema),
     problems: [400, 403, 404, 409, 415],
   },
 } as const satisfies Record<string, ApiRoute>;

@@ -18,6 +18,14 @@ export const casesFunctions = defineFunctions('cases', {
     timeoutSeconds: 15,
     memoryMiB: 512,
   },
+  // Lists, records and updates transfers (one function for the three routes: the stack is near its 500 resources).
+  // Recording is one transaction: the case and its history entry (Put), listing entries (Put, Delete), counters (Update).
+  'case-transfers': {
+    description: '移交线索：查看、登记、登记办理结果',
+    tables: { main: { write: ['PutItem', 'UpdateItem', 'DeleteItem'] } },
+    timeoutSeconds: 10,
+    memoryMiB: 512,
+  },
   'list-cases': { description: '督办事项列表', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
   'get-my-work': { description: '我的待办', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
   'get-access-log': {

@@ -4,6 +4,7 @@
  * cases.
  */
 
+import { transferBodyLabels } from '#cases/domain/labels.ts';
 import { z } from '#platform/domain/zod.ts';
 import {
   type ApiParameter,
@@ -27,7 +28,7 @@ import { surveyRatesSchema } from '#surveys/api.ts';
 import { cohortMetricLabels } from './domain/counters.ts';
 import { caseExportFilterSchema, caseExportRequestSchema, exportStatusLabels } from './domain/export-job.ts';
 import { progressReportQuerySchema, reportFormats, statsExportQuerySchema } from './domain/exports-query.ts';
-import type { CohortCounts, DaysToClose } from './domain/figures.ts';
+import type { CohortCounts, DaysToClose, TransfersByBody } from './domain/figures.ts';
 import { groupings, reconcileRequestSchema, statsQuerySchema } from './domain/query.ts';
 import { tableFormatNames, tableFormats } from './domain/tables.ts';
 import type { CaseExportView } from './services/export-view.ts';
@@ -44,6 +45,13 @@ const cohortCountsSchema = schemaFor<CohortCounts>()(
   }),
 );
 
+const transfersByBodySchema = schemaFor<TransfersByBody>()(
+  objectKeyedBy(transferBodyLabels, z.int()).meta({
+    id: 'TransfersByBody',
+    description: `期间内收到的事项的移交线索数，按接收机关 / transfers of the cases received in the period, by receiving body：${describeEnum(transferBodyLabels)}`,
+  }),
+);
+
 const daysToCloseSchema = schemaFor<DaysToClose>()(
   z
     .object({
@@ -57,6 +65,7 @@ const daysToCloseSchema = schemaFor<DaysToClose>()(
 
 const figuresShape = {
   counts: cohortCountsSchema,
+  transfersByBody: transfersByBodySchema,
   closureRate: rateSchema.describe('办结率 / closure rate'),
   onTimeRate: rateSchema.describe(
     '按期办结率（在办超期计入分母）/ on-time rate, open overdue cases counted against it',
@@ -161,7 +170,7 @@ export const statisticsApi = {
     tags: ['statistics'],
     description:
       '某单位（含下级单位）期间内收到的事项现在的办理情况：收到、受理、不予受理、合并、办结、在办及超期、延期、退单、复核、重新办理，' +
-      '办结率、按期办结率（在办超期计入分母）、办结用时的平均数与中位数；期间内办结事项的回访满意度与解决率；当前在办按色标。' +
+      '移交线索（合计及按接收机关），办结率、按期办结率（在办超期计入分母）、办结用时的平均数与中位数；期间内办结事项的回访满意度与解决率；当前在办按色标。' +
       '每个比率给出公式、分子和分母。取自随每次变更同步累加的计数，不读取事项。/ The figures of a unit for the cases received ' +
       'in a period, from counters kept with every change; each rate with its formula, numerator and denominator.',
     query: statsQuerySchema,
@@ -177,7 +186,7 @@ export const statisticsApi = {
     tags: ['statistics'],
     description:
       `GET /v1/stats 的统计表文件：每个分组（默认按下级单位）一行，末行合计；收到、受理、不予受理、合并、办结、按期、超期、在办、超期在办、` +
-      '延期、退单、复核、重新办理，办结率、按期办结率、平均及中位办结工作日、有效评价数、满意率、解决率。比率没有分母时为“—”，不是 0%。' +
+      '延期、退单、复核、重新办理，办结率、按期办结率、平均及中位办结工作日、有效评价数、满意率、解决率，移交线索。比率没有分母时为“—”，不是 0%。' +
       'Excel 首行为冻结的中文表头，另附“口径说明”工作表；CSV 为带 BOM 的 UTF-8。以附件下载，中文文件名见 `Content-Disposition` 的 ' +
       `\`filename*\`。可查看者：${allowedToReadStats}。/ The statistics of GET /v1/stats as a table file, one row per group and a total row.`,
     query: statsExportQuerySchema,

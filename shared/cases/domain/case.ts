@@ -91,6 +91,33 @@ export interface ComplaintDetails {
   readonly attachments?: readonly Attachment[];
 }
 
+/** The bodies a lead may be handed to (移交线索 / 移送): the discipline body (纪检监察), the police, the judiciary. */
+export const transferBodies = ['discipline', 'police', 'judiciary'] as const;
+export type TransferBody = (typeof transferBodies)[number];
+
+/** A lead handed to another body (移交): what, to whom, when, under which reference, and what came of it. */
+export interface Transfer {
+  /** ULID. */
+  readonly id: string;
+  /** When it was recorded (UTC). */
+  readonly at: string;
+  /** The day it was handed over, `YYYY-MM-DD` (Asia/Shanghai). */
+  readonly date: string;
+  readonly body: TransferBody;
+  /** The receiving body by name, e.g. 市纪委监委. */
+  readonly bodyName?: string;
+  /** The document number (文号) of the transfer. */
+  readonly reference?: string;
+  /** What was handed over. */
+  readonly summary: string;
+  /** What the receiving body did with it, once known. */
+  readonly outcome?: string;
+  /** The day of the outcome, `YYYY-MM-DD` (Asia/Shanghai). */
+  readonly outcomeAt?: string;
+  /** Who recorded it. */
+  readonly by: string;
+}
+
 /** 督办事项: any tracked item. Instants are ISO 8601 in UTC. */
 export interface Case {
   readonly id: string;
@@ -141,6 +168,8 @@ export interface Case {
   readonly duplicateCandidates?: readonly { caseId: string; number: string; reasons: readonly string[] }[];
   /** For complaints from the public: the code they track progress with (the secret is stored elsewhere, hashed). */
   readonly trackingCode?: string;
+  /** Leads handed to the discipline body, the police or the judiciary: they do not change the state. */
+  readonly transfers?: readonly Transfer[];
 }
 
 /** One entry of a case's append-only history: who did what, when, why, and what changed. */

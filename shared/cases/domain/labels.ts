@@ -1,5 +1,5 @@
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
-import type { CaseKind, CaseState } from './case.ts';
+import type { CaseKind, CaseState, TransferBody } from './case.ts';
 
 export const channelLabels: Readonly<Record<Channel, string>> = {
   hotline: '热线电话',
@@ -47,4 +47,11 @@ export const caseKindLabels: Readonly<Record<CaseKind, string>> = {
   rectification: '整改',
   task: '交办任务',
   'help-plan': '帮扶计划',
+};
+
+/** The bodies a lead is handed to (移交线索 / 移送). */
+export const transferBodyLabels: Readonly<Record<TransferBody, string>> = {
+  discipline: '纪检监察机关',
+  police: '公安机关',
+  judiciary: '司法机关',
 };

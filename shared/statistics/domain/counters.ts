@@ -8,8 +8,8 @@
  * A case counts for the unit holding it now (the department once assigned, before that the owning unit) and every
  * unit above it, in four kinds of bucket:
  * - `R#<date>`: the cohort of the day it was received (Asia/Shanghai) — how many were received, accepted, rejected,
- *   merged, closed (on time or late), are still open (and overdue), with their extensions, returns, reviews and
- *   reopenings, and a histogram of working days to close;
+ *   merged, closed (on time or late), are still open (and overdue), with their extensions, returns, reviews,
+ *   reopenings and transfers (移交线索, in total and by receiving body), and a histogram of working days to close;
  * - `D#<date>`: the same cohort by each dimension (kind, channel, category), apart from the totals so that figures
  *   without a grouping by dimension read only the small `R#` items (the histogram by dimension is most of `D#`);
  * - `F#<date>`: the day it was finished (closed, rejected or merged) — the ledger's green;
@@ -18,7 +18,14 @@
  * A new kind of case (rectification, campaign task, help plan, inspection) counts without change: kind is a
  * dimension. A new dimension (e.g. an enterprise's grade) is one more entry of `dimensionsOf`.
  */
-import { type Case, finishedAtOf, holderPathOf, isFinishedState } from '#cases/domain/case.ts';
+import {
+  type Case,
+  finishedAtOf,
+  holderPathOf,
+  isFinishedState,
+  type TransferBody,
+  transferBodies,
+} from '#cases/domain/case.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 
 /** The cohort figures of a received day, by what they count. */
@@ -36,9 +43,13 @@ export const cohortMetricLabels = {
   returns: '退单',
   reviews: '申请复核',
   reopened: '重新办理',
+  transfers: '移交线索',
 } as const;
 export type CohortMetric = keyof typeof cohortMetricLabels;
 export const cohortMetrics = Object.keys(cohortMetricLabels) as CohortMetric[];
+
+/** Transfers by receiving body: `transfers.police` counts the leads of the cohort handed to the police. */
+export const transferBodyCell = (body: TransferBody): string => `transfers.${body}`;
 
 /** The histogram of working days to close: `closeDays=<n>` counts the closed cases that took n working days. */
 export const closeDaysPrefix = 'closeDays=';
@@ -90,10 +101,15 @@ const cohortFigures = (item: Case): [string, number][] => {
     ['returns', item.returnCount],
     ['reviews', item.reviewCount ?? 0],
     ['reopened', item.reopenCount ?? 0],
+    ['transfers', item.transfers?.length ?? 0],
   ];
+  const byBody: [string, number][] = transferBodies.map((body) => [
+    transferBodyCell(body),
+    item.transfers?.filter((transfer) => transfer.body === body).length ?? 0,
+  ]);
   const days: [string, number][] =
     closed && item.workingDaysToClose !== undefined ? [[`${closeDaysPrefix}${item.workingDaysToClose}`, 1]] : [];
-  return [...figures, ...days].filter(([, value]) => value !== 0);
+  return [...figures, ...byBody, ...days].filter(([, value]) => value !== 0);
 };
 
 /** The total and each dimension alone. */

@@ -6,8 +6,17 @@
  * that are closed now; the on-time rate counts the open overdue cases of the cohort against it, so leaving a case open
  * past its deadline never flatters the rate.
  */
+
+import { type TransferBody, transferBodies } from '#cases/domain/case.ts';
 import { type Rate, rate } from '#platform/domain/rate.ts';
-import { type CohortMetric, cellName, closeDaysPrefix, cohortMetrics, type DimensionName } from './counters.ts';
+import {
+  type CohortMetric,
+  cellName,
+  closeDaysPrefix,
+  cohortMetrics,
+  type DimensionName,
+  transferBodyCell,
+} from './counters.ts';
 
 export type CohortCounts = Readonly<Record<CohortMetric, number>>;
 
@@ -20,8 +29,12 @@ export interface DaysToClose {
   readonly median: number | null;
 }
 
+/** The transfers (移交线索) of the cases counted, by receiving body. */
+export type TransfersByBody = Readonly<Record<TransferBody, number>>;
+
 export interface Figures {
   readonly counts: CohortCounts;
+  readonly transfersByBody: TransfersByBody;
   readonly closureRate: Rate;
   readonly onTimeRate: Rate;
   readonly daysToClose: DaysToClose;
@@ -75,8 +88,12 @@ export const figuresOf = (buckets: Buckets, by: Partial<Record<DimensionName, st
   const counts = Object.fromEntries(
     cohortMetrics.map((metric) => [metric, sumOf(buckets, cellName(metric, by))]),
   ) as Record<CohortMetric, number>;
+  const transfersByBody = Object.fromEntries(
+    transferBodies.map((body) => [body, sumOf(buckets, cellName(transferBodyCell(body), by))]),
+  ) as Record<TransferBody, number>;
   return {
     counts,
+    transfersByBody,
     closureRate: rate('办结率 = 办结数 ÷ 受理数 / closed ÷ accepted', counts.closed, counts.accepted),
     onTimeRate: rate(
       '按期办结率 = 按期办结数 ÷（办结数 + 在办超期数）/ closed on time ÷ (closed + open and overdue)',

@@ -77,6 +77,8 @@ const statsColumns = (groupBy: Grouping): Column<StatsTableRow>[] => [
   },
   { header: '满意率', kind: 'percent', width: 10, value: (row) => rateValue(row.satisfaction?.satisfaction) },
   { header: '解决率', kind: 'percent', width: 10, value: (row) => rateValue(row.satisfaction?.solved) },
+  // Last, so that the columns before it keep their places in the files bureaus already read.
+  count('transfers', 10),
 ];
 
 /** The table of a unit's statistics, its first column named for `groupBy` (department when the statistics have none). */
@@ -91,6 +93,7 @@ export const statsTableRows = (stats: StatsForTable): StatsTableRow[] => [
   {
     label: totalLabel,
     counts: stats.counts,
+    transfersByBody: stats.transfersByBody,
     closureRate: stats.closureRate,
     onTimeRate: stats.onTimeRate,
     daysToClose: stats.daysToClose,

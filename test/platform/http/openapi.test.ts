@@ -440,6 +440,20 @@ describe('real responses', () => {
     return complaint;
   };
 
+  /** A transfer to the police on the assigned complaint, recorded today. */
+  const recordSampleTransfer = () =>
+    call('POST', '/v1/cases/{id}/transfers', {
+      principal: demo.dispatcher,
+      pathParameters: { id: assigned.id },
+      body: {
+        date: bureauDate(new Date()),
+        body: 'police',
+        bodyName: '市公安局城东分局',
+        reference: '示环移〔2026〕1号',
+        summary: '企业涉嫌非法倾倒危险废物，移送公安机关',
+      },
+    });
+
   /** One real request per route; every route with a documented success body must have one. */
   const samples: Readonly<Record<string, () => Promise<HttpResult>>> = {
     'GET /v1/health': () => call('GET', '/v1/health'),
@@ -483,6 +497,17 @@ describe('real responses', () => {
         pathParameters: { id: registered.id, action: 'accept' },
         body: { version: registered.version, note: '属实，受理' },
       }),
+    'GET /v1/cases/{id}/transfers': () =>
+      call('GET', '/v1/cases/{id}/transfers', { principal: demo.handler, pathParameters: { id: assigned.id } }),
+    'POST /v1/cases/{id}/transfers': () => recordSampleTransfer(),
+    'PATCH /v1/cases/{id}/transfers/{transferId}': async () => {
+      const { transfer } = bodyOf<{ transfer: { id: string } }>(await recordSampleTransfer());
+      return call('PATCH', '/v1/cases/{id}/transfers/{transferId}', {
+        principal: demo.supervisor,
+        pathParameters: { id: assigned.id, transferId: transfer.id },
+        body: { outcome: '公安机关已立案侦查' },
+      });
+    },
     'GET /v1/me': () => call('GET', '/v1/me', { principal: demo.handler }),
     'GET /v1/directory/units': () => call('GET', '/v1/directory/units', { principal: demo.lead }),
     'GET /v1/directory/users': () =>
@@ -754,6 +779,7 @@ describe('real responses', () => {
       'get-case': () => import('../../../functions/cases/get-case.ts'),
       'get-access-log': () => import('../../../functions/cases/get-access-log.ts'),
       'act-on-case': () => import('../../../functions/cases/act-on-case.ts'),
+      'case-transfers': () => import('../../../functions/cases/case-transfers.ts'),
       'get-ledger': () => import('../../../functions/ledger/get-ledger.ts'),
       'get-time-limit-policies': () => import('../../../functions/deadlines/get-time-limit-policies.ts'),
       'put-time-limit-policies': () => import('../../../functions/deadlines/put-time-limit-policies.ts'),

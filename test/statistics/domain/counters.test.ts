@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Case, CaseState, Extension } from '#cases/domain/case.ts';
-import { caseStates } from '#cases/domain/case.ts';
+import type { Case, CaseState, Extension, Transfer, TransferBody } from '#cases/domain/case.ts';
+import { caseStates, transferBodies } from '#cases/domain/case.ts';
 import { type CounterCell, cellKey, counterDelta, countersOf, recount } from '#statistics/domain/counters.ts';
 import { aCase, demoAssignment } from '../../support/cases.ts';
 
@@ -93,6 +93,32 @@ describe('what a case adds to the counters (countersOf)', () => {
     });
   });
 
+  it('counts the transfers of a case, in total and by receiving body, in its cohort and by dimension', () => {
+    // Arrange: two leads handed to the police and one to the discipline body, on a case assigned to 监察大队
+    const transfer = (body: TransferBody) => ({ body }) as Transfer;
+    const item = aCase({
+      state: 'in-progress',
+      assignment: demoAssignment,
+      transfers: [transfer('police'), transfer('discipline'), transfer('police')],
+    });
+
+    // Act
+    const cells = countersOf(item);
+
+    // Assess
+    for (const unitId of ['city', 'east', 'east-enforcement']) {
+      const received = figuresAt(cells, unitId, 'R#2026-11-20');
+      expect(received).toMatchObject({ transfers: 3, 'transfers.police': 2, 'transfers.discipline': 1 });
+      expect(received['transfers.judiciary']).toBeUndefined();
+    }
+    expect(figuresAt(cells, 'east', 'D#2026-11-20')).toMatchObject({
+      'transfers|kind=complaint': 3,
+      'transfers.police|kind=complaint': 2,
+      'transfers.discipline|channel=hotline': 1,
+    });
+    expect(figuresAt(cells, 'city', 'OPEN').transfers).toBeUndefined();
+  });
+
   it('counts the day of receipt in Asia/Shanghai: 23:30 UTC is the next day', () => {
     const cells = countersOf(aCase({ receivedAt: '2026-11-19T23:30:00.000Z' }));
     expect(cells.some((cell) => cell.bucket === 'R#2026-11-20')).toBe(true);
@@ -129,6 +155,7 @@ describe('the counters kept by deltas equal a recount (property)', () => {
     returns: fc.nat(3),
     reviews: fc.nat(2),
     approvedExtensions: fc.nat(2),
+    transfers: fc.array(fc.constantFrom(...transferBodies), { maxLength: 3 }),
   });
 
   type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
@@ -156,6 +183,7 @@ describe('the counters kept by deltas equal a recount (property)', () => {
             returnCount: spec.returns,
             reviewCount: spec.reviews,
             extensions: Array.from({ length: spec.approvedExtensions }, () => ({ status: 'approved' }) as Extension),
+            ...(spec.transfers.length > 0 ? { transfers: spec.transfers.map((body) => ({ body }) as Transfer) } : {}),
           });
           return { before, after };
         };

@@ -19,9 +19,23 @@ describe('the figures read from counter buckets', () => {
         'closed|channel=hotline': 2,
         'closeDays=3|channel=hotline': 1,
         'closeDays=9|channel=hotline': 1,
+        transfers: 2,
+        'transfers.police': 1,
+        'transfers.discipline': 1,
+        'transfers.police|channel=hotline': 1,
       },
     },
-    { figures: { received: 1, accepted: 1, closed: 1, closedOnTime: 1, 'closeDays=4': 1 } },
+    {
+      figures: {
+        received: 1,
+        accepted: 1,
+        closed: 1,
+        closedOnTime: 1,
+        'closeDays=4': 1,
+        transfers: 1,
+        'transfers.police': 1,
+      },
+    },
   ];
 
   it('adds up the days, with the rates’ numerators and denominators: the open overdue count against the on-time rate', () => {
@@ -31,6 +45,16 @@ describe('the figures read from counter buckets', () => {
     expect(figures.closureRate).toMatchObject({ numerator: 3, denominator: 4, percent: '75%' });
     expect(figures.onTimeRate).toMatchObject({ numerator: 2, denominator: 4, percent: '50%' });
     expect(figures.daysToClose).toMatchObject({ counted: 3, average: 5.3, median: 4 });
+  });
+
+  it('counts the transfers in total and by receiving body', () => {
+    expect(figuresOf(buckets).counts.transfers).toBe(3);
+    expect(figuresOf(buckets).transfersByBody).toEqual({ discipline: 1, police: 2, judiciary: 0 });
+    expect(figuresOf(buckets, { channel: 'hotline' }).transfersByBody).toEqual({
+      discipline: 0,
+      police: 1,
+      judiciary: 0,
+    });
   });
 
   it('reads one value of a dimension, and lists the values present', () => {

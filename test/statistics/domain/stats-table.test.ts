@@ -8,7 +8,7 @@ describe('the statistics table', () => {
     const headers = statsTable({ groupBy: 'department' }).columns.map((column) => column.header);
 
     expect(headers.slice(0, 6)).toEqual(['单位', '收到', '受理', '不予受理', '合并办理', '办结']);
-    expect(headers).toEqual(expect.arrayContaining(['办结率', '按期办结率', '平均办结工作日', '满意率']));
+    expect(headers).toEqual(expect.arrayContaining(['移交线索', '办结率', '按期办结率', '平均办结工作日', '满意率']));
     expect(statsTable({ groupBy: 'month' }).columns[0]?.header).toBe('月份');
     expect(statsTable({}).columns[0]?.header).toBe('单位');
   });
@@ -23,10 +23,10 @@ describe('the statistics table', () => {
     expect(rows.map((row) => row.label)).toEqual(['本级', '城东分局', '城西分局', '合计']);
     // 城东分局: 8 of 10 accepted closed; 7 on time of 8 closed + 1 open overdue.
     expect(csv[1]).toMatch(/^城东分局,12,10,1,1,8,7,1,2,1,0,0,0,0,80%,77\.8%,6\.8,5,8,87\.5%,/);
-    // 本级: nothing accepted, nothing closed, no survey kept by row: — rather than 0%.
-    expect(csv[0]).toMatch(/^本级,1,0,0,0,0,0,0,0,0,0,0,0,0,—,—,—,—,,—,—\r\n$/);
+    // 本级: nothing accepted, nothing closed, no survey kept by row: — rather than 0%; no transfer (the last column).
+    expect(csv[0]).toMatch(/^本级,1,0,0,0,0,0,0,0,0,0,0,0,0,—,—,—,—,,—,—,0\r\n$/);
     // 城西分局: a survey pending and none answered: no satisfaction rate, not 0%.
-    expect(csv[2]).toMatch(/,0,—,—\r\n$/);
+    expect(csv[2]).toMatch(/,0,—,—,0\r\n$/);
     expect(csv[3]).toMatch(/^合计,16,13,/);
   });
 

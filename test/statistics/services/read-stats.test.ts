@@ -66,6 +66,7 @@ const countedFrom = (cases: readonly CaseView[]) => {
     returns: cases.reduce((sum, item) => sum + item.returnCount, 0),
     reviews: cases.reduce((sum, item) => sum + (item.reviewCount ?? 0), 0),
     reopened: cases.reduce((sum, item) => sum + (item.reopenCount ?? 0), 0),
+    transfers: cases.reduce((sum, item) => sum + (item.transfers?.length ?? 0), 0),
     days,
   };
 };

@@ -72,6 +72,13 @@ export interface Api {
     '/v1/cases/{id}/actions/{action}': {
       post: operations['actOnCasePost'];
     };
+    '/v1/cases/{id}/transfers': {
+      get: operations['caseTransfersGet'];
+      post: operations['caseTransfersPost'];
+    };
+    '/v1/cases/{id}/transfers/{transferId}': {
+      patch: operations['caseTransfersPatch'];
+    };
     '/v1/ledger': {
       get: operations['getLedgerGet'];
     };
@@ -700,6 +707,164 @@ export interface Api {
         200: {
           content: {
             'application/json': Case;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    caseTransfersGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': CaseTransfers;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    caseTransfersPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': TransferInput;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': RecordedTransfer;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    caseTransfersPatch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          transferId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': TransferOutcomeInput;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': RecordedTransfer;
           };
         };
         400: {
@@ -3807,6 +3972,10 @@ export interface Case {
    */
   trackingCode?: string;
   /**
+   * 移交线索记录（不改变状态）/ leads handed to other bodies; they do not change the state
+   */
+  transfers?: Transfer[];
+  /**
    * 办理历史（查看时返回）/ the history, when reading a case
    */
   history?: HistoryEntry[];
@@ -4054,6 +4223,54 @@ export interface CaseResult {
    * 提交人 / submitted by
    */
   submittedBy: string;
+}
+/**
+ * 移交线索（移送纪检监察机关、公安机关或司法机关）/ a lead handed to the discipline body, the police or the judiciary
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Transfer".
+ */
+export interface Transfer {
+  /**
+   * 移交编号（ULID）/ transfer id (ULID)
+   */
+  id: string;
+  /**
+   * 登记时间 / recorded at
+   */
+  at: string;
+  /**
+   * 移交日期（北京时间）/ the day it was handed over, Asia/Shanghai
+   */
+  date: string;
+  /**
+   * 接收机关 / the receiving body：`discipline` 纪检监察机关；`police` 公安机关；`judiciary` 司法机关
+   */
+  body: 'discipline' | 'police' | 'judiciary';
+  /**
+   * 接收机关名称，如 市纪委监委 / the receiving body by name
+   */
+  bodyName?: string;
+  /**
+   * 移交文号 / document number
+   */
+  reference?: string;
+  /**
+   * 移交内容 / what was handed over
+   */
+  summary: string;
+  /**
+   * 办理结果 / what came of it
+   */
+  outcome?: string;
+  /**
+   * 办理结果日期（北京时间）/ the day of the outcome
+   */
+  outcomeAt?: string;
+  /**
+   * 登记人 / recorded by
+   */
+  by: string;
 }
 /**
  * 办理历史中的一条：谁、何时、做了什么、为何、改了什么 / one history entry: who did what, when, why, what changed
@@ -4816,6 +5033,70 @@ export interface ActionConfirmResult {
   reason: string;
 }
 /**
+ * 督办事项的移交记录 / the transfers of a case
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CaseTransfers".
+ */
+export interface CaseTransfers {
+  /**
+   * 督办事项编号 / case id
+   */
+  caseId: string;
+  /**
+   * 文号 / human-readable number
+   */
+  number: string;
+  /**
+   * 事项当前版本号 / the case’s version now
+   */
+  version: number;
+  /**
+   * 移交记录，先登记的在前 / the transfers, oldest first
+   */
+  transfers: Transfer[];
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "TransferInput".
+ */
+export interface TransferInput {
+  version?: number;
+  date: string;
+  body: 'discipline' | 'police' | 'judiciary';
+  bodyName?: string;
+  reference?: string;
+  summary: string;
+  outcome?: string;
+  outcomeAt?: string;
+}
+/**
+ * 登记或更新后的移交记录 / the transfer as recorded
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "RecordedTransfer".
+ */
+export interface RecordedTransfer {
+  /**
+   * 督办事项编号 / case id
+   */
+  caseId: string;
+  /**
+   * 变更后的事项版本号，下次写入时带上 / the case’s version after the change
+   */
+  version: number;
+  transfer: Transfer;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "TransferOutcomeInput".
+ */
+export interface TransferOutcomeInput {
+  version?: number;
+  outcome: string;
+  outcomeAt?: string;
+}
+/**
  * 本单位及下级单位的全部事项：`own` 加各下级单位之和 / every case held in the unit or below: `own` plus the rows
  */
 export interface ColourCounts {
@@ -5422,6 +5703,7 @@ export interface Stats {
    */
   basis: string;
   counts: CohortCounts;
+  transfersByBody: TransfersByBody;
   closureRate: Rate1;
   onTimeRate: Rate2;
   daysToClose: DaysToClose;
@@ -5453,7 +5735,7 @@ export interface Stats {
   itemsRead: number;
 }
 /**
- * 期间内收到的事项的现状计数 / counts of the cases received in the period：`received` 收到；`accepted` 受理；`rejected` 不予受理；`merged` 合并办理；`closed` 办结；`closedOnTime` 按期办结；`closedLate` 超期办结；`open` 在办；`openOverdue` 在办超期；`extensions` 延期；`returns` 退单；`reviews` 申请复核；`reopened` 重新办理
+ * 期间内收到的事项的现状计数 / counts of the cases received in the period：`received` 收到；`accepted` 受理；`rejected` 不予受理；`merged` 合并办理；`closed` 办结；`closedOnTime` 按期办结；`closedLate` 超期办结；`open` 在办；`openOverdue` 在办超期；`extensions` 延期；`returns` 退单；`reviews` 申请复核；`reopened` 重新办理；`transfers` 移交线索
  *
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "CohortCounts".
@@ -5472,6 +5754,18 @@ export interface CohortCounts {
   returns: number;
   reviews: number;
   reopened: number;
+  transfers: number;
+}
+/**
+ * 期间内收到的事项的移交线索数，按接收机关 / transfers of the cases received in the period, by receiving body：`discipline` 纪检监察机关；`police` 公安机关；`judiciary` 司法机关
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "TransfersByBody".
+ */
+export interface TransfersByBody {
+  discipline: number;
+  police: number;
+  judiciary: number;
 }
 /**
  * 比率及其分子分母 / a rate with its numerator and denominator
@@ -5602,6 +5896,7 @@ export interface StatsRow {
    */
   label: string;
   counts: CohortCounts;
+  transfersByBody: TransfersByBody;
   closureRate: Rate3;
   onTimeRate: Rate4;
   daysToClose: DaysToClose;
