@@ -18,7 +18,7 @@ import { now } from '#platform/clock.ts';
 import { tableName } from '#platform/config.ts';
 import { ConflictError } from '#platform/domain/errors.ts';
 import { bureauYear } from '#platform/domain/time.ts';
-import { dynamo, queryAll, withoutKeys } from '#platform/dynamodb/client.ts';
+import { dynamo, queryAll, versionCondition, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { logger } from '#platform/logger.ts';
 import { counterWrites } from './case-counters.ts';
@@ -255,9 +255,7 @@ export const commitTransition = async (
       Put: {
         TableName: table,
         Item: toCaseItem(after),
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':version': before.version },
+        ...versionCondition(before.version),
       },
     },
     ...(history ? [historyPut(history)] : []),

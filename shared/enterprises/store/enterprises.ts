@@ -15,7 +15,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Enterprise } from '#enterprises/domain/enterprise.ts';
 import { tableName } from '#platform/config.ts';
-import { dynamo, queryAll } from '#platform/dynamodb/client.ts';
+import { dynamo, queryAll, versionCondition } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { EnterpriseCompanionConflictError, EnterpriseExistsError, EnterpriseVersionConflictError } from './errors.ts';
 import { enterpriseKey, entrySortKey, facetPartition, facetsOf, usccOfSortKey } from './keys.ts';
@@ -80,13 +80,7 @@ export const saveEnterprise = async (
       Put: {
         TableName,
         Item: toItem(after),
-        ...(before
-          ? {
-              ConditionExpression: '#version = :version',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':version': before.version },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        ...versionCondition(before?.version),
       },
     },
     ...puts,

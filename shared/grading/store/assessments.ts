@@ -9,7 +9,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Assessment, AssessmentStatus } from '#grading/domain/assessment.ts';
 import { tableName } from '#platform/config.ts';
-import { dynamo } from '#platform/dynamodb/client.ts';
+import { dynamo, versionCondition } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { AssessmentVersionConflictError } from './errors.ts';
 import { assessmentKey, enterpriseAssessmentsPartition, statusPartition } from './keys.ts';
@@ -34,13 +34,7 @@ export const assessmentPut = (before: Assessment | undefined, after: Assessment)
   Put: {
     TableName: tableName('main'),
     Item: toItem(after),
-    ...(before
-      ? {
-          ConditionExpression: '#version = :version',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':version': before.version },
-        }
-      : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    ...versionCondition(before?.version),
   },
 });
 

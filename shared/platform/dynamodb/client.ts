@@ -34,3 +34,16 @@ export const withoutKeys = <T>(item: Item): T => {
   const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, gsi2pk: _g2, gsi2sk: _g2s, ...rest } = item;
   return rest as T;
 };
+
+/**
+ * The condition of a versioned entity's Put (optimistic concurrency): the stored version must be the one read before
+ * the change, or, for a new entity (no version read), no item may stand under its key yet.
+ */
+export const versionCondition = (readVersion: number | undefined) =>
+  readVersion === undefined
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':version': readVersion },
+      };

@@ -12,7 +12,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { tableName } from '#platform/config.ts';
-import { dynamo, queryAll } from '#platform/dynamodb/client.ts';
+import { dynamo, queryAll, versionCondition } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { addCounts, type CounterName, countDelta, type SurveyCounts, zeroCounts } from '#surveys/domain/figures.ts';
 import { nextCheckAt, type Survey, type SurveySettings } from '#surveys/domain/survey.ts';
@@ -123,13 +123,7 @@ export const surveyWrites = (
       Put: {
         TableName,
         Item: toSurveyItem(after),
-        ...(before
-          ? {
-              ConditionExpression: '#version = :version',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':version': before.version },
-            }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        ...versionCondition(before?.version),
       },
     },
   ];
