@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { buckets } from '#platform/catalog/buckets.ts';
@@ -57,10 +57,16 @@ const attachmentsBucketName = (stack: Stack, stage: string): string => {
 const logRetention = RetentionDays.SIX_MONTHS;
 
 /**
- * Greenline in one stack: the platform's shared resources (`infra/constructs/platform/`), then one construct per
- * capability (`infra/constructs/<capability>.ts`, built from `shared/<capability>/resources.ts`), each with its own
- * functions, schedules and queues, every function connected to the tables, queues and mail it declares; and the one
- * HTTP API over the functions of every capability.
+ * Greenline: the platform's shared resources (`infra/constructs/platform/`), then one construct per capability
+ * (`infra/constructs/<capability>.ts`, built from `shared/<capability>/resources.ts`), each with its own functions,
+ * schedules and queues, every function connected to the tables, queues and mail it declares; and the one HTTP API over
+ * the functions of every capability.
+ *
+ * Each capability sits in a nested stack of its own (`<Capability>Stack`): a function costs about four CloudFormation
+ * resources (function, role, policy, log group) and CloudFormation holds 500 a stack, which twelve capabilities in one
+ * stack had reached. The shared resources, the API with its routes and the console stay in this stack; CDK passes what
+ * a capability uses (table names, queue URLs …) in as parameters and the functions' ARNs the routes name out as
+ * outputs.
  */
 export class GreenlineStack extends Stack {
   readonly dataStore: DataStore;
@@ -86,6 +92,11 @@ export class GreenlineStack extends Stack {
   readonly api: GreenlineApi;
   readonly webConsole: WebConsole;
 
+  /** A nested stack for one capability's construct. */
+  private capabilityStack(capability: string): NestedStack {
+    return new NestedStack(this, `${capability}Stack`, { description: `Greenline ${capability}` });
+  }
+
   constructor(scope: Construct, id: string, props: GreenlineStackProps) {
     super(scope, id, props);
     const { stage } = props;
@@ -109,20 +120,30 @@ export class GreenlineStack extends Stack {
       logRetention,
       connections: { ...shared, queues: this.eventQueues.queues },
     };
-    this.notices = new NoticeFanOut(this, 'Notices', { ...capability, queues: this.eventQueues });
+    this.notices = new NoticeFanOut(this.capabilityStack('Notices'), 'Notices', {
+      ...capability,
+      queues: this.eventQueues,
+    });
     const scheduleDeadLetters = this.scheduleDeadLetters;
 
-    this.platform = new PlatformEndpoints(this, 'Platform', capability);
-    this.cases = new CaseWorkflow(this, 'Cases', { ...capability, scheduleDeadLetters });
-    this.intake = new Intake(this, 'Intake', capability);
-    this.deadlines = new DeadlineSchedule(this, 'Deadlines', { ...capability, scheduleDeadLetters });
-    this.ledger = new Ledger(this, 'Ledger', capability);
-    this.directory = new Directory(this, 'Directory', capability);
-    this.surveys = new Surveys(this, 'Surveys', { ...capability, queues: this.eventQueues, scheduleDeadLetters });
-    this.statistics = new Statistics(this, 'Statistics', capability);
-    this.campaigns = new Campaigns(this, 'Campaigns', capability);
-    this.enterprises = new Enterprises(this, 'Enterprises', capability);
-    this.grading = new Grading(this, 'Grading', capability);
+    this.platform = new PlatformEndpoints(this.capabilityStack('Platform'), 'Platform', capability);
+    this.cases = new CaseWorkflow(this.capabilityStack('Cases'), 'Cases', { ...capability, scheduleDeadLetters });
+    this.intake = new Intake(this.capabilityStack('Intake'), 'Intake', capability);
+    this.deadlines = new DeadlineSchedule(this.capabilityStack('Deadlines'), 'Deadlines', {
+      ...capability,
+      scheduleDeadLetters,
+    });
+    this.ledger = new Ledger(this.capabilityStack('Ledger'), 'Ledger', capability);
+    this.directory = new Directory(this.capabilityStack('Directory'), 'Directory', capability);
+    this.surveys = new Surveys(this.capabilityStack('Surveys'), 'Surveys', {
+      ...capability,
+      queues: this.eventQueues,
+      scheduleDeadLetters,
+    });
+    this.statistics = new Statistics(this.capabilityStack('Statistics'), 'Statistics', capability);
+    this.campaigns = new Campaigns(this.capabilityStack('Campaigns'), 'Campaigns', capability);
+    this.enterprises = new Enterprises(this.capabilityStack('Enterprises'), 'Enterprises', capability);
+    this.grading = new Grading(this.capabilityStack('Grading'), 'Grading', capability);
 
     // The type demands every function of the catalog: a capability left out of the stack fails to compile.
     this.functions = {

@@ -1,10 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AttachmentStore } from '#infra/constructs/platform/attachment-store.ts';
 import { GreenlineStack } from '#infra/stack.ts';
 import { buckets } from '#platform/catalog/buckets.ts';
 import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
+import { flatTemplate } from './template.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
 type Json = any;
@@ -25,7 +26,7 @@ const synth = (publicBaseUrl?: string) => {
     mailFrom,
     ...(publicBaseUrl ? { publicBaseUrl } : {}),
   });
-  return Template.fromStack(stack);
+  return flatTemplate(stack);
 };
 
 beforeAll(() => {
@@ -155,7 +156,7 @@ describe('attachment store', () => {
     const stack = new Stack(new App(), 'Alone');
     new AttachmentStore(stack, 'Attachments', { definition: attachments });
 
-    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+    flatTemplate(stack).hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedOrigins: ['*'] })] },
     });
   });

@@ -4,7 +4,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { App, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, expect, it } from 'vitest';
 import { type BuiltBundles, buildBundles, bundleFileName, bundleOutput } from '#infra/bundling.ts';
@@ -12,6 +11,7 @@ import { GreenlineFunction } from '#infra/constructs/platform/greenline-function
 import { GreenlineStack } from '#infra/stack.ts';
 import { type FunctionName, functions } from '#platform/catalog/catalog.ts';
 import { functionEntry } from '#platform/catalog/definitions.ts';
+import { flatTemplate } from './template.ts';
 
 type LambdaFunction = {
   Properties: { FunctionName?: string; Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } };
@@ -44,7 +44,7 @@ beforeAll(async () => {
   const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom: 'noreply@greenline.example.cn' });
   // Greenline's functions: the console's BucketDeployment handler is CDK's, unnamed and not bundled by esbuild.
   const lambdas = (
-    Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as LambdaFunction[]
+    Object.values(flatTemplate(stack).findResources('AWS::Lambda::Function')) as LambdaFunction[]
   ).filter((fn) => fn.Properties.FunctionName?.startsWith(`greenline-${stage}-`));
   environments = Object.fromEntries(
     lambdas.map((fn) => [
@@ -146,7 +146,7 @@ it("CDK's NodejsFunction bundling gives the same bundle as the shared esbuild op
   const app = new App();
   const stack = new Stack(app, 'Bundling');
   new GreenlineFunction(stack, 'Fn', { definition: functions[name], stage, logRetention: RetentionDays.ONE_WEEK });
-  const [fn] = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as LambdaFunction[];
+  const [fn] = Object.values(flatTemplate(stack).findResources('AWS::Lambda::Function')) as LambdaFunction[];
   const assetDir = join(app.outdir, `asset.${fn?.Properties.Code.S3Key.replace(/\.zip$/, '')}`);
   const cdkBundle = readFileSync(join(assetDir, bundleFileName), 'utf8');
   const shared = await buildBundles(

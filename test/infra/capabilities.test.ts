@@ -1,5 +1,4 @@
 import { App, type CfnElement, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import type { Capability } from '#platform/catalog/definitions.ts';
 import { platformFunctions } from '#platform/resources.ts';
 import { statisticsFunctions } from '#statistics/resources.ts';
 import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
+import { flatTemplate } from './template.ts';
 
 const noBundling = { 'aws:cdk:bundling-stacks': [] };
 
@@ -176,7 +176,7 @@ describe('one construct per capability', () => {
 describe('statistics: the case-ledger exports', () => {
   // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
   type Json = any;
-  const template = () => Template.fromStack(stack);
+  const template = () => flatTemplate(stack);
   const logicalId = (construct: Construct) => stack.resolve((construct.node.defaultChild as CfnElement).logicalId);
   const bucketId = () => logicalId(stack.attachments.bucket);
   const s3Statements = (name: 'export-cases' | 'get-case-export') => {

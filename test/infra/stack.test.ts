@@ -1,5 +1,5 @@
 import { App, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { noticeConsumerConcurrency } from '#infra/constructs/notices.ts';
@@ -21,6 +21,7 @@ import { tables } from '#platform/catalog/tables.ts';
 import { officialRoles } from '#platform/domain/principal.ts';
 import { claimNames } from '#platform/http/auth.ts';
 import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
+import { flatTemplate, resourceCounts } from './template.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
 type Json = any;
@@ -33,12 +34,15 @@ const noBundling = { 'aws:cdk:bundling-stacks': [] };
 
 let template: Template;
 let resources: Record<string, Resource>;
+let counts: Record<string, number>;
+let stack: GreenlineStack;
 
 beforeAll(() => {
   const app = new App({ context: noBundling });
-  const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom });
-  template = Template.fromStack(stack);
+  stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom });
+  template = flatTemplate(stack);
   resources = template.toJSON().Resources;
+  counts = resourceCounts(stack);
 });
 
 const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
@@ -88,10 +92,16 @@ const tableId = (definition: TableDefinition): string => {
 };
 
 describe('the stack as a whole', () => {
-  it('stays within CloudFormation’s 500 resources a stack, with one X-Ray policy shared by every function', () => {
-    // ~7.5 resources a function (function, role, policy, log group, and for a route its integration, route and
-    // permission): past ~490, the next capability needs a nested stack of its own.
-    expect(Object.keys(resources).length).toBeLessThanOrEqual(500);
+  it('keeps each capability in a nested stack, every stack within CloudFormation’s 500 resources', () => {
+    // ~4 resources a function in its capability's stack (function, role, policy, log group), 3 a route in this one
+    // (integration, route, permission).
+    for (const [path, count] of Object.entries(counts)) expect(count, path).toBeLessThanOrEqual(500);
+    const functionsByStack = Object.groupBy(Object.values(stack.functions), (fn) => Stack.of(fn).node.path);
+    expect(functionsByStack.Greenline).toBeUndefined();
+    for (const path of Object.keys(functionsByStack)) expect(counts).toHaveProperty([path]);
+  });
+
+  it('has one X-Ray policy shared by every function', () => {
     const tracing = ofType('AWS::IAM::ManagedPolicy').filter(([, policy]) =>
       JSON.stringify(policy.Properties.PolicyDocument).includes('xray:PutTraceSegments'),
     );
@@ -254,7 +264,7 @@ describe('HTTP API', () => {
       publicBaseUrl: 'https://greenline.example.cn/',
     });
 
-    Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', {
+    flatTemplate(stack).hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: Match.objectLike({
         AllowOrigins: ['https://greenline.example.cn'],
         AllowHeaders: Match.arrayWith(['authorization', 'content-type', 'idempotency-key', 'x-tracking-secret']),
@@ -457,7 +467,7 @@ describe('functions', () => {
     const app = new App({ context: noBundling });
     const publicBaseUrl = 'https://greenline.example.cn/';
     const stack = new GreenlineStack(app, 'Greenline', { stage, mailFrom, publicBaseUrl });
-    const all = Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')) as Resource[];
+    const all = Object.values(flatTemplate(stack).findResources('AWS::Lambda::Function')) as Resource[];
 
     for (const fn of all.filter((candidate) => candidate.Properties.FunctionName)) {
       expect(fn.Properties.Environment.Variables[commonEnv.publicBaseUrl]).toBe(publicBaseUrl);
@@ -537,7 +547,7 @@ describe('alarms', () => {
     const stack = new Stack(new App(), 'Alarms');
     new Alarms(stack, 'Alarms', { email: 'ops@greenline.example.cn' });
 
-    Template.fromStack(stack).hasResourceProperties('AWS::SNS::Subscription', {
+    flatTemplate(stack).hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@greenline.example.cn',
     });

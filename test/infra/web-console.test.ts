@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageRewriteSource } from '#infra/constructs/web-console.ts';
 import { GreenlineStack } from '#infra/stack.ts';
 import { claimNames } from '#platform/http/auth.ts';
+import { flatTemplate } from './template.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
 type Json = any;
@@ -26,7 +27,7 @@ let resources: Record<string, Resource>;
 
 beforeAll(() => {
   app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  template = Template.fromStack(new GreenlineStack(app, 'Greenline', { stage, mailFrom }));
+  template = flatTemplate(new GreenlineStack(app, 'Greenline', { stage, mailFrom }));
   resources = template.toJSON().Resources;
 });
 
@@ -275,7 +276,7 @@ describe('sign-in through the hosted UI', () => {
       publicBaseUrl: 'https://greenline.example.cn/',
     });
 
-    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
+    flatTemplate(stack).hasResourceProperties('AWS::Cognito::UserPoolClient', {
       CallbackURLs: [Match.anyValue(), 'https://greenline.example.cn/console/callback'],
     });
   }, 60_000);

@@ -11,7 +11,7 @@ import {
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import type { BucketAccess, BucketDefinition } from '#platform/catalog/definitions.ts';
-import { logicalIdOf } from './naming.ts';
+import { nagReferenceOf } from './naming.ts';
 
 export interface AttachmentStoreProps {
   readonly definition: BucketDefinition;
@@ -161,10 +161,10 @@ export class AttachmentStore extends Construct {
     const { statements, prefixes } = grants[access];
     for (const statement of statements) role.addToPrincipalPolicy(statement);
 
-    const bucketId = logicalIdOf(this.bucket.node.defaultChild as CfnBucket);
+    const bucketArn = nagReferenceOf(role, this.bucket.node.defaultChild as CfnBucket);
     for (const prefix of prefixes) {
       Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}*]`,
+        id: `AwsSolutions-IAM5[Resource::${bucketArn}/${prefix}*]`,
         reason: `Object keys under ${prefix} are ULIDs made per upload or export job, so no fixed ARN can name them; the grant is limited to that prefix of the ${this.definition.key} bucket.`,
       });
     }

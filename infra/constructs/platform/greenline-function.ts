@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
-import type { CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, type CfnFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -24,7 +24,6 @@ import {
 import { tables as tableDefinitions } from '#platform/catalog/tables.ts';
 import type { AttachmentStore } from './attachment-store.ts';
 import type { Mail } from './mail.ts';
-import { logicalIdOf } from './naming.ts';
 
 /** What a function may be connected to; `connect` picks the parts its definition names. */
 export interface FunctionConnections {
@@ -94,12 +93,12 @@ export class GreenlineFunction extends Construct {
   /**
    * Active X-Ray tracing, with its permissions in a policy of their own rather than `tracing: Tracing.ACTIVE`: the
    * X-Ray actions take no resource but `*`, and keeping them apart lets that one finding be acknowledged without
-   * hiding a future wildcard in the role's default policy. One managed policy for the whole stack, attached to every
-   * role: a policy per function cost one CloudFormation resource each, of the 500 a stack may hold.
+   * hiding a future wildcard in the role's default policy. One managed policy in the root stack, attached to every
+   * role in every capability's nested stack: a policy per function cost one CloudFormation resource each.
    */
   private enableTracing(): void {
     (this.lambda.node.defaultChild as CfnFunction).tracingConfig = { mode: 'Active' };
-    const tracing = tracingPolicyOf(Stack.of(this));
+    const tracing = tracingPolicyOf(rootStackOf(this));
     this.role.addManagedPolicy(tracing);
     this.lambda.node.addDependency(tracing);
   }
@@ -110,7 +109,8 @@ export class GreenlineFunction extends Construct {
 
   /**
    * Grants and configures in one call exactly what the definition declares (Powertools' `bindTable`): each table's
-   * name in its environment variable with only the DynamoDB actions its access names, each queue's URL with permission
+   * name in its environment variable with only the DynamoDB actions its access names, on the table and each of its
+   * indexes by name (not `<table ARN>/index/*`, which `ITable.grant` gives), each queue's URL with permission
    * to send, and, for a mailing function, the sender address and configuration set with `ses:SendEmail` limited to
    * that identity and set; each bucket's name with the access the definition names for it (see
    * {@link AttachmentStore.grant}).
@@ -119,8 +119,15 @@ export class GreenlineFunction extends Construct {
     for (const [key, access] of Object.entries(this.definition.tables ?? {}) as [TableKey, TableAccess][]) {
       const table = connections.tables[key];
       this.addEnvironment(tableDefinitions[key].envVar, table.tableName);
-      table.grant(this.lambda, ...tableActions(access).map((action) => `dynamodb:${action}`));
-      if (tableDefinitions[key].indexes.length > 0) this.acknowledgeIndexWildcard(key, table);
+      this.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: tableActions(access).map((action) => `dynamodb:${action}`),
+          resources: [
+            table.tableArn,
+            ...tableDefinitions[key].indexes.map((index) => `${table.tableArn}/index/${index.name}`),
+          ],
+        }),
+      );
     }
     for (const key of Object.keys(this.definition.queues ?? {}) as QueueKey[]) {
       const queue = connections.queues[key];
@@ -139,20 +146,16 @@ export class GreenlineFunction extends Construct {
       store.grant(this.role, access);
     }
   }
-
-  /** `ITable.grant` covers the table's indexes as `<table ARN>/index/*`, which querying a GSI needs. */
-  private acknowledgeIndexWildcard(key: TableKey, table: ITable): void {
-    const cfnTable = table.node.defaultChild as CfnTable | undefined;
-    if (!cfnTable) return;
-    const indexes = tableDefinitions[key].indexes.map((index) => index.name).join(', ');
-    Validations.of(this.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(cfnTable)}.Arn>/index/*]`,
-      reason: `Queries the ${key} table's global secondary indexes (${indexes}); the grant names them <table ARN>/index/*, which matches this table's indexes only.`,
-    });
-  }
 }
 
-/** The stack's one X-Ray policy (see `enableTracing`), made by the first function that needs it. */
+/** The stack that holds `scope`, or the stack above it when that is a nested stack. */
+const rootStackOf = (scope: Construct): Stack => {
+  let stack = Stack.of(scope);
+  while (stack.nestedStackParent) stack = stack.nestedStackParent;
+  return stack;
+};
+
+/** The app stack's one X-Ray policy (see `enableTracing`), made by the first function that needs it. */
 const tracingPolicyOf = (stack: Stack): ManagedPolicy => {
   const id = 'XRayTracingPolicy';
   const existing = stack.node.tryFindChild(id);
