@@ -19,6 +19,7 @@ import type { readAccessLog } from '#cases/services/read-case.ts';
 import type { RecordedTransfer } from '#cases/services/record-transfer.ts';
 import { type CaseClock, type CaseTimeLimits, colourLabels } from '#deadlines/domain/deadlines.ts';
 import { clockNames } from '#deadlines/domain/time-limit-policies.ts';
+import { gradeLabels } from '#grading/domain/grades.ts';
 import { type Attachment, attachmentContentTypes } from '#intake/domain/attachments.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import { officialRoles } from '#platform/domain/principal.ts';
@@ -153,6 +154,29 @@ const caseResultSchema = schemaFor<NonNullable<CaseView['result']>>()(
 
 const transferBody = enumOf(transferBodyLabels).describe(
   `接收机关 / the receiving body：${describeEnum(transferBodyLabels)}`,
+);
+
+const helpPlanSchema = schemaFor<NonNullable<CaseView['helpPlan']>>()(
+  z
+    .object({
+      uscc: text('企业统一社会信用代码 / the enterprise'),
+      enterpriseName: text('企业名称 / its name'),
+      assessmentId: text('评为 D 级的评定 / the assessment that graded it D'),
+      industryName: text('行业 / industry'),
+      grade: enumOf(gradeLabels).describe('评定等级 / the grade it was given'),
+      targetGrade: enumOf(gradeLabels).describe('帮扶目标等级 / the grade to reach'),
+      actions: z
+        .array(
+          z.object({
+            indicatorId: text('指标 / indicator'),
+            name: text('指标名称 / its name'),
+            answer: text('评定时的情况 / what the assessment found').optional(),
+            needs: text('达到目标等级须满足 / what the target grade needs'),
+          }),
+        )
+        .describe('帮扶事项：拖累等级的指标及提升要求 / the indicators to bring up, with what the next grade needs'),
+    })
+    .meta({ id: 'HelpPlanDetails', description: '帮扶计划 / a help plan’s own fields' }),
 );
 
 const transferSchema = schemaFor<NonNullable<CaseView['transfers']>[number]>()(
@@ -316,6 +340,7 @@ export const caseViewSchema = schemaFor<CaseView>()(
         .array(transferSchema)
         .optional()
         .describe('移交线索记录（不改变状态）/ leads handed to other bodies; they do not change the state'),
+      helpPlan: helpPlanSchema.optional(),
       history: z
         .array(historyEntrySchema)
         .optional()

@@ -51,6 +51,8 @@ const gradeHistoryEntrySchema = z
     industryName: text('行业名称 / its name').optional(),
     industryGrade: grade.optional().describe('该行业评定的等级 / the industry’s grade'),
     assessmentId: text('评定编号 / the assessment').optional(),
+    helpPlanOpened: text('此次评为 D 级而生成的帮扶计划（事项编号）/ the help plan this step opened').optional(),
+    helpPlanClosed: text('此次恢复 C 级及以上而办结的帮扶计划 / the help plan this step closed').optional(),
   })
   .describe('等级变化 / a step of the grade history');
 
@@ -94,6 +96,18 @@ export const enterpriseSchema = schemaFor<Enterprise>()(
         )
         .describe('各行业的现行等级（最近一次发布的评定）/ each industry’s grade'),
       gradeHistory: z.array(gradeHistoryEntrySchema).describe('等级历史，旧的在前 / the grade history, oldest first'),
+      helpPlan: z
+        .object({
+          caseId: text('帮扶计划事项编号 / the help plan’s case'),
+          state: z
+            .enum(['opening', 'open', 'closing'])
+            .describe('`opening` 生成中；`open` 帮扶中；`closing` 已恢复 C 级及以上，办结中 / its state'),
+          assessmentId: text('生成它的评定 / the assessment that opened it'),
+          unitId: text('所属单位 / the unit owning it'),
+          since: instant('生成时间 / opened at'),
+        })
+        .optional()
+        .describe('评为 D 级时的帮扶计划；无则省略 / the help plan while graded D'),
       importId: text('导入批次（文件的 SHA-256）/ the import that registered it').optional(),
       version: count('版本：修改时回传 / version, for optimistic concurrency', 1),
       createdAt: instant('登记时间 / registered at'),

@@ -29,8 +29,10 @@ export const gradingFunctions = defineFunctions('grading', {
   'list-assessments': { description: '绩效分级评定列表', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
   // Publishing writes the assessment with the enterprise's grade and search entries (one transaction).
   'act-on-assessment': {
-    description: '提交、审核、退回、发布绩效分级评定',
-    tables: { main: { write: ['PutItem', 'DeleteItem'] } },
+    description: '提交、审核、退回、发布绩效分级评定（发布 D 级生成帮扶计划，恢复 C 级及以上办结之）',
+    // Read-write and the notices queue: publishing opens or closes a help plan, a case with its number and events.
+    tables: { main: 'read-write' },
+    queues: { notices: 'send' },
     timeoutSeconds: 15,
     memoryMiB: 512,
   },

@@ -1,4 +1,5 @@
 import type { CaseTimeLimits, ProgressColour } from '#deadlines/domain/clocks.ts';
+import type { HelpPlanDetails } from '#grading/domain/help-plan-details.ts';
 import type { Attachment } from '#intake/domain/attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
 import type { OfficialRole } from '#platform/domain/principal.ts';
@@ -170,6 +171,8 @@ export interface Case {
   readonly trackingCode?: string;
   /** Leads handed to the discipline body, the police or the judiciary: they do not change the state. */
   readonly transfers?: readonly Transfer[];
+  /** A help plan's own fields: the enterprise graded D, the assessment, and the indicators to bring up to C. */
+  readonly helpPlan?: HelpPlanDetails;
 }
 
 /** One entry of a case's append-only history: who did what, when, why, and what changed. */

@@ -132,6 +132,23 @@ export interface GradeHistoryEntry {
   readonly industryName?: string;
   readonly industryGrade?: Grade;
   readonly assessmentId?: string;
+  /** The help plan this step opened (graded D) or closed (graded C or better again): its case. */
+  readonly helpPlanOpened?: string;
+  readonly helpPlanClosed?: string;
+}
+
+/**
+ * The help plan (帮扶) of an enterprise graded D: its case, planned with the grade that opens it and stored just after
+ * (`opening` until then), and `closing` from the grade that restores C or better until the case is closed. The planned
+ * id makes storing the case exactly-once: whoever completes an `opening` plan stores the case under that id, once.
+ */
+export interface EnterpriseHelpPlan {
+  readonly caseId: string;
+  readonly state: 'opening' | 'open' | 'closing';
+  /** The published assessment that opened it, and the unit of the official who published it (owns the case). */
+  readonly assessmentId: string;
+  readonly unitId: string;
+  readonly since: string;
 }
 
 export interface Enterprise {
@@ -148,6 +165,7 @@ export interface Enterprise {
   readonly grade?: Grade;
   readonly industryGrades: readonly IndustryGrade[];
   readonly gradeHistory: readonly GradeHistoryEntry[];
+  readonly helpPlan?: EnterpriseHelpPlan;
   /** The import that registered it (the file's SHA-256), when it came from a sheet. */
   readonly importId?: string;
   readonly version: number;
@@ -203,9 +221,17 @@ export const overallGrade = (industryGrades: readonly Pick<IndustryGrade, 'grade
  * (the lowest of its industries'), the step added to the history. A grade recorded at registration gives way to the
  * first published assessment.
  */
-export const applyPublishedGrade = (enterprise: Enterprise, entry: IndustryGrade, by: string): Enterprise => {
+export const applyPublishedGrade = (
+  enterprise: Enterprise,
+  entry: IndustryGrade,
+  by: string,
+  /** The case a help plan would have, and the unit owning it, should this grade open one. */
+  plannedHelpPlan?: { readonly caseId: string; readonly unitId: string },
+): Enterprise => {
   const industryGrades = [...enterprise.industryGrades.filter((other) => other.industry !== entry.industry), entry];
   const grade = overallGrade(industryGrades) as Grade;
+  const current = enterprise.helpPlan;
+  const helpPlan = nextHelpPlan(current, grade, entry, plannedHelpPlan);
   const step: GradeHistoryEntry = {
     at: entry.publishedAt,
     by,
@@ -216,16 +242,48 @@ export const applyPublishedGrade = (enterprise: Enterprise, entry: IndustryGrade
     industryName: entry.industryName,
     industryGrade: entry.grade,
     assessmentId: entry.assessmentId,
+    ...(helpPlan && !current ? { helpPlanOpened: helpPlan.caseId } : {}),
+    ...(current && helpPlan?.state === 'closing' && current.state !== 'closing'
+      ? { helpPlanClosed: current.caseId }
+      : {}),
   };
+  const { helpPlan: _previous, ...rest } = enterprise;
   return {
-    ...enterprise,
+    ...rest,
     grade,
     industryGrades,
     gradeHistory: [...enterprise.gradeHistory, step],
+    ...(helpPlan ? { helpPlan } : {}),
     version: enterprise.version + 1,
     updatedAt: entry.publishedAt,
     updatedBy: by,
   };
+};
+
+/**
+ * A grade of D opens a help plan unless one is open; a grade of C or better closes the open one. A plan already
+ * closing stays closing whatever the grade: a D published in the moment between a C and the closing of its case opens
+ * no second plan (the next assessment of the firm does).
+ */
+const nextHelpPlan = (
+  current: EnterpriseHelpPlan | undefined,
+  grade: Grade,
+  entry: IndustryGrade,
+  planned: { readonly caseId: string; readonly unitId: string } | undefined,
+): EnterpriseHelpPlan | undefined => {
+  if (grade === 'D') {
+    if (current || !planned) return current;
+    return { ...planned, state: 'opening', assessmentId: entry.assessmentId, since: entry.publishedAt };
+  }
+  return current ? { ...current, state: 'closing' } : undefined;
+};
+
+/** The enterprise once its help plan's case is stored (`open`) or closed (no plan). */
+export const settledHelpPlan = (enterprise: Enterprise, at: string, by: string): Enterprise => {
+  const { helpPlan, ...rest } = enterprise;
+  const base = { ...rest, version: enterprise.version + 1, updatedAt: at, updatedBy: by };
+  if (helpPlan?.state === 'opening') return { ...base, helpPlan: { ...helpPlan, state: 'open' } };
+  return base;
 };
 
 /** Whether the grade went down (a downgrade, e.g. to D, opens a help plan). */

@@ -7,7 +7,7 @@ import { applyPublishedGrade, type Enterprise, type IndustryGrade } from '#enter
 import { type EnterpriseCompanion, getEnterprise, saveEnterprise } from '#enterprises/store/enterprises.ts';
 import { EnterpriseNotFoundError, EnterpriseVersionConflictError } from '#enterprises/store/errors.ts';
 
-export type { EnterpriseCompanion } from '#enterprises/store/enterprises.ts';
+export { type EnterpriseCompanion, enterpriseItemPut } from '#enterprises/store/enterprises.ts';
 export { EnterpriseCompanionConflictError, EnterpriseNotFoundError } from '#enterprises/store/errors.ts';
 
 /** The registered enterprise of `uscc`; EnterpriseNotFoundError (404) when none is. */
@@ -29,10 +29,11 @@ export const recordPublishedGrade = async (
   grade: IndustryGrade,
   by: string,
   companion: EnterpriseCompanion,
+  plannedHelpPlan?: { readonly caseId: string; readonly unitId: string },
 ): Promise<{ before: Enterprise; after: Enterprise }> => {
   for (let attempt = 1; ; attempt += 1) {
     const before = await requireEnterprise(uscc);
-    const after = applyPublishedGrade(before, grade, by);
+    const after = applyPublishedGrade(before, grade, by, plannedHelpPlan);
     try {
       await saveEnterprise(before, after, [companion]);
       return { before, after };

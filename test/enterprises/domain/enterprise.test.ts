@@ -9,6 +9,7 @@ import {
   newEnterpriseSchema,
   overallGrade,
   registerEnterprise,
+  settledHelpPlan,
 } from '#enterprises/domain/enterprise.ts';
 import { ConflictError } from '#platform/domain/errors.ts';
 
@@ -83,6 +84,57 @@ describe('a firm in several industries takes its lowest industry grade', () => {
     expect(graded.gradeHistory.at(-1)).toMatchObject({ previousGrade: 'B', grade: 'C', industryGrade: 'C' });
     expect(isDowngrade('B', 'C')).toBe(true);
     expect(isDowngrade(undefined, 'D')).toBe(false);
+  });
+});
+
+describe('the help plan a D grade opens and a grade of C or better closes', () => {
+  const planned = { caseId: 'plan-1', unitId: 'city' };
+
+  it('a D opens one plan, a second D keeps it, a C closes it, and the history says which step did what', () => {
+    // Act
+    const atD = applyPublishedGrade(anEnterprise(), published('industrial-coating', 'D', '10'), 'supervisor', planned);
+    const opened = settledHelpPlan(atD, at, 'system');
+    const againD = applyPublishedGrade(opened, published('industrial-coating', 'D', '11'), 'supervisor', {
+      caseId: 'plan-2',
+      unitId: 'city',
+    });
+    const atC = applyPublishedGrade(againD, published('industrial-coating', 'C', '12'), 'supervisor', planned);
+    const closed = settledHelpPlan(atC, at, 'system');
+
+    // Assess
+    expect(atD.helpPlan).toEqual({
+      caseId: 'plan-1',
+      unitId: 'city',
+      state: 'opening',
+      assessmentId: 'assessment-industrial-coating-10',
+      since: '2026-03-10T02:00:00.000Z',
+    });
+    expect(opened.helpPlan?.state).toBe('open');
+    expect(againD.helpPlan).toEqual(opened.helpPlan);
+    expect(atC.helpPlan).toMatchObject({ caseId: 'plan-1', state: 'closing' });
+    expect(closed.helpPlan).toBeUndefined();
+    expect(closed.gradeHistory.map((step) => [step.grade, step.helpPlanOpened, step.helpPlanClosed])).toEqual([
+      ['D', 'plan-1', undefined],
+      ['D', undefined, undefined],
+      ['C', undefined, 'plan-1'],
+    ]);
+  });
+
+  it('a B or C firm without a plan gets none, and a plan closing stays closing through another D', () => {
+    const atB = applyPublishedGrade(anEnterprise(), published('industrial-coating', 'B', '10'), 'supervisor', planned);
+    const closing = applyPublishedGrade(
+      applyPublishedGrade(anEnterprise(), published('industrial-coating', 'D', '10'), 'supervisor', planned),
+      published('industrial-coating', 'C', '11'),
+      'supervisor',
+    );
+
+    const dAgain = applyPublishedGrade(closing, published('industrial-coating', 'D', '12'), 'supervisor', {
+      caseId: 'plan-2',
+      unitId: 'city',
+    });
+
+    expect(atB.helpPlan).toBeUndefined();
+    expect(dAgain.helpPlan).toMatchObject({ caseId: 'plan-1', state: 'closing' });
   });
 });
 

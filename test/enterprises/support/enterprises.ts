@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { organisationCodeCheckDigit, usccCheckCharacter } from '#enterprises/domain/uscc.ts';
+import { functions } from '#platform/catalog/catalog.ts';
+import { functionEntry } from '#platform/catalog/definitions.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { routeKey, routes } from '#platform/http/routes.ts';
 import { aPrincipal, apiEvent, type HttpResult, invoke } from '../../support/factories.ts';
@@ -55,8 +57,7 @@ export const call = async (
   const route = routes.find((candidate) => candidate.method === method && candidate.path === path);
   if (!route) throw new Error(`no route ${method} ${path}`);
   if (!handlers.has(route.function)) {
-    const capability = path.startsWith('/v1/grading') ? 'grading' : 'enterprises';
-    handlers.set(route.function, (await import(`../../../functions/${capability}/${route.function}.ts`)).handler);
+    handlers.set(route.function, (await import(`../../../${functionEntry(functions[route.function])}`)).handler);
   }
   const rawPath = Object.entries(options.pathParameters ?? {}).reduce(
     (filled, [name, value]) => filled.replace(`{${name}}`, value),

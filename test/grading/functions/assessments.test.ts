@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseView } from '#cases/domain/case-view.ts';
 import type { Enterprise } from '#enterprises/domain/enterprise.ts';
 import type { GradingScheme } from '#grading/domain/scheme.ts';
 import type { AssessmentView } from '#grading/services/assessment-view.ts';
@@ -7,6 +8,7 @@ import type { SchemeWithVersions } from '#grading/services/schemes.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import type { Problem } from '#platform/http/problem.ts';
 import { admin, aNewEnterprise, call, makeUscc, register } from '../../enterprises/support/enterprises.ts';
+import { seedDirectory } from '../../support/directory.ts';
 import { aPrincipal, bodyOf } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
 import { aScheme, exampleAnswers } from '../support/factories.ts';
@@ -55,6 +57,7 @@ const publish = async (body: Record<string, unknown>): Promise<AssessmentView> =
 
 beforeAll(async () => {
   aws = await startLocalAws();
+  await seedDirectory();
   for (const uscc of [firm, twoIndustryFirm]) {
     const response = await register(aNewEnterprise({ uscc, name: `分级测试企业${uscc.slice(-4)}` }), admin);
     expect(response.statusCode, response.body).toBe(201);
@@ -196,8 +199,41 @@ describe('an assessment', () => {
         industryGrade: 'D',
         assessmentId: first.id,
         by: 'supervisor',
+        helpPlanOpened: graded.helpPlan?.caseId,
       }),
     ]);
+  });
+
+  it('publishing D opened a help plan on the ledger: a case naming the firm and what C needs, for the office to assign', async () => {
+    const graded = await enterprise(firm);
+    expect(graded.helpPlan).toMatchObject({ state: 'open', assessmentId: first.id, unitId: 'city' });
+
+    const plan = bodyOf<CaseView>(
+      await call('GET', '/v1/cases/{id}', {
+        principal: supervisor,
+        pathParameters: { id: graded.helpPlan?.caseId ?? '' },
+      }),
+    );
+    const ledger = bodyOf<{ cases: Record<string, { id: string }[]> }>(
+      await call('GET', '/v1/ledger', { principal: supervisor, query: { kind: 'help-plan' } }),
+    );
+
+    expect(plan).toMatchObject({
+      kind: 'help-plan',
+      state: 'accepted',
+      number: expect.stringMatching(/^GL-BF-\d{4}-\d{6}$/),
+      helpPlan: {
+        uscc: firm,
+        assessmentId: first.id,
+        grade: 'D',
+        targetGrade: 'C',
+        actions: [
+          expect.objectContaining({ indicatorId: 'vocs-treatment', needs: expect.stringMatching(/^C 级须满足：/) }),
+        ],
+      },
+    });
+    expect(plan.history?.[0]).toMatchObject({ role: 'system', action: 'register' });
+    expect(ledger.cases.blue?.map((item) => item.id)).toContain(plan.id);
   });
 
   it('a later assessment at C moves the grade D → C, and the earlier result stays readable', async () => {
@@ -213,6 +249,14 @@ describe('an assessment', () => {
     const graded = await enterprise(firm);
     expect(graded.grade).toBe('C');
     expect(graded.gradeHistory.map((step) => `${step.previousGrade ?? '-'}→${step.grade}`)).toEqual(['-→D', 'D→C']);
+    const planId = graded.gradeHistory[0]?.helpPlanOpened ?? '';
+    expect(graded.gradeHistory[1]?.helpPlanClosed).toBe(planId);
+    expect(graded.helpPlan).toBeUndefined();
+    const plan = bodyOf<CaseView>(
+      await call('GET', '/v1/cases/{id}', { principal: supervisor, pathParameters: { id: planId } }),
+    );
+    expect(plan).toMatchObject({ state: 'closed', colour: 'green' });
+    expect(plan.history?.at(-1)).toMatchObject({ role: 'system', action: 'grade-restored', toState: 'closed' });
     const list = bodyOf<AssessmentList>(
       await call('GET', '/v1/grading/assessments', { principal: lead, query: { uscc: firm } }),
     );

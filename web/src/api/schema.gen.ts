@@ -3975,6 +3975,7 @@ export interface Case {
    * 移交线索记录（不改变状态）/ leads handed to other bodies; they do not change the state
    */
   transfers?: Transfer[];
+  helpPlan?: HelpPlanDetails;
   /**
    * 办理历史（查看时返回）/ the history, when reading a case
    */
@@ -4271,6 +4272,59 @@ export interface Transfer {
    * 登记人 / recorded by
    */
   by: string;
+}
+/**
+ * 帮扶计划 / a help plan’s own fields
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "HelpPlanDetails".
+ */
+export interface HelpPlanDetails {
+  /**
+   * 企业统一社会信用代码 / the enterprise
+   */
+  uscc: string;
+  /**
+   * 企业名称 / its name
+   */
+  enterpriseName: string;
+  /**
+   * 评为 D 级的评定 / the assessment that graded it D
+   */
+  assessmentId: string;
+  /**
+   * 行业 / industry
+   */
+  industryName: string;
+  /**
+   * 评定等级 / the grade it was given
+   */
+  grade: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+  /**
+   * 帮扶目标等级 / the grade to reach
+   */
+  targetGrade: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+  /**
+   * 帮扶事项：拖累等级的指标及提升要求 / the indicators to bring up, with what the next grade needs
+   */
+  actions: {
+    /**
+     * 指标 / indicator
+     */
+    indicatorId: string;
+    /**
+     * 指标名称 / its name
+     */
+    name: string;
+    /**
+     * 评定时的情况 / what the assessment found
+     */
+    answer?: string;
+    /**
+     * 达到目标等级须满足 / what the target grade needs
+     */
+    needs: string;
+  }[];
 }
 /**
  * 办理历史中的一条：谁、何时、做了什么、为何、改了什么 / one history entry: who did what, when, why, what changed
@@ -9503,7 +9557,40 @@ export interface Enterprise {
      * 评定编号 / the assessment
      */
     assessmentId?: string;
+    /**
+     * 此次评为 D 级而生成的帮扶计划（事项编号）/ the help plan this step opened
+     */
+    helpPlanOpened?: string;
+    /**
+     * 此次恢复 C 级及以上而办结的帮扶计划 / the help plan this step closed
+     */
+    helpPlanClosed?: string;
   }[];
+  /**
+   * 评为 D 级时的帮扶计划；无则省略 / the help plan while graded D
+   */
+  helpPlan?: {
+    /**
+     * 帮扶计划事项编号 / the help plan’s case
+     */
+    caseId: string;
+    /**
+     * `opening` 生成中；`open` 帮扶中；`closing` 已恢复 C 级及以上，办结中 / its state
+     */
+    state: 'opening' | 'open' | 'closing';
+    /**
+     * 生成它的评定 / the assessment that opened it
+     */
+    assessmentId: string;
+    /**
+     * 所属单位 / the unit owning it
+     */
+    unitId: string;
+    /**
+     * 生成时间 / opened at
+     */
+    since: string;
+  };
   /**
    * 导入批次（文件的 SHA-256）/ the import that registered it
    */
