@@ -9,7 +9,7 @@ import { caseListQuerySchema } from '#cases/domain/case-query.ts';
 import type { CaseSummary } from '#cases/domain/case-summary.ts';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import { caseIdSchema } from '#cases/domain/ids.ts';
-import { caseKindLabels, stateLabels, transferBodyLabels } from '#cases/domain/labels.ts';
+import { caseKindLabels, stateLabels, substantiationLabels, transferBodyLabels } from '#cases/domain/labels.ts';
 import type { ComplainantView } from '#cases/domain/privacy.ts';
 import { transferIdSchema, transferInputSchema, transferOutcomeInputSchema } from '#cases/domain/transfers.ts';
 import { type ActionName, actionInputSchemas, actionNames, actionRules } from '#cases/domain/workflow.ts';
@@ -146,6 +146,9 @@ const caseResultSchema = schemaFor<NonNullable<CaseView['result']>>()(
     .object({
       text: text('办理情况（内部）/ what the department found and did (internal)'),
       publicReply: text('答复投诉人的内容 / the reply to the complainant'),
+      substantiated: enumOf(substantiationLabels)
+        .optional()
+        .describe('投诉核查结论：属实、部分属实、不属实 / whether the complaint was substantiated'),
       submittedAt: instant('提交时间 / submitted at'),
       submittedBy: text('提交人 / submitted by'),
     })

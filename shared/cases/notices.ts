@@ -12,6 +12,14 @@ const officialTexts: Partial<Record<CaseEventType, { readonly tag: string; reado
   'result-sent-back': { tag: '退回重办', ask: '办理结果被退回，请按意见重新办理。' },
   'review-requested': { tag: '申请复核', ask: '投诉人对办理结果提出异议，请决定重新办理或维持原结果。' },
   'case-reopened': { tag: '重新办理', ask: '该事项已重新交办，请重新办理。' },
+  'help-plan-opened': {
+    tag: '帮扶计划',
+    ask: '企业绩效分级评为 D 级，已生成帮扶计划：请派单明确责任领导和责任人，组织一对一帮扶，帮助企业提升至 C 级。',
+  },
+  'regrade-flagged': {
+    tag: '待重新评级',
+    ask: '该投诉已办结，查实被投诉企业存在问题；该企业现为 A/B 级绩效企业，已标记待重新评定，请组织复核其绩效分级。',
+  },
 };
 
 /** Whether an event calls for an email to officials. */
@@ -37,6 +45,10 @@ export const officialNoticeEmail = (
       `编号：${item.number}`,
       `当前状态：${stateLabels[item.state]}`,
       ...(complaint ? [`地点：${[complaint.place.town, complaint.place.address].filter(Boolean).join(' ')}`] : []),
+      ...(complaint?.source
+        ? [`被投诉单位：${complaint.source.name}${complaint.source.uscc ? `（${complaint.source.uscc}）` : ''}`]
+        : []),
+      ...(item.helpPlan ? [`帮扶企业：${item.helpPlan.enterpriseName}（${item.helpPlan.uscc}）`] : []),
       `收到时间：${bureauDateTimeLabel(new Date(item.receivedAt))}（北京时间）`,
       ...(reason ? [`说明：${reason}`] : []),
       ...(complaint ? ['', '反映内容：', complaint.description] : []),

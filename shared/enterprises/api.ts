@@ -9,9 +9,15 @@ import {
   positiveListLabels,
 } from '#enterprises/domain/enterprise.ts';
 import { columnHeadings, importRequestSchema, maxImportRows } from '#enterprises/domain/import-sheet.ts';
+import {
+  positiveListEntrySchema,
+  positiveListQuerySchema,
+  positiveListRemovalSchema,
+} from '#enterprises/domain/positive-list.ts';
 import { enterpriseSearchSchema } from '#enterprises/domain/search.ts';
 import { usccSchema } from '#enterprises/domain/uscc.ts';
 import type { ImportReport } from '#enterprises/services/import-enterprises.ts';
+import type { PositiveList } from '#enterprises/services/positive-list.ts';
 import type { EnterprisePage } from '#enterprises/services/search-enterprises.ts';
 import { gradeLabels } from '#grading/domain/grades.ts';
 import { z } from '#platform/domain/zod.ts';
@@ -55,6 +61,29 @@ const gradeHistoryEntrySchema = z
     helpPlanClosed: text('此次恢复 C 级及以上而办结的帮扶计划 / the help plan this step closed').optional(),
   })
   .describe('等级变化 / a step of the grade history');
+
+const violationSchema = z
+  .object({
+    at: instant('查实时间（办结时间）/ when it was substantiated'),
+    source: z.enum(['complaint', 'inspection']).describe('来源：信访投诉、执法检查 / where it came from'),
+    caseId: text('事项编号 / the case'),
+    number: text('文号 / its number'),
+    substantiated: z.enum(['yes', 'partly']).describe('`yes` 属实；`partly` 部分属实'),
+    serious: flag('严重违法 / serious'),
+  })
+  .describe('查实的违法问题 / a substantiated violation');
+
+export const positiveListChangeSchema = z
+  .object({
+    at: instant('时间 / when'),
+    by: text('操作人（`system` 为系统按规则）/ by'),
+    action: z.enum(['enter', 'remove']).describe('`enter` 纳入；`remove` 移出'),
+    reason: text('理由 / why'),
+    rulesVersion: count('所依据的规则版本（0：登记时原有名录）/ the rules version it was decided under'),
+    serious: flag('因严重违法移出 / removed for a serious violation').optional(),
+    barredUntil: z.iso.date().optional().describe('此日起方可再纳入 / may enter again from'),
+  })
+  .describe('正面清单变更 / a step of the positive-list history');
 
 export const enterpriseSchema = schemaFor<Enterprise>()(
   z
@@ -108,6 +137,27 @@ export const enterpriseSchema = schemaFor<Enterprise>()(
         })
         .optional()
         .describe('评为 D 级时的帮扶计划；无则省略 / the help plan while graded D'),
+      regrade: z
+        .object({
+          since: instant('标记时间 / flagged at'),
+          caseId: text('查实的投诉 / the substantiated complaint'),
+          number: text('其文号 / its number'),
+          reason: text('原因 / why'),
+        })
+        .optional()
+        .describe('待重新评级：A/B 级企业被查实投诉，下次发布评定时清除 / flagged for re-assessment'),
+      violations: z
+        .array(violationSchema)
+        .optional()
+        .describe('查实的违法问题，旧的在前 / substantiated violations on record, oldest first'),
+      positiveListHistory: z
+        .array(positiveListChangeSchema)
+        .optional()
+        .describe('纳入、移出正面清单的记录，旧的在前 / entries to and removals from the positive list'),
+      positiveListBarredUntil: z.iso
+        .date()
+        .optional()
+        .describe('因严重违法被移出：此日起方可再纳入 / the first day a firm barred may enter again'),
       importId: text('导入批次（文件的 SHA-256）/ the import that registered it').optional(),
       version: count('版本：修改时回传 / version, for optimistic concurrency', 1),
       createdAt: instant('登记时间 / registered at'),
@@ -145,6 +195,47 @@ const importReportSchema = schemaFor<ImportReport>()(
 const headings = Object.values(columnHeadings)
   .map((names) => names[0])
   .join('、');
+
+const positiveListSchema = schemaFor<PositiveList>()(
+  z
+    .object({
+      rules: z
+        .object({
+          version: count('规则版本 / version', 1),
+          entryGrades: z.array(grade).describe('可纳入的绩效等级 / grades that qualify'),
+          cleanMonths: count('纳入前若干个月内无查实的违法问题 / months without a substantiated violation'),
+          barYears: count('严重违法移出后的禁入年数 / years barred after a serious violation'),
+          removeWhenGradeFalls: flag('等级降至可纳入等级以下时自动移出 / leaves when its grade falls'),
+        })
+        .describe('现行规则 / the rules in force'),
+      members: z
+        .array(
+          z.object({
+            uscc: text('统一社会信用代码'),
+            name: text('企业名称'),
+            town: text('乡镇（街道）'),
+            grade: grade.optional(),
+            since: instant('纳入时间 / since').optional(),
+            by: text('决定人 / decided by').optional(),
+            reason: text('纳入理由 / why it entered'),
+            rulesVersion: count('所依据的规则版本 / rules version').optional(),
+          }),
+        )
+        .describe('成员，按名称 / the members, by name'),
+      candidates: z
+        .array(
+          z.object({
+            uscc: text('统一社会信用代码'),
+            name: text('企业名称'),
+            town: text('乡镇（街道）'),
+            grade: grade.optional(),
+          }),
+        )
+        .optional()
+        .describe('符合条件而未纳入的企业（`candidates=true` 时）/ firms that qualify, when asked for'),
+    })
+    .meta({ id: 'PositiveList', description: '正面清单 / the positive list' }),
+);
 
 export const enterprisesApi = {
   registerEnterprise: {
@@ -218,5 +309,48 @@ export const enterprisesApi = {
     body: jsonRequest('Excel 文件 / the sheet', importRequestSchema.meta({ id: 'EnterpriseImportInput' })),
     response: ok('导入结果 / the import', importReportSchema),
     problems: [400, 403, 409, 415],
+  },
+  readPositiveList: {
+    method: 'GET',
+    path: '/v1/positive-list',
+    function: 'positive-list',
+    auth: 'official',
+    summary: '正面清单（成员及纳入理由）',
+    tags: ['enterprises'],
+    description:
+      '正面清单的现行规则、成员及各自的纳入理由、时间和决定人；`candidates=true` 时另列符合条件而未纳入的企业。由索引提供，不扫描全表。' +
+      '/ The rules, the members with why each entered, and on request the firms that qualify and are not listed.',
+    query: positiveListQuerySchema,
+    response: ok('正面清单 / the positive list', positiveListSchema),
+    problems: [400, 403],
+  },
+  addToPositiveList: {
+    method: 'POST',
+    path: '/v1/positive-list',
+    function: 'positive-list',
+    auth: 'official',
+    summary: '纳入正面清单',
+    tags: ['enterprises'],
+    description:
+      '按规则检查（绩效等级、近期查实的违法问题、禁入期），不符合时返回 409 并列出每一项未满足的条件；符合则纳入并记录理由和决定人。' +
+      '督查督办人员、系统管理员可用。/ Enters a firm under the rules; a 409 names every unmet condition.',
+    body: jsonRequest('纳入 / the entry', positiveListEntrySchema.meta({ id: 'PositiveListEntry' })),
+    response: created('纳入后的企业 / the enterprise', enterpriseSchema),
+    problems: [400, 403, 404, 409, 415],
+  },
+  removeFromPositiveList: {
+    method: 'POST',
+    path: '/v1/positive-list/{uscc}/removal',
+    function: 'positive-list',
+    auth: 'official',
+    summary: '移出正面清单',
+    tags: ['enterprises'],
+    description:
+      '移出并记录理由和决定人；`serious: true`（严重违法）时按规则若干年内不得再纳入。/ Removes a firm with the reason; a ' +
+      'serious violation bars re-entry for the rules’ years.',
+    pathParameters: { uscc: usccParameter },
+    body: jsonRequest('移出 / the removal', positiveListRemovalSchema.meta({ id: 'PositiveListRemoval' })),
+    response: ok('移出后的企业 / the enterprise', enterpriseSchema),
+    problems: [400, 403, 404, 409, 415],
   },
 } as const satisfies Record<string, ApiRoute>;

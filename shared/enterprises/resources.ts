@@ -27,4 +27,11 @@ export const enterprisesFunctions = defineFunctions('enterprises', {
     timeoutSeconds: 29,
     memoryMiB: 1024,
   },
+  // Reads the list's index partition (and, for candidates, the qualifying grades'); enters and removes firms.
+  'positive-list': {
+    description: '正面清单：查看、纳入、移出',
+    tables: { main: writesEnterprises },
+    timeoutSeconds: 15,
+    memoryMiB: 512,
+  },
 });

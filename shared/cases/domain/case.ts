@@ -59,11 +59,17 @@ export interface Extension {
   readonly decisionNote?: string;
 }
 
+/** What the department's check found of a complaint (核查结论): substantiated, partly, or not. */
+export const substantiations = ['yes', 'partly', 'no'] as const;
+export type Substantiation = (typeof substantiations)[number];
+
 export interface CaseResult {
   /** The department's account of what it found and did (internal). */
   readonly text: string;
   /** What the complainant is told. */
   readonly publicReply: string;
+  /** For a complaint: whether it was substantiated (属实 / 部分属实 / 不属实); a substantiated one counts against the firm. */
+  readonly substantiated?: Substantiation;
   readonly submittedAt: string;
   readonly submittedBy: string;
 }
@@ -212,6 +218,8 @@ export const caseEventTypes = [
   'deadline-reminder',
   'deadline-supervision',
   'calendar-missing',
+  'help-plan-opened',
+  'regrade-flagged',
 ] as const;
 
 export type CaseEventType = (typeof caseEventTypes)[number];

@@ -1,5 +1,5 @@
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
-import type { CaseKind, CaseState, TransferBody } from './case.ts';
+import type { CaseKind, CaseState, Substantiation, TransferBody } from './case.ts';
 
 export const channelLabels: Readonly<Record<Channel, string>> = {
   hotline: '热线电话',
@@ -50,6 +50,12 @@ export const caseKindLabels: Readonly<Record<CaseKind, string>> = {
 };
 
 /** The bodies a lead is handed to (移交线索 / 移送). */
+export const substantiationLabels: Readonly<Record<Substantiation, string>> = {
+  yes: '属实',
+  partly: '部分属实',
+  no: '不属实',
+};
+
 export const transferBodyLabels: Readonly<Record<TransferBody, string>> = {
   discipline: '纪检监察机关',
   police: '公安机关',

@@ -33,6 +33,10 @@ export const audienceFor = (type: CaseEventType, assigned: boolean): readonly Au
       return [...department('lead'), 'supervisors'];
     case 'calendar-missing':
       return ['admins'];
+    case 'help-plan-opened':
+      return ['dispatchers', 'supervisors'];
+    case 'regrade-flagged':
+      return ['supervisors'];
     default:
       return [];
   }

@@ -1,9 +1,17 @@
 import { ulid } from 'ulid';
 import type { Case } from '#cases/domain/case.ts';
-import { type ActionContext, type ActionName, actionInputSchemas, performAction } from '#cases/domain/workflow.ts';
+import { substantiatedViolation, withRegradeEvent } from '#cases/domain/violations.ts';
+import {
+  type ActionContext,
+  type ActionName,
+  actionInputSchemas,
+  performAction,
+  type Transition,
+} from '#cases/domain/workflow.ts';
 import { commitTransition, getCase } from '#cases/store/cases.ts';
 import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import { getOrgUnit, getUser } from '#directory/services/lookup.ts';
+import { violationWrites } from '#enterprises/services/violations.ts';
 import { now } from '#platform/clock.ts';
 import { NotFoundError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -40,6 +48,23 @@ const lookupsFor = async (action: ActionName, input: Record<string, unknown>): P
  * Performs a workflow action: checks role, scope, state and input in the domain, then writes the case, its history
  * entry and its events in one transaction conditioned on the version read. Returns the updated case.
  */
+/**
+ * A complaint closed as substantiated against a registered firm is recorded on the firm in the same transaction (and,
+ * while the firm is graded A or B, flags it for re-assessment, told to the grading officials by an event).
+ */
+const withViolationRecorded = async (
+  transition: Transition,
+  by: string,
+): Promise<{ transition: Transition; companions: readonly Record<string, unknown>[] }> => {
+  const found = substantiatedViolation(transition);
+  const recorded = found && (await violationWrites(found.uscc, found.violation, by));
+  if (!recorded) return { transition, companions: [] };
+  return {
+    transition: recorded.flagged ? withRegradeEvent(transition, ulid()) : transition,
+    companions: recorded.writes,
+  };
+};
+
 export const actOnCase = async (
   caseId: string,
   actionName: string,
@@ -54,8 +79,9 @@ export const actOnCase = async (
     lookupsFor(actionName, input),
     loadTimeContext(at),
   ]);
-  const transition = performAction(item, actionName, input, principal, { now: at, eventId: ulid, time, ...lookups });
-  await commitTransition(transition);
+  const performed = performAction(item, actionName, input, principal, { now: at, eventId: ulid, time, ...lookups });
+  const { transition, companions } = await withViolationRecorded(performed, principal.username);
+  await commitTransition(transition, companions);
   countMetric('CaseAction', ['action', actionName]);
   await relayNow(transition.events);
   return transition.changes[0]?.after ?? item;

@@ -8,6 +8,7 @@ import { compareGrades, type Grade, gradeSchema, lowestGrade } from '#grading/do
 import { ConflictError } from '#platform/domain/errors.ts';
 import { plainText } from '#platform/domain/text.ts';
 import { z } from '#platform/domain/zod.ts';
+import type { PositiveListChange, RegradeFlag, Violation } from './records.ts';
 import { usccSchema } from './uscc.ts';
 
 /** Mainland mobile numbers, or landlines with area code (and an optional extension), as intake accepts them. */
@@ -81,7 +82,10 @@ export const newEnterpriseSchema = z
   .strict();
 export type NewEnterprise = z.output<typeof newEnterpriseSchema>;
 
-/** A change (`PATCH /v1/enterprises/{uscc}`): the fields given replace the stored ones. Grades change only by assessment. */
+/**
+ * A change (`PATCH /v1/enterprises/{uscc}`): the fields given replace the stored ones. Grades change only by
+ * assessment, the positive-list status only through the positive list's routes (with a reason, under its rules).
+ */
 export const enterpriseChangeSchema = z
   .object({
     name: editableShape.name.optional(),
@@ -91,7 +95,6 @@ export const enterpriseChangeSchema = z
     contacts: editableShape.contacts.optional(),
     keyPolluter: editableShape.keyPolluter.optional(),
     vocs: editableShape.vocs.optional(),
-    positiveList: editableShape.positiveList.optional(),
     version: z.int().min(1).optional().describe('所依据的版本；已被他人修改时返回 409 / the version read'),
   })
   .strict()
@@ -166,6 +169,14 @@ export interface Enterprise {
   readonly industryGrades: readonly IndustryGrade[];
   readonly gradeHistory: readonly GradeHistoryEntry[];
   readonly helpPlan?: EnterpriseHelpPlan;
+  /** Marked for re-assessment by a substantiated complaint while graded A or B; the next published grade clears it. */
+  readonly regrade?: RegradeFlag;
+  /** Substantiated violations on record (complaints closed as substantiated against it), oldest first. */
+  readonly violations?: readonly Violation[];
+  /** Every entry to and removal from the positive list, oldest first. */
+  readonly positiveListHistory?: readonly PositiveListChange[];
+  /** Removed for a serious violation: the first day it may enter again (`YYYY-MM-DD`). */
+  readonly positiveListBarredUntil?: string;
   /** The import that registered it (the file's SHA-256), when it came from a sheet. */
   readonly importId?: string;
   readonly version: number;
@@ -184,6 +195,14 @@ export const registerEnterprise = (input: NewEnterprise, by: string, at: string,
     ...(importId ? { importId } : {}),
     industryGrades: [],
     gradeHistory: grade ? [{ at, by, source: 'register', grade }] : [],
+    // A firm registered as listed came from the bureau's own list: the history says so, not a decision under the rules.
+    ...(fields.positiveList === 'listed'
+      ? {
+          positiveListHistory: [
+            { at, by, action: 'enter', reason: '登记时已在正面清单（原有名录）', rulesVersion: 0 } as const,
+          ],
+        }
+      : {}),
     version: 1,
     createdAt: at,
     createdBy: by,
@@ -247,7 +266,7 @@ export const applyPublishedGrade = (
       ? { helpPlanClosed: current.caseId }
       : {}),
   };
-  const { helpPlan: _previous, ...rest } = enterprise;
+  const { helpPlan: _previous, regrade: _reassessed, ...rest } = enterprise;
   return {
     ...rest,
     grade,

@@ -43,6 +43,7 @@ export const enterpriseSearchSchema = z
     keyPolluter: booleanQuery.optional().describe('`true` 只看重点排污单位 / key polluters only'),
     vocs: booleanQuery.optional().describe('`true` 只看涉 VOCs 企业 / VOCs emitters only'),
     positiveList: z.enum(positiveListStatuses).optional().describe('正面清单状态 / positive-list status'),
+    regrade: booleanQuery.optional().describe('`true` 只看待重新评级的企业 / only firms flagged for re-assessment'),
     limit: z.coerce
       .number()
       .int()
@@ -59,6 +60,9 @@ export const enterpriseSearchSchema = z
     }
     if (query.vocs === false)
       context.addIssue({ code: 'custom', path: ['vocs'], message: '只能取 true（不限时省略）' });
+    if (query.regrade === false) {
+      context.addIssue({ code: 'custom', path: ['regrade'], message: '只能取 true（不限时省略）' });
+    }
   });
 export type EnterpriseSearch = z.output<typeof enterpriseSearchSchema>;
 
@@ -70,4 +74,5 @@ export const matchesSearch = (enterprise: Enterprise, search: EnterpriseSearch):
   (search.grade === undefined || (enterprise.grade ?? 'none') === search.grade) &&
   (search.keyPolluter === undefined || enterprise.keyPolluter) &&
   (search.vocs === undefined || enterprise.vocs) &&
-  (search.positiveList === undefined || enterprise.positiveList === search.positiveList);
+  (search.positiveList === undefined || enterprise.positiveList === search.positiveList) &&
+  (search.regrade === undefined || enterprise.regrade !== undefined);

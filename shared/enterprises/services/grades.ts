@@ -4,10 +4,11 @@
  * with the assessment that publishes it.
  */
 import { applyPublishedGrade, type Enterprise, type IndustryGrade } from '#enterprises/domain/enterprise.ts';
+import { afterGradeChange } from '#enterprises/domain/positive-list.ts';
 import { type EnterpriseCompanion, getEnterprise, saveEnterprise } from '#enterprises/store/enterprises.ts';
 import { EnterpriseNotFoundError, EnterpriseVersionConflictError } from '#enterprises/store/errors.ts';
 
-export { type EnterpriseCompanion, enterpriseItemPut } from '#enterprises/store/enterprises.ts';
+export { type EnterpriseCompanion, enterpriseItemPut, enterpriseWrites } from '#enterprises/store/enterprises.ts';
 export { EnterpriseCompanionConflictError, EnterpriseNotFoundError } from '#enterprises/store/errors.ts';
 
 /** The registered enterprise of `uscc`; EnterpriseNotFoundError (404) when none is. */
@@ -20,7 +21,7 @@ export const requireEnterprise = async (uscc: string): Promise<Enterprise> => {
 const attempts = 3;
 
 /**
- * Records `grade` on its enterprise, with `companion` (the published assessment) in the same transaction. A concurrent
+ * Records `grade` on its enterprise (and, should it fall below the positive list's grades, its removal), with `companion` (the published assessment) in the same transaction. A concurrent
  * edit of the enterprise (its contacts, say) is retried on the fresh version; a failed condition of the companion is an
  * EnterpriseCompanionConflictError (the assessment changed meanwhile). Returns the enterprise before and after.
  */
@@ -33,7 +34,7 @@ export const recordPublishedGrade = async (
 ): Promise<{ before: Enterprise; after: Enterprise }> => {
   for (let attempt = 1; ; attempt += 1) {
     const before = await requireEnterprise(uscc);
-    const after = applyPublishedGrade(before, grade, by, plannedHelpPlan);
+    const after = afterGradeChange(applyPublishedGrade(before, grade, by, plannedHelpPlan), grade.publishedAt);
     try {
       await saveEnterprise(before, after, [companion]);
       return { before, after };

@@ -61,9 +61,38 @@ const entryPut = (enterprise: Enterprise, facet: string) => ({
  */
 export const enterpriseItemPut = (before: Enterprise, after: Enterprise): EnterpriseCompanion => {
   if (entrySortKey(before) !== entrySortKey(after) || facetsOf(before).join() !== facetsOf(after).join()) {
-    throw new Error(`enterpriseItemPut: ${after.uscc} changes its search entries; use saveEnterprise`);
+    throw new Error(`enterpriseItemPut: ${after.uscc} changes its search entries; use enterpriseWrites`);
   }
   return { Put: { TableName: tableName('main'), Item: toItem(after), ...versionCondition(before.version) } };
+};
+
+/** The entries to put and the keys of those to delete when `after` replaces `before` (all of them for a new one). */
+const entryChanges = (before: Enterprise | undefined, after: Enterprise) => {
+  const wanted = facetsOf(after);
+  const had = before ? facetsOf(before) : [];
+  const moved = !before || entrySortKey(before) !== entrySortKey(after);
+  return {
+    puts: wanted.filter((facet) => moved || !had.includes(facet)).map((facet) => entryPut(after, facet)),
+    stale: had.filter((facet) => !wanted.includes(facet)).map((facet) => entryKey(after.uscc, facet)),
+  };
+};
+
+/**
+ * What storing `after` over `before` writes, for another capability's transaction: the item conditioned on the version
+ * read and the search entries a change of flag or grade adds and removes (a few). A change of name rewrites every
+ * entry and is refused here: `saveEnterprise` spreads it over as many writes as it needs.
+ */
+export const enterpriseWrites = (before: Enterprise, after: Enterprise): Record<string, unknown>[] => {
+  if (entrySortKey(before) !== entrySortKey(after)) {
+    throw new Error(`enterpriseWrites: ${after.uscc} changes its name; use saveEnterprise`);
+  }
+  const TableName = tableName('main');
+  const { puts, stale } = entryChanges(before, after);
+  return [
+    { Put: { TableName, Item: toItem(after), ...versionCondition(before.version) } },
+    ...puts,
+    ...stale.map((Key) => ({ Delete: { TableName, Key } })),
+  ];
 };
 
 const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =>
@@ -81,11 +110,7 @@ export const saveEnterprise = async (
   companions: readonly EnterpriseCompanion[] = [],
 ): Promise<Enterprise> => {
   const TableName = tableName('main');
-  const wanted = facetsOf(after);
-  const had = before ? facetsOf(before) : [];
-  const moved = !before || entrySortKey(before) !== entrySortKey(after);
-  const puts = wanted.filter((facet) => moved || !had.includes(facet)).map((facet) => entryPut(after, facet));
-  const stale = had.filter((facet) => !wanted.includes(facet)).map((facet) => entryKey(after.uscc, facet));
+  const { puts, stale } = entryChanges(before, after);
   const own = [
     {
       Put: {

@@ -23,7 +23,7 @@ export const townFacet = (town: string) => `TOWN#${town}`;
 export const industryFacet = (code: string) => `INDUSTRY#${code}`;
 export const gradeFacet = (grade: string) => `GRADE#${grade}`;
 export const positiveListFacet = (status: string) => `POSITIVE#${status}`;
-export const flagFacet = (flag: 'key-polluter' | 'vocs') => `FLAG#${flag}`;
+export const flagFacet = (flag: 'key-polluter' | 'vocs' | 'regrade') => `FLAG#${flag}`;
 export const nameFacet = (bigram: string) => `NAME#${bigram}`;
 
 /** The gsi1 partition of a facet. */
@@ -44,14 +44,15 @@ export const facetsOf = (enterprise: Enterprise): string[] => [
   positiveListFacet(enterprise.positiveList),
   ...(enterprise.keyPolluter ? [flagFacet('key-polluter')] : []),
   ...(enterprise.vocs ? [flagFacet('vocs')] : []),
+  ...(enterprise.regrade ? [flagFacet('regrade')] : []),
   ...nameBigrams(enterprise.name).map(nameFacet),
 ];
 
 /**
- * The most entries an enterprise can have: all, town, 5 industries, grade, positive list, 2 flags and the bigrams of
+ * The most entries an enterprise can have: all, town, 5 industries, grade, positive list, 3 flags and the bigrams of
  * the longest name. With the enterprise item, a new enterprise is one transaction (at most 100 items).
  */
-export const maxEntries = 11 + (maxNameLength - 1);
+export const maxEntries = 12 + (maxNameLength - 1);
 
 /** The facets a search reads: one per criterion that has an index, every bigram of a name fragment; all firms if none. */
 export const facetsOfSearch = (search: EnterpriseSearch): string[] => {
@@ -62,6 +63,7 @@ export const facetsOfSearch = (search: EnterpriseSearch): string[] => {
     ...(search.positiveList !== undefined ? [positiveListFacet(search.positiveList)] : []),
     ...(search.keyPolluter ? [flagFacet('key-polluter')] : []),
     ...(search.vocs ? [flagFacet('vocs')] : []),
+    ...(search.regrade ? [flagFacet('regrade')] : []),
     ...(search.q !== undefined ? nameBigrams(search.q).map(nameFacet) : []),
   ];
   return facets.length > 0 ? facets : [allFacet];

@@ -86,7 +86,7 @@ export const helpPlanCase = (input: {
       reason: `${details.enterpriseName}（${details.industryName}）绩效分级评为 ${details.grade} 级，生成帮扶计划：${details.actions.length} 项指标须提升至 ${details.targetGrade} 级`,
       changes: { uscc: details.uscc, assessmentId: details.assessmentId, grade: details.grade },
     },
-    event: { id: input.eventId, type: 'case-accepted', caseId, occurredAt: at, sequence: 1 },
+    event: { id: input.eventId, type: 'help-plan-opened', caseId, occurredAt: at, sequence: 1 },
   };
 };
 

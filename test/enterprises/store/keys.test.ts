@@ -34,11 +34,14 @@ describe('the search entries of an enterprise', () => {
   });
 
   it('fits with the enterprise in one transaction, however long the name', () => {
-    const longest = anEnterprise({
-      name: Array.from({ length: maxNameLength }, (_, index) => String.fromCodePoint(0x4e00 + index)).join(''),
-      industries: ['C3360', 'C3311', 'C2641', 'C2319', 'C3130'].map((code) => ({ code, label: '行业' })),
-      vocs: true,
-    });
+    const longest = {
+      ...anEnterprise({
+        name: Array.from({ length: maxNameLength }, (_, index) => String.fromCodePoint(0x4e00 + index)).join(''),
+        industries: ['C3360', 'C3311', 'C2641', 'C2319', 'C3130'].map((code) => ({ code, label: '行业' })),
+        vocs: true,
+      }),
+      regrade: { since: '2026-06-01T02:00:00.000Z', caseId: 'c', number: 'GL-2026-000001', reason: '查实' },
+    };
 
     expect(facetsOf(longest)).toHaveLength(maxEntries);
     expect(maxEntries + 1).toBeLessThanOrEqual(100);

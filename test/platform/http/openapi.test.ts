@@ -629,6 +629,31 @@ describe('real responses', () => {
           ),
         },
       }),
+    'GET /v1/positive-list': () =>
+      call('GET', '/v1/positive-list', { principal: demo.lead, query: { candidates: 'true' } }),
+    'POST /v1/positive-list': async () => {
+      const uscc = makeUscc('80000004');
+      await call('POST', '/v1/enterprises', {
+        principal: demo.dispatcher,
+        body: aNewEnterprise({ uscc, name: '样例清单企业', grade: 'A' }),
+      });
+      return call('POST', '/v1/positive-list', {
+        principal: demo.supervisor,
+        body: { uscc, reason: '绩效 A 级，近一年无查实的违法问题' },
+      });
+    },
+    'POST /v1/positive-list/{uscc}/removal': async () => {
+      const uscc = makeUscc('80000005');
+      await call('POST', '/v1/enterprises', {
+        principal: demo.dispatcher,
+        body: aNewEnterprise({ uscc, name: '样例移出企业', grade: 'B', positiveList: 'listed' }),
+      });
+      return call('POST', '/v1/positive-list/{uscc}/removal', {
+        principal: demo.supervisor,
+        pathParameters: { uscc },
+        body: { reason: '环境信用评价降级', serious: false },
+      });
+    },
     'GET /v1/grading/schemes': () => call('GET', '/v1/grading/schemes', { principal: demo.handler }),
     'GET /v1/grading/schemes/{industry}': () =>
       call('GET', '/v1/grading/schemes/{industry}', {

@@ -168,6 +168,13 @@ export interface Api {
     '/v1/enterprises/import': {
       post: operations['importEnterprisesPost'];
     };
+    '/v1/positive-list': {
+      get: operations['positiveListGet'];
+      post: operations['positiveListPostPositiveList'];
+    };
+    '/v1/positive-list/{uscc}/removal': {
+      post: operations['positiveListPostPositiveListByUsccRemoval'];
+    };
     '/v1/grading/schemes': {
       get: operations['listGradingSchemesGet'];
     };
@@ -2853,6 +2860,7 @@ export interface Api {
           keyPolluter?: 'true' | 'false';
           vocs?: 'true' | 'false';
           positiveList?: 'not-listed' | 'listed' | 'removed';
+          regrade?: 'true' | 'false';
           limit?: number;
           cursor?: string;
         };
@@ -3018,6 +3026,156 @@ export interface Api {
           };
         };
         403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    positiveListGet: {
+      parameters: {
+        query?: {
+          candidates?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': PositiveList;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    positiveListPostPositiveList: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': PositiveListEntry;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': Enterprise;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    positiveListPostPositiveListByUsccRemoval: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uscc: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': PositiveListRemoval;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Enterprise;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
           content: {
             'application/problem+json': Problem;
           };
@@ -4217,6 +4375,10 @@ export interface CaseResult {
    */
   publicReply: string;
   /**
+   * 投诉核查结论：属实、部分属实、不属实 / whether the complaint was substantiated
+   */
+  substantiated?: 'yes' | 'partly' | 'no';
+  /**
    * 提交时间 / submitted at
    */
   submittedAt: string;
@@ -5004,6 +5166,10 @@ export interface ActionSubmitResult {
   version?: number;
   result: string;
   publicReply: string;
+  /**
+   * 投诉核查结论：yes 属实、partly 部分属实、no 不属实；查实的投诉计入被投诉企业的违法记录 / whether the complaint was substantiated
+   */
+  substantiated?: 'yes' | 'partly' | 'no';
 }
 /**
  * `approve-result`：审核通过并办结。适用状态 / allowed in: `result-submitted`（待审核）。
@@ -9592,6 +9758,97 @@ export interface Enterprise {
     since: string;
   };
   /**
+   * 待重新评级：A/B 级企业被查实投诉，下次发布评定时清除 / flagged for re-assessment
+   */
+  regrade?: {
+    /**
+     * 标记时间 / flagged at
+     */
+    since: string;
+    /**
+     * 查实的投诉 / the substantiated complaint
+     */
+    caseId: string;
+    /**
+     * 其文号 / its number
+     */
+    number: string;
+    /**
+     * 原因 / why
+     */
+    reason: string;
+  };
+  /**
+   * 查实的违法问题，旧的在前 / substantiated violations on record, oldest first
+   *
+   * Items: 查实的违法问题 / a substantiated violation
+   */
+  violations?: {
+    /**
+     * 查实时间（办结时间）/ when it was substantiated
+     */
+    at: string;
+    /**
+     * 来源：信访投诉、执法检查 / where it came from
+     */
+    source: 'complaint' | 'inspection';
+    /**
+     * 事项编号 / the case
+     */
+    caseId: string;
+    /**
+     * 文号 / its number
+     */
+    number: string;
+    /**
+     * `yes` 属实；`partly` 部分属实
+     */
+    substantiated: 'yes' | 'partly';
+    /**
+     * 严重违法 / serious
+     */
+    serious: boolean;
+  }[];
+  /**
+   * 纳入、移出正面清单的记录，旧的在前 / entries to and removals from the positive list
+   *
+   * Items: 正面清单变更 / a step of the positive-list history
+   */
+  positiveListHistory?: {
+    /**
+     * 时间 / when
+     */
+    at: string;
+    /**
+     * 操作人（`system` 为系统按规则）/ by
+     */
+    by: string;
+    /**
+     * `enter` 纳入；`remove` 移出
+     */
+    action: 'enter' | 'remove';
+    /**
+     * 理由 / why
+     */
+    reason: string;
+    /**
+     * 所依据的规则版本（0：登记时原有名录）/ the rules version it was decided under
+     */
+    rulesVersion: number;
+    /**
+     * 因严重违法移出 / removed for a serious violation
+     */
+    serious?: boolean;
+    /**
+     * 此日起方可再纳入 / may enter again from
+     */
+    barredUntil?: string;
+  }[];
+  /**
+   * 因严重违法被移出：此日起方可再纳入 / the first day a firm barred may enter again
+   */
+  positiveListBarredUntil?: string;
+  /**
    * 导入批次（文件的 SHA-256）/ the import that registered it
    */
   importId?: string;
@@ -10052,10 +10309,6 @@ export interface EnterpriseChange {
    */
   vocs?: boolean;
   /**
-   * 正面清单状态 / positive-list status
-   */
-  positiveList?: 'not-listed' | 'listed' | 'removed';
-  /**
    * 所依据的版本；已被他人修改时返回 409 / the version read
    */
   version?: number;
@@ -10122,6 +10375,135 @@ export interface EnterpriseImportReport {
      */
     name: string;
   }[];
+}
+/**
+ * 正面清单 / the positive list
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PositiveList".
+ */
+export interface PositiveList {
+  /**
+   * 现行规则 / the rules in force
+   */
+  rules: {
+    /**
+     * 规则版本 / version
+     */
+    version: number;
+    /**
+     * 可纳入的绩效等级 / grades that qualify
+     *
+     * Items: `A+` A+级（引领性）；`A` A级；`B` B级；`B-` B-级；`C` C级；`D` D级
+     */
+    entryGrades: ('A+' | 'A' | 'B' | 'B-' | 'C' | 'D')[];
+    /**
+     * 纳入前若干个月内无查实的违法问题 / months without a substantiated violation
+     */
+    cleanMonths: number;
+    /**
+     * 严重违法移出后的禁入年数 / years barred after a serious violation
+     */
+    barYears: number;
+    /**
+     * 等级降至可纳入等级以下时自动移出 / leaves when its grade falls
+     */
+    removeWhenGradeFalls: boolean;
+  };
+  /**
+   * 成员，按名称 / the members, by name
+   */
+  members: {
+    /**
+     * 统一社会信用代码
+     */
+    uscc: string;
+    /**
+     * 企业名称
+     */
+    name: string;
+    /**
+     * 乡镇（街道）
+     */
+    town: string;
+    /**
+     * `A+` A+级（引领性）；`A` A级；`B` B级；`B-` B-级；`C` C级；`D` D级
+     */
+    grade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+    /**
+     * 纳入时间 / since
+     */
+    since?: string;
+    /**
+     * 决定人 / decided by
+     */
+    by?: string;
+    /**
+     * 纳入理由 / why it entered
+     */
+    reason: string;
+    /**
+     * 所依据的规则版本 / rules version
+     */
+    rulesVersion?: number;
+  }[];
+  /**
+   * 符合条件而未纳入的企业（`candidates=true` 时）/ firms that qualify, when asked for
+   */
+  candidates?: {
+    /**
+     * 统一社会信用代码
+     */
+    uscc: string;
+    /**
+     * 企业名称
+     */
+    name: string;
+    /**
+     * 乡镇（街道）
+     */
+    town: string;
+    /**
+     * `A+` A+级（引领性）；`A` A级；`B` B级；`B-` B-级；`C` C级；`D` D级
+     */
+    grade?: 'A+' | 'A' | 'B' | 'B-' | 'C' | 'D';
+  }[];
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PositiveListEntry".
+ */
+export interface PositiveListEntry {
+  /**
+   * 统一社会信用代码 / the enterprise
+   */
+  uscc: string;
+  /**
+   * 纳入理由 / why it enters
+   */
+  reason: string;
+  /**
+   * 所依据的企业版本 / the enterprise version read
+   */
+  version?: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PositiveListRemoval".
+ */
+export interface PositiveListRemoval {
+  /**
+   * 移出理由 / why it leaves
+   */
+  reason: string;
+  /**
+   * 因严重违法移出：按规则若干年内不得再纳入 / removed for a serious violation, which bars re-entry
+   */
+  serious?: boolean;
+  /**
+   * 所依据的企业版本 / the enterprise version read
+   */
+  version?: number;
 }
 /**
  * 绩效分级评分方案的一个版本；指标类别：`energy-type` 能源类型；`equipment` 装备水平；`pollution-control` 污染治理技术；`emission-limits` 排放限值；`unorganised-emissions` 无组织排放；`monitoring` 监测监控水平；`environmental-management` 环境管理水平；`transport` 运输方式 / a version of an industry’s scheme

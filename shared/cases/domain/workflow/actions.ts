@@ -3,6 +3,7 @@
 import { extensionDaysCeiling } from '#deadlines/domain/time-limit-policies.ts';
 import { plainText } from '#platform/domain/text.ts';
 import { z } from '#platform/domain/zod.ts';
+import { substantiations } from '../case.ts';
 import { caseIdSchema } from '../ids.ts';
 
 export const returnReasonCodes = ['not-our-remit', 'insufficient-information', 'wrong-location', 'other'] as const;
@@ -32,7 +33,19 @@ export const actionInputSchemas = {
     .strict(),
   sign: z.object({ ...base, note }).strict(),
   return: z.object({ ...base, reasonCode: z.enum(returnReasonCodes), reason }).strict(),
-  'submit-result': z.object({ ...base, result: plainText(5, 5000), publicReply: plainText(5, 2000) }).strict(),
+  'submit-result': z
+    .object({
+      ...base,
+      result: plainText(5, 5000),
+      publicReply: plainText(5, 2000),
+      substantiated: z
+        .enum(substantiations)
+        .optional()
+        .describe(
+          '投诉核查结论：yes 属实、partly 部分属实、no 不属实；查实的投诉计入被投诉企业的违法记录 / whether the complaint was substantiated',
+        ),
+    })
+    .strict(),
   'approve-result': z.object({ ...base, note }).strict(),
   'send-back': z.object({ ...base, reason }).strict(),
   'request-extension': z.object({ ...base, days: z.number().int().min(1).max(extensionDaysCeiling), reason }).strict(),

@@ -199,9 +199,19 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
   'submit-result': ({ input, principal, at }) => ({
     to: 'result-submitted',
     patch: {
-      result: { text: input.result, publicReply: input.publicReply, submittedAt: at, submittedBy: principal.username },
+      result: {
+        text: input.result,
+        publicReply: input.publicReply,
+        ...(input.substantiated ? { substantiated: input.substantiated } : {}),
+        submittedAt: at,
+        submittedBy: principal.username,
+      },
     },
-    changes: { result: input.result, publicReply: input.publicReply },
+    changes: {
+      result: input.result,
+      publicReply: input.publicReply,
+      ...(input.substantiated ? { substantiated: input.substantiated } : {}),
+    },
     event: 'result-submitted',
   }),
 

@@ -33,6 +33,13 @@ const fieldLabels: Readonly<Record<ActionField, CaseMessageKey>> = {
   result: 'fieldResult',
   publicReply: 'fieldPublicReply',
   days: 'fieldDays',
+  substantiated: 'fieldSubstantiated',
+};
+
+const substantiationLabels: Readonly<Record<'yes' | 'partly' | 'no', CaseMessageKey>> = {
+  yes: 'substantiatedYes',
+  partly: 'substantiatedPartly',
+  no: 'substantiatedNo',
 };
 
 interface Props {
@@ -147,6 +154,19 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
                   />
                 </Form.Item>
               );
+            case 'substantiated':
+              // Whether a complaint was substantiated: a substantiated one goes on the firm's record.
+              return kase.kind === 'complaint' ? (
+                <Form.Item key={field} name={field} label={t('fieldSubstantiated')} rules={required(field)}>
+                  <Select
+                    allowClear
+                    options={(['yes', 'partly', 'no'] as const).map((value) => ({
+                      value,
+                      label: t(substantiationLabels[value]),
+                    }))}
+                  />
+                </Form.Item>
+              ) : null;
             case 'reasonCode':
               return (
                 <Form.Item key={field} name={field} label={t('fieldReasonCode')} rules={required(field)}>

@@ -17,7 +17,7 @@ export const actionFields: Readonly<Record<ActionName, readonly ActionField[]>> 
   assign: ['departmentId', 'responsibleUsername', 'leadUsername', 'note'],
   sign: ['note'],
   return: ['reasonCode', 'reason'],
-  'submit-result': ['result', 'publicReply'],
+  'submit-result': ['result', 'publicReply', 'substantiated'],
   'approve-result': ['note'],
   'send-back': ['reason'],
   'request-extension': ['days', 'reason'],
@@ -29,7 +29,7 @@ export const actionFields: Readonly<Record<ActionName, readonly ActionField[]>> 
 };
 
 /** Optional fields: every other field is required by the API. */
-export const optionalFields: readonly ActionField[] = ['note'];
+export const optionalFields: readonly ActionField[] = ['note', 'substantiated'];
 
 export const returnReasonCodes: readonly ActionReturn['reasonCode'][] = [
   'not-our-remit',
