@@ -3,10 +3,18 @@
  * the user's roles use, who is signed in, the language switch and sign-out.
  */
 import { Button, Layout, Menu, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { clearSession, useSession } from '../auth/session.ts';
 import { LanguageSwitch } from '../common/LanguageSwitch.tsx';
 import { useT } from '../i18n/i18n.tsx';
+
+/** An entry of the console's menu; the administration pages are the children of one. */
+interface MenuItem {
+  readonly key: string;
+  readonly label: ReactNode;
+  readonly children?: MenuItem[];
+}
 
 const ConsoleLayout = () => {
   const t = useT();
@@ -18,19 +26,28 @@ const ConsoleLayout = () => {
   }
   const roles = session.user.roles;
   const has = (...wanted: string[]) => wanted.some((role) => roles.includes(role));
-  const items = [
+  const items: MenuItem[] = [
     { key: '/console', label: <Link to="/console">{t('console.ledger')}</Link> },
     { key: '/console/my-work', label: <Link to="/console/my-work">{t('console.myWork')}</Link> },
     { key: '/console/cases', label: <Link to="/console/cases">{t('console.cases')}</Link> },
     ...(has('dispatcher', 'lead', 'supervisor', 'admin')
       ? [{ key: '/console/statistics', label: <Link to="/console/statistics">{t('console.statistics')}</Link> }]
       : []),
+    ...(has('dispatcher', 'handler', 'lead', 'supervisor', 'admin')
+      ? [{ key: '/console/campaigns', label: <Link to="/console/campaigns">{t('console.campaigns')}</Link> }]
+      : []),
+    // One entry for the register and its grading (the grading page is a link on the register's page), so that the
+    // menu of the roles with most entries still fits the header without folding items away.
+    { key: '/console/enterprises', label: <Link to="/console/enterprises">{t('console.enterprises')}</Link> },
     ...(has('operator', 'dispatcher')
       ? [
           { key: '/console/hotline', label: <Link to="/console/hotline">{t('console.hotline')}</Link> },
           { key: '/console/follow-ups', label: <Link to="/console/follow-ups">{t('console.followUps')}</Link> },
         ]
       : []),
+  ];
+  // The administration pages under one entry (系统管理), so that the header holds every role's menu at 1366 px.
+  const adminItems = [
     ...(has('admin', 'supervisor')
       ? [
           { key: '/console/admin/policies', label: <Link to="/console/admin/policies">{t('console.policies')}</Link> },
@@ -49,12 +66,25 @@ const ConsoleLayout = () => {
       ? [{ key: '/console/admin/users', label: <Link to="/console/admin/users">{t('console.users')}</Link> }]
       : []),
   ];
+  if (adminItems.length > 0) items.push({ key: '/console/admin', label: t('console.admin'), children: adminItems });
+  // The grading pages belong to the register's entry.
+  const pathname = location.pathname.replace(/^\/console\/grading(?=\/|$)/, '/console/enterprises');
   const selected = items
+    .flatMap((item) => [item, ...(item.children ?? [])])
     .map((item) => item.key)
-    .filter((key) => location.pathname === key || (key !== '/console' && location.pathname.startsWith(`${key}/`)));
+    .filter((key) => pathname === key || (key !== '/console' && pathname.startsWith(`${key}/`)));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#0f5f2c', color: '#fff' }}>
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 16,
+          paddingInline: 24,
+          background: '#0f5f2c',
+          color: '#fff',
+        }}
+      >
         <Link to="/console" style={{ color: '#fff', fontWeight: 700, fontSize: 18, whiteSpace: 'nowrap' }}>
           {t('app.name')}
         </Link>
@@ -62,9 +92,10 @@ const ConsoleLayout = () => {
           <Menu
             theme="dark"
             mode="horizontal"
-            selectedKeys={selected.length > 0 ? selected : [location.pathname]}
+            className="gl-console-menu"
+            selectedKeys={selected.length > 0 ? selected : [pathname]}
             style={{ background: 'transparent' }}
-            items={items}
+            items={items.map(({ children, ...item }) => (children ? { ...item, children } : item))}
           />
         </nav>
         <Space size="small">

@@ -16,6 +16,8 @@ export const en: Record<MessageKey, string> = {
   'console.myWork': 'My work',
   'console.cases': 'Cases',
   'console.statistics': 'Statistics',
+  'console.campaigns': 'Campaigns',
+  'console.enterprises': 'Enterprises & grading',
   'console.hotline': 'Hotline intake',
   'console.followUps': 'Follow-up calls',
   'console.admin': 'Administration',

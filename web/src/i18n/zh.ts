@@ -13,6 +13,8 @@ export const zh = {
   'console.myWork': '我的待办',
   'console.cases': '事项查询',
   'console.statistics': '统计分析',
+  'console.campaigns': '专项行动',
+  'console.enterprises': '企业与分级',
   'console.hotline': '热线登记',
   'console.followUps': '电话回访',
   'console.admin': '系统管理',
