@@ -76,11 +76,24 @@ export const deadlineNoticeEmail = (
 };
 
 /** The morning digest for a lead official or a supervisor: their red and yellow cases, most urgent first. */
+/** A campaign task's weekly report not filed by its due day (`campaigns/services/missing-reports.ts`). */
+export interface DigestMissingReport {
+  readonly campaignName: string;
+  readonly taskNumber: number;
+  readonly title: string;
+  readonly caseId: string;
+  readonly departmentName: string;
+  readonly week: string;
+  readonly dueDate: string;
+  readonly status: 'missing-yellow' | 'missing-red';
+}
+
 export const digestEmail = (
   date: string,
   displayName: string,
   items: readonly CaseSummary[],
   baseUrl: string,
+  missingReports: readonly DigestMissingReport[] = [],
 ): { subject: string; text: string } => {
   const red = items.filter((item) => item.colour === 'red');
   const yellow = items.filter((item) => item.colour === 'yellow');
@@ -89,8 +102,17 @@ export const digestEmail = (
     `${item.dueAt ? `  期限 ${lastDayOf(item.dueAt)}` : ''}  ${baseUrl}/console/cases/${encodeURIComponent(item.id)}`;
   const section = (colour: ProgressColour, list: readonly CaseSummary[]) =>
     list.length > 0 ? [`${colourLabels[colour]}：${list.length} 件`, ...list.map(line), ''] : [];
+  const reportLine = (report: DigestMissingReport) =>
+    `  ${report.status === 'missing-red' ? '【红】' : '【黄】'}${report.campaignName} 任务 ${report.taskNumber}「${report.title}」` +
+    `  ${report.departmentName}  ${report.week} 周报（${report.dueDate} 前报送）  ${baseUrl}/console/cases/${encodeURIComponent(report.caseId)}`;
+  const reports =
+    missingReports.length > 0
+      ? [`专项行动周报未报送：${missingReports.length} 项`, ...missingReports.map(reportLine), '']
+      : [];
   return {
-    subject: `【督办日报】${date} 超期 ${red.length} 件、临期 ${yellow.length} 件`,
+    subject:
+      `【督办日报】${date} 超期 ${red.length} 件、临期 ${yellow.length} 件` +
+      (missingReports.length > 0 ? `、周报未报 ${missingReports.length} 项` : ''),
     text: [
       `${displayName}：`,
       '',
@@ -98,6 +120,7 @@ export const digestEmail = (
       '',
       ...section('red', red),
       ...section('yellow', yellow),
+      ...reports,
       '（本邮件由绿线督办系统于工作日早上发送，请勿直接回复。）',
     ].join('\n'),
   };

@@ -27,9 +27,9 @@ const daysAfterEnd = 14;
 
 /**
  * The missing weekly reports of every campaign under way on `at`, by the official to tell: each task's person and
- * leader (when matched to users). For the morning digest, which has no place for them yet (see the README, section
- * Campaigns): a digest contributor would call this and add each official's items. Reads the campaigns' list, then
- * each current campaign's partition and task cases: bounded by the campaigns under way, never a scan.
+ * leader (when matched to users), for their morning digest (`deadlines/services/morning-notices.ts`). Reads the
+ * campaigns' list, then each current campaign's partition and task cases: bounded by the campaigns under way, never a
+ * scan.
  */
 export const missingReportsOn = async (at: Date): Promise<MissingReportsFor[]> => {
   const today = bureauDate(at);

@@ -1,3 +1,4 @@
+import { missingReportsOn } from '#campaigns/services/missing-reports.ts';
 import { openStates } from '#cases/domain/case-query.ts';
 import { queryEntries } from '#cases/services/records.ts';
 import { listPendingNotices, markNoticeDispatched } from '#deadlines/store/deadline-notices.ts';
@@ -19,7 +20,8 @@ const attention = ['yellow', 'red'];
 
 /**
  * The morning run (08:30 on working days, Asia/Shanghai): sends the deadline notices the nightly check raised, and a
- * digest to every lead official and supervisor who has red or yellow cases. Messages carry stable ids (the notice,
+ * digest to every lead official and supervisor who has red or yellow cases, and to every person and leader of a
+ * campaign task whose weekly report is missing (yellow, then red). Messages carry stable ids (the notice,
  * or digest + date + person), so running twice the same morning sends nothing twice.
  */
 export const runMorningNotices = async (at: Date): Promise<MorningReport> => {
@@ -48,7 +50,12 @@ export const runMorningNotices = async (at: Date): Promise<MorningReport> => {
       .map((notice) => markNoticeDispatched(notice, dispatchedAt)),
   );
 
-  const [leads, supervisors] = await Promise.all([listAllRoleMembers('lead'), listAllRoleMembers('supervisor')]);
+  const [leads, supervisors, missing] = await Promise.all([
+    listAllRoleMembers('lead'),
+    listAllRoleMembers('supervisor'),
+    missingReportsOn(at),
+  ]);
+  const missingFor = new Map(missing.map((each) => [each.recipient, each.items]));
   const digests: DigestMessage[] = [];
   for (const [members, partition] of [
     [leads, (username: string) => `LEAD#${username}`],
@@ -61,15 +68,29 @@ export const runMorningNotices = async (at: Date): Promise<MorningReport> => {
         limit: 500,
       });
       const flagged = items.filter((item) => attention.includes(item.colour ?? ''));
-      if (flagged.length === 0) continue;
+      const reports = missingFor.get(member.username) ?? [];
+      missingFor.delete(member.username);
+      if (flagged.length === 0 && reports.length === 0) continue;
       digests.push({
         type: 'digest',
         id: `digest:${date}:${member.username}`,
         recipient: member.username,
         date,
         items: flagged,
+        missingReports: reports,
       });
     }
+  }
+  // The people of campaign tasks who are neither lead nor supervisor hear of their missing reports all the same.
+  for (const [recipient, reports] of missingFor) {
+    digests.push({
+      type: 'digest',
+      id: `digest:${date}:${recipient}`,
+      recipient,
+      date,
+      items: [],
+      missingReports: reports,
+    });
   }
   const sentDigests = await publishMessages(digests);
   const report = { date, workingDay, notices: sentNotices.length, digests: sentDigests.length };

@@ -65,6 +65,22 @@ const digestSchema = z.object({
   recipient: z.string().min(1),
   date: z.iso.date(),
   items: z.array(caseSummarySchema).readonly(),
+  /** Campaign tasks' weekly reports not filed by their due day, of the tasks the recipient is person or leader of. */
+  missingReports: z
+    .array(
+      z.object({
+        campaignName: z.string(),
+        taskNumber: z.number().int(),
+        title: z.string(),
+        caseId: z.string(),
+        departmentName: z.string(),
+        week: z.string(),
+        dueDate: z.string(),
+        status: z.enum(['missing-yellow', 'missing-red']),
+      }),
+    )
+    .readonly()
+    .default([]),
 });
 
 /**
@@ -139,7 +155,12 @@ export const emailsFor = async (message: NoticeMessage): Promise<Email[]> =>
 
 const digestEmails = async (digest: DigestMessage): Promise<Email[]> => {
   const user = await getUser(digest.recipient);
-  return [{ to: user.email, ...digestEmail(digest.date, user.displayName, digest.items, publicBaseUrl()) }];
+  return [
+    {
+      to: user.email,
+      ...digestEmail(digest.date, user.displayName, digest.items, publicBaseUrl(), digest.missingReports),
+    },
+  ];
 };
 
 /**

@@ -15,7 +15,8 @@ import type { Principal } from '#platform/domain/principal.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
 import type { Problem } from '#platform/http/problem.ts';
 import { apiEvent, bodyOf, type HttpResult, invoke } from '../../support/factories.ts';
-import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { type LocalAws, startLocalAws, storedEmails } from '../../support/local-aws.ts';
+import { drainNotices } from '../../support/notices.ts';
 import { countStoredCases } from '../../support/table.ts';
 import { beijing } from '../../support/time.ts';
 import { liyang, liyangUnits, liyangUsers } from '../support/liyang.ts';
@@ -460,6 +461,26 @@ describe('missing reports for the morning digest', () => {
     ]);
     expect(of('zhouwei').map((item) => item.taskNumber)).toEqual([2, 3, 4]);
     expect(of('yangyumei')).toHaveLength(14);
+  });
+
+  it('are in the morning digest of the task’s person, who is neither lead nor supervisor', async () => {
+    const { handler: morning } = await import('../../../functions/deadlines/send-morning-notices.ts');
+    const { handler: sendNotice } = await import('../../../functions/notices/send-notice.ts');
+    setNow(beijing('2014-04-30T08:30:00'));
+
+    await invoke(morning, { schedule: 'morning-notices', scheduledTime: '2014-04-30T00:30:00Z' });
+    await drainNotices(sendNotice);
+
+    const digests = (await storedEmails(aws.sesEndpoint)).filter((email) => email.subject.includes('2014-04-30'));
+    const xuefeng = digests.filter((email) => email.destination.to[0] === 'xuefeng@liyang.example.cn');
+    const { missingReportsOn } = await import('#campaigns/services/missing-reports.ts');
+    const hers = (await missingReportsOn(beijing('2014-04-30T08:30:00'))).find((each) => each.recipient === 'xuefeng');
+    // Every campaign of this file under way counts: the seed's and those the tests above made.
+    expect(hers?.items.length).toBeGreaterThan(0);
+    expect(xuefeng.map((email) => email.subject)).toEqual([
+      `【督办日报】2014-04-30 超期 0 件、临期 0 件、周报未报 ${hers?.items.length} 项`,
+    ]);
+    expect(xuefeng[0]?.body.text).toContain('【红】“生态优先 环保惠民”主题实践活动 任务 2「');
   });
 });
 
