@@ -24,6 +24,7 @@ import type { GreenlineFunction } from './constructs/platform/greenline-function
 import { Mail } from './constructs/platform/mail.ts';
 import { ScheduleDeadLetters } from './constructs/platform/schedules.ts';
 import { PlatformEndpoints } from './constructs/platform.ts';
+import { Rectification } from './constructs/rectification.ts';
 import { Statistics } from './constructs/statistics.ts';
 import { Surveys } from './constructs/surveys.ts';
 import { WebConsole } from './constructs/web-console.ts';
@@ -80,6 +81,7 @@ export class GreenlineStack extends Stack {
   readonly surveys: Surveys;
   readonly statistics: Statistics;
   readonly campaigns: Campaigns;
+  readonly rectification: Rectification;
   readonly cases: CaseWorkflow;
   readonly intake: Intake;
   readonly deadlines: DeadlineSchedule;
@@ -142,6 +144,7 @@ export class GreenlineStack extends Stack {
     });
     this.statistics = new Statistics(this.capabilityStack('Statistics'), 'Statistics', capability);
     this.campaigns = new Campaigns(this.capabilityStack('Campaigns'), 'Campaigns', capability);
+    this.rectification = new Rectification(this.capabilityStack('Rectification'), 'Rectification', capability);
     this.enterprises = new Enterprises(this.capabilityStack('Enterprises'), 'Enterprises', capability);
     this.grading = new Grading(this.capabilityStack('Grading'), 'Grading', capability);
 
@@ -157,6 +160,7 @@ export class GreenlineStack extends Stack {
       ...this.surveys.functions,
       ...this.statistics.functions,
       ...this.campaigns.functions,
+      ...this.rectification.functions,
       ...this.enterprises.functions,
       ...this.grading.functions,
     };

@@ -39,6 +39,13 @@ import {
   schemaFor,
   text,
 } from '#platform/http/api-registry.ts';
+import {
+  closeOutStageLabels,
+  lookBackOutcomeLabels,
+  rectificationBandLabels,
+  rectificationSourceLabels,
+  strikeOffOutcomeLabels,
+} from '#rectification/domain/details.ts';
 
 export const caseStateSchema = z.enum(caseStates).meta({ id: 'CaseState', description: describeEnum(stateLabels) });
 
@@ -159,29 +166,6 @@ const transferBody = enumOf(transferBodyLabels).describe(
   `接收机关 / the receiving body：${describeEnum(transferBodyLabels)}`,
 );
 
-const helpPlanSchema = schemaFor<NonNullable<CaseView['helpPlan']>>()(
-  z
-    .object({
-      uscc: text('企业统一社会信用代码 / the enterprise'),
-      enterpriseName: text('企业名称 / its name'),
-      assessmentId: text('评为 D 级的评定 / the assessment that graded it D'),
-      industryName: text('行业 / industry'),
-      grade: enumOf(gradeLabels).describe('评定等级 / the grade it was given'),
-      targetGrade: enumOf(gradeLabels).describe('帮扶目标等级 / the grade to reach'),
-      actions: z
-        .array(
-          z.object({
-            indicatorId: text('指标 / indicator'),
-            name: text('指标名称 / its name'),
-            answer: text('评定时的情况 / what the assessment found').optional(),
-            needs: text('达到目标等级须满足 / what the target grade needs'),
-          }),
-        )
-        .describe('帮扶事项：拖累等级的指标及提升要求 / the indicators to bring up, with what the next grade needs'),
-    })
-    .meta({ id: 'HelpPlanDetails', description: '帮扶计划 / a help plan’s own fields' }),
-);
-
 const transferSchema = schemaFor<NonNullable<CaseView['transfers']>[number]>()(
   z
     .object({
@@ -285,6 +269,127 @@ const timeLimitsSchema = schemaFor<CaseTimeLimits>()(
     ),
 );
 
+const day = (description: string) => z.iso.date().describe(description);
+const personRefSchema = z
+  .object({
+    name: text('姓名（如所写）/ the name as written'),
+    username: text('对应的用户；无此项表示仅按姓名记录 / the user, when known').optional(),
+  })
+  .describe('人员 / a person');
+const stepBy = { at: instant('记录时间 / recorded at'), by: text('记录人 / by') };
+
+const closeOutSchema = schemaFor<NonNullable<NonNullable<CaseView['rectification']>['closeOut']>>()(
+  z
+    .object({
+      application: z
+        .object({
+          ...stepBy,
+          result: text('整改完成情况 / what was done'),
+          evidence: z.array(attachmentSchema).describe('整改佐证材料 / evidence'),
+        })
+        .optional()
+        .describe('销号申请（承办科室）/ the application'),
+      onSiteCheck: z
+        .object({
+          ...stepBy,
+          date: day('核查日期 / the day'),
+          inspectors: text('核查人员 / inspectors'),
+          findings: text('核查情况 / findings'),
+          passed: flag('核查通过 / passed'),
+        })
+        .optional()
+        .describe('现场核查 / the on-site check'),
+      signOff: z
+        .object({ ...stepBy, note: text('备注 / note').optional() })
+        .optional()
+        .describe('包案领导签字确认 / the lead’s sign-off'),
+      publication: z
+        .object({
+          ...stepBy,
+          startDate: day('公示起始日 / first day'),
+          endDate: day('公示截止日（按工作日计）/ last day, in working days'),
+          workingDays: count('公示期（工作日）/ working days'),
+          where: text('公示方式或网址 / where').optional(),
+          missingCalendarYears: z.array(z.int()).optional().describe('缺少节假日数据的年份 / years without calendar'),
+        })
+        .optional()
+        .describe('公示（销号不等待公示期满）/ the publication (strike-off does not wait for its end)'),
+      struckOff: z
+        .object({ ...stepBy, outcome: enumOf(strikeOffOutcomeLabels), note: text('备注 / note').optional() })
+        .optional()
+        .describe('销号 / the strike-off'),
+    })
+    .describe(`销号进度（${Object.values(closeOutStageLabels).join('→')}）/ the close-out steps taken`),
+);
+
+const helpPlanSchema = schemaFor<NonNullable<CaseView['helpPlan']>>()(
+  z
+    .object({
+      uscc: text('企业统一社会信用代码 / the enterprise'),
+      enterpriseName: text('企业名称 / its name'),
+      assessmentId: text('评为 D 级的评定 / the assessment that graded it D'),
+      industryName: text('行业 / industry'),
+      grade: enumOf(gradeLabels).describe('评定等级 / the grade it was given'),
+      targetGrade: enumOf(gradeLabels).describe('帮扶目标等级 / the grade to reach'),
+      actions: z
+        .array(
+          z.object({
+            indicatorId: text('指标 / indicator'),
+            name: text('指标名称 / its name'),
+            answer: text('评定时的情况 / what the assessment found').optional(),
+            needs: text('达到目标等级须满足 / what the target grade needs'),
+          }),
+        )
+        .describe('帮扶事项：拖累等级的指标及提升要求 / the indicators to bring up, with what the next grade needs'),
+    })
+    .meta({ id: 'HelpPlanDetails', description: '帮扶计划 / a help plan’s own fields' }),
+);
+
+const rectificationSchema = schemaFor<NonNullable<CaseView['rectification']>>()(
+  z
+    .object({
+      source: enumOf(rectificationSourceLabels).describe('问题来源 / where it was found'),
+      sourceReference: text('督察批次、交办文号等 / inspection batch or hand-down reference').optional(),
+      ledgerNumber: text('来源台账中的序号 / the number in the ledger it came from').optional(),
+      description: text('问题描述 / the problem'),
+      plan: z
+        .object({
+          measures: text('整改措施 / measures'),
+          milestones: z
+            .array(z.object({ date: day('日期 / date'), description: text('节点内容 / what') }))
+            .describe('整改节点 / milestones'),
+        })
+        .describe('整改方案 / the plan'),
+      responsibleUnit: z.object({ id: text('单位编号 / unit id'), name: text('名称 / name') }).describe('责任单位'),
+      leadOfficial: personRefSchema.optional().describe('责任领导 / lead official'),
+      responsiblePerson: personRefSchema.optional().describe('责任人 / responsible person'),
+      band: enumOf(rectificationBandLabels).describe('整改时限类型（期限见时限规则）/ deadline band'),
+      targetDate: day('指定的整改期限（代替时限类型的期限）/ a target date given').optional(),
+      fromCase: z
+        .object({ caseId: text('编号 / id'), number: text('文号 / number') })
+        .optional()
+        .describe('来源信访件 / the complaint it came from'),
+      importId: text('导入批次 / the import that created it').optional(),
+      remark: text('备注 / remark').optional(),
+      closeOut: closeOutSchema.optional(),
+      lookBacks: z
+        .array(
+          z.object({
+            dueDate: day('应回头看日期 / due'),
+            scheduledAt: instant('安排时间 / scheduled at'),
+            doneAt: instant('完成时间 / done at').optional(),
+            by: text('记录人 / by').optional(),
+            date: day('回头看日期 / the day').optional(),
+            outcome: enumOf(lookBackOutcomeLabels).optional(),
+            findings: text('回头看情况 / findings').optional(),
+          }),
+        )
+        .optional()
+        .describe('回头看（最后一条无结果者为待进行）/ look-backs; the last without an outcome is due'),
+    })
+    .meta({ id: 'RectificationDetails', description: '整改问题 / a rectification problem’s own fields' }),
+);
+
 export const caseViewSchema = schemaFor<CaseView>()(
   z
     .object({
@@ -344,6 +449,13 @@ export const caseViewSchema = schemaFor<CaseView>()(
         .optional()
         .describe('移交线索记录（不改变状态）/ leads handed to other bodies; they do not change the state'),
       helpPlan: helpPlanSchema.optional(),
+      rectification: rectificationSchema.optional(),
+      rectificationProblems: z
+        .array(
+          z.object({ caseId: text('编号 / id'), number: text('文号 / number'), at: instant('关联时间 / linked at') }),
+        )
+        .optional()
+        .describe('由本信访件产生的整改问题 / the rectification problems made from this complaint'),
       history: z
         .array(historyEntrySchema)
         .optional()
@@ -395,6 +507,11 @@ export const caseSummarySchema = narrowSchemaFor<CaseSummary>()(
       late: flag('超期办结 / finished after its deadline').optional(),
       dueAt: instant('当前最近的期限 / the nearest running deadline').optional(),
       finishedAt: instant('办结（不予受理、合并）时间 / when it was finished').optional(),
+      title: text('整改问题描述的开头 / the start of a rectification problem’s description').optional(),
+      source: enumOf(rectificationSourceLabels).optional().describe('整改问题来源 / a problem’s source'),
+      band: enumOf(rectificationBandLabels).optional().describe('整改时限类型 / a problem’s deadline band'),
+      closeOutStage: enumOf(closeOutStageLabels).optional().describe('销号进度 / a problem’s close-out stage'),
+      lookBackDue: day('待进行的回头看日期 / the look-back due').optional(),
       scopeUnitIds: z.array(z.string()).describe('可查看此事项的单位 / units that may see the case'),
     })
     .meta({ id: 'CaseSummary', description: '列表中的督办事项摘要 / a case as lists show it' }),
@@ -402,7 +519,7 @@ export const caseSummarySchema = narrowSchemaFor<CaseSummary>()(
 
 const summaries = (description: string) => z.array(caseSummarySchema).describe(description);
 
-const caseListSchema = narrowSchemaFor<CaseList>()(
+export const caseListSchema = narrowSchemaFor<CaseList>()(
   z
     .object({
       items: summaries('本页的督办事项 / the cases of this page'),

@@ -15,6 +15,8 @@ export const casesFunctions = defineFunctions('cases', {
     tables: { main: 'read-write' },
     // Closing a complaint sends its event to the surveys queue too (the relay fans events out by type).
     queues: { notices: 'send', surveys: 'send' },
+    // A rectification problem's application to close out (申请销号) attaches its evidence.
+    buckets: { attachments: 'attach-upload' },
     timeoutSeconds: 15,
     memoryMiB: 512,
   },

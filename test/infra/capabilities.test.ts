@@ -21,6 +21,7 @@ import { buckets } from '#platform/catalog/buckets.ts';
 import { functions, queues, schedules } from '#platform/catalog/catalog.ts';
 import type { Capability } from '#platform/catalog/definitions.ts';
 import { platformFunctions } from '#platform/resources.ts';
+import { rectificationFunctions } from '#rectification/resources.ts';
 import { statisticsFunctions } from '#statistics/resources.ts';
 import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
 import { flatTemplate } from './template.ts';
@@ -87,6 +88,12 @@ const capabilities = (): CapabilityEntry[] => [
     declaredSchedules: {},
   },
   {
+    capability: 'rectification',
+    construct: stack.rectification,
+    declaredFunctions: rectificationFunctions,
+    declaredSchedules: {},
+  },
+  {
     capability: 'enterprises',
     construct: stack.enterprises,
     declaredFunctions: enterprisesFunctions,
@@ -105,6 +112,7 @@ const capabilityNames = [
   'surveys',
   'statistics',
   'campaigns',
+  'rectification',
   'enterprises',
   'grading',
 ] as const;

@@ -1,6 +1,7 @@
 import type { Case } from '#cases/domain/case.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import type { User } from '#directory/domain/users.ts';
+import type { CloseOut, RectificationDetails } from '#rectification/domain/details.ts';
 import { demoUnits, demoUsers } from '../../local/demo-organisation.ts';
 
 export const unitOf = (id: string): OrgUnit => {
@@ -42,6 +43,37 @@ export const aCase = (overrides: Partial<Case> = {}): Case => ({
   mergedCases: [],
   ...overrides,
 });
+
+/** A problem's own fields (整改问题), at the close-out stage given. */
+export const aProblemDetails = (overrides: Partial<RectificationDetails> = {}): RectificationDetails => ({
+  source: 'central-inspection',
+  description: '城东化工园区污水处理厂超标排放。',
+  plan: { measures: '提标改造，安装在线监测。', milestones: [] },
+  responsibleUnit: { id: 'east-enforcement', name: '监察大队' },
+  leadOfficial: { name: '周伟', username: 'lead' },
+  responsiblePerson: { name: '王强', username: 'handler' },
+  band: 'short-term',
+  ...overrides,
+});
+
+/** The close-out steps taken up to (not including) `action`, as the demo people took them. */
+export const closeOutBefore = (action: string): CloseOut => {
+  const at = '2026-11-22T01:00:00.000Z';
+  const steps: [string, CloseOut][] = [
+    ['check-on-site', { application: { at, by: 'handler', result: '已完成整改。', evidence: [] } }],
+    [
+      'sign-off',
+      { onSiteCheck: { at, by: 'dispatcher', date: '2026-11-22', inspectors: '张三', findings: '到位', passed: true } },
+    ],
+    ['publish', { signOff: { at, by: 'lead' } }],
+    [
+      'strike-off',
+      { publication: { at, by: 'dispatcher', startDate: '2026-11-22', endDate: '2026-11-27', workingDays: 5 } },
+    ],
+  ];
+  const upTo = steps.findIndex(([name]) => name === action);
+  return Object.assign({}, ...steps.slice(0, upTo < 0 ? steps.length : upTo + 1).map(([, step]) => step));
+};
 
 /** The assignment the demo dispatcher makes: 城东分局 监察大队, handler as responsible person, lead as lead official. */
 export const demoAssignment = {

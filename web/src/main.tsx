@@ -41,6 +41,12 @@ const router = createBrowserRouter([
           { path: 'cases', lazy: page(() => import('./console/cases/CaseListPage.tsx')) },
           { path: 'cases/:id', lazy: page(() => import('./console/cases/CasePage.tsx')) },
           { path: 'statistics', lazy: page(() => import('./console/statistics/StatisticsPage.tsx')) },
+          {
+            path: 'rectification',
+            lazy: page(() => import('./console/rectification/RectificationLedgerPage.tsx')),
+          },
+          { path: 'rectification/new', lazy: page(() => import('./console/rectification/ProblemCreatePage.tsx')) },
+          { path: 'rectification/import', lazy: page(() => import('./console/rectification/LedgerImportPage.tsx')) },
           { path: 'campaigns', lazy: page(() => import('./console/campaigns/CampaignListPage.tsx')) },
           { path: 'campaigns/new', lazy: page(() => import('./console/campaigns/CampaignCreatePage.tsx')) },
           { path: 'campaigns/:id', lazy: page(() => import('./console/campaigns/CampaignPage.tsx')) },

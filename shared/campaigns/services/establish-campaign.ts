@@ -20,7 +20,6 @@
  * refused (409) while the first is incomplete or complete. The events of tasks stored by an attempt that died are in
  * the outbox and go out with the outbox relay.
  */
-import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import type { Campaign, CampaignTask, LeadingGroup } from '#campaigns/domain/campaign.ts';
 import { campaignScope, periodOf, taskCase } from '#campaigns/domain/campaign.ts';
@@ -38,10 +37,8 @@ import {
   storedTaskNumbers,
 } from '#campaigns/store/campaigns.ts';
 import { CampaignNameTakenError } from '#campaigns/store/errors.ts';
-import type { CaseEvent } from '#cases/domain/case.ts';
-import { createNumberedCase } from '#cases/services/records.ts';
+import { storePlannedCases } from '#cases/services/planned-cases.ts';
 import { relayNow } from '#cases/services/relay-events.ts';
-import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import { requireRole } from '#directory/domain/roles.ts';
 import { listColleagues } from '#directory/services/list-colleagues.ts';
 import { listUnitsInScope } from '#directory/services/list-units.ts';
@@ -52,6 +49,7 @@ import { type FieldProblem, ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { logger } from '#platform/logger.ts';
 import { countMetric } from '#platform/metrics.ts';
+import { requestHash } from '#platform/request-hash.ts';
 import { readCampaignView } from './read-campaign.ts';
 
 /** The role that creates campaigns: their tasks are cases the office registers and assigns (`petition-office`). */
@@ -72,23 +70,6 @@ export interface CampaignDraft {
   readonly request: unknown;
 }
 
-/** JSON with object keys sorted, so the same body hashes alike however its fields were ordered. */
-const canonical = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const object = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(object)
-      .sort()
-      .map((key) => [key, canonical(object[key])]),
-  );
-};
-
-const hashOf = (request: unknown): string =>
-  createHash('sha256')
-    .update(JSON.stringify(canonical(request)), 'utf8')
-    .digest('base64url');
-
 /** Problems in the order of the rows they name (`table.7.department` before `table.12.number`). */
 const byRow = (problems: readonly FieldProblem[]): FieldProblem[] => {
   const position = (path: string) => Number(/^(?:table|taskTable|tasks)\.(\d+)/.exec(path)?.[1] ?? -1);
@@ -100,33 +81,23 @@ const byRow = (problems: readonly FieldProblem[]): FieldProblem[] => {
  * again, and at the same time as another run: a task stored by the other run is found by its record.
  */
 export const completeCampaign = async (campaign: Campaign): Promise<void> => {
-  const stored = new Set(await storedTaskNumbers(campaign.id));
-  const missing = campaign.tasks.filter((task) => !stored.has(task.number));
-  const events: CaseEvent[] = [];
-  if (missing.length > 0) {
-    const time = await loadTimeContext(now());
-    // One at a time: task numbers and case numbers then rise together.
-    for (const task of missing) {
-      const at = now();
-      const built = taskCase({
-        campaign,
-        task,
-        creator: { username: campaign.createdBy, role: creatorRole },
-        now: at,
-        time,
-        eventId: ulid(),
-      });
-      try {
-        await createNumberedCase(built.case, built.history, built.event, [
-          taskCompanion(campaign.id, task, at.toISOString()),
-        ]);
-        events.push(built.event);
-      } catch (error) {
-        // Another attempt stored this task meanwhile (its record's condition, or the case's, failed): it is done.
-        if (!(await storedTaskNumbers(campaign.id)).includes(task.number)) throw error;
-      }
-    }
-  }
+  // One at a time, in task order: task numbers and case numbers then rise together.
+  const { events } = await storePlannedCases(
+    campaign.tasks.map((task) => ({
+      key: task.number,
+      build: (at, time) =>
+        taskCase({
+          campaign,
+          task,
+          creator: { username: campaign.createdBy, role: creatorRole },
+          now: at,
+          time,
+          eventId: ulid(),
+        }),
+      companion: (at) => taskCompanion(campaign.id, task, at),
+    })),
+    () => storedTaskNumbers(campaign.id),
+  );
   if (await markCampaignReady(campaign, now().toISOString())) {
     countMetric('CampaignCreated', ['unit', campaign.unitId]);
     logger.info('campaign ready', { campaignId: campaign.id, tasks: campaign.tasks.length, storedNow: events.length });
@@ -175,8 +146,8 @@ export const establishCampaign = async (draft: CampaignDraft, principal: Princip
   const problems = byRow([...draft.problems, ...filled.problems, ...matched.problems]);
   if (problems.length > 0) throw new ValidationError(problems);
 
-  const requestHash = hashOf({ unitId: unit.id, request: draft.request });
-  if (claimed) return { campaign: await resume(claimed, requestHash, principal, fields.name), report: matched.reports };
+  const hash = requestHash({ unitId: unit.id, request: draft.request });
+  if (claimed) return { campaign: await resume(claimed, hash, principal, fields.name), report: matched.reports };
 
   const attachment = fields.plan?.attachmentId
     ? await attachUploads([{ attachmentId: fields.plan.attachmentId }]).catch((error: unknown) => {
@@ -214,14 +185,14 @@ export const establishCampaign = async (draft: CampaignDraft, principal: Princip
     tasks,
     createdAt: now().toISOString(),
     createdBy: principal.username,
-    requestHash,
+    requestHash: hash,
   };
   try {
     await startCampaign(campaign);
   } catch (error) {
     // A retry racing this request claimed the name first: answer as that retry will.
     if (!(error instanceof CampaignNameTakenError) || !error.campaignId) throw error;
-    return { campaign: await resume(error.campaignId, requestHash, principal, fields.name), report: matched.reports };
+    return { campaign: await resume(error.campaignId, hash, principal, fields.name), report: matched.reports };
   }
   await completeCampaign(campaign);
   return { campaign: await readCampaignView(campaign.id, principal), report: matched.reports };

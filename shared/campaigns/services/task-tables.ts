@@ -18,7 +18,7 @@ import { ValidationError } from '#platform/domain/errors.ts';
 type TaskTable = z.output<typeof taskTableSchema>;
 
 /** The rows of an .xlsx file's first sheet, each with its row number; a merged cell counts once, in its first cell. */
-const rowsOfWorkbook = async (base64: string, field: string): Promise<TableRow[]> => {
+export const rowsOfWorkbook = async (base64: string, field: string): Promise<TableRow[]> => {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);

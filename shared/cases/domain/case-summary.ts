@@ -1,5 +1,6 @@
 import type { ProgressColour } from '#deadlines/domain/clocks.ts';
 import { activeClocks } from '#deadlines/domain/time-limit-policies.ts';
+import { closeOutStageOf, pendingLookBack } from '#rectification/domain/details.ts';
 import { type Case, finishedAtOf } from './case.ts';
 import { scopeUnitIds } from './workflow.ts';
 
@@ -26,8 +27,31 @@ export interface CaseSummary {
   readonly dueAt?: string;
   /** When it was finished (closed, rejected or merged). */
   readonly finishedAt?: string;
+  /** A rectification problem: the start of its description, its source, band, close-out stage and look-back due. */
+  readonly title?: string;
+  readonly source?: string;
+  readonly band?: string;
+  readonly closeOutStage?: string;
+  readonly lookBackDue?: string;
   readonly scopeUnitIds: readonly string[];
 }
+
+/** How much of a problem's description a list shows. */
+const titleLength = 60;
+
+const rectificationSummary = (item: Case) => {
+  const details = item.rectification;
+  if (!details) return {};
+  const due = item.state === 'closed' ? pendingLookBack(details)?.dueDate : undefined;
+  return {
+    title:
+      details.description.length > titleLength ? `${details.description.slice(0, titleLength)}…` : details.description,
+    source: details.source,
+    band: details.band,
+    closeOutStage: closeOutStageOf(details.closeOut),
+    ...(due ? { lookBackDue: due } : {}),
+  };
+};
 
 export const summarise = (item: Case): CaseSummary => ({
   id: item.id,
@@ -57,6 +81,7 @@ export const summarise = (item: Case): CaseSummary => ({
   ...(item.late ? { late: true } : {}),
   ...(runningDue(item) ? { dueAt: runningDue(item) } : {}),
   ...(finishedAtOf(item) ? { finishedAt: finishedAtOf(item) } : {}),
+  ...rectificationSummary(item),
   scopeUnitIds: scopeUnitIds(item),
 });
 

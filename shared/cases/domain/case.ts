@@ -3,6 +3,7 @@ import type { HelpPlanDetails } from '#grading/domain/help-plan-details.ts';
 import type { Attachment } from '#intake/domain/attachments.ts';
 import type { Channel, PollutionCategory, Urgency } from '#intake/domain/complaint-input.ts';
 import type { OfficialRole } from '#platform/domain/principal.ts';
+import type { LinkedProblem, RectificationDetails } from '#rectification/domain/details.ts';
 
 export const caseKinds = ['complaint', 'rectification', 'task', 'help-plan'] as const;
 export type CaseKind = (typeof caseKinds)[number];
@@ -179,6 +180,10 @@ export interface Case {
   readonly transfers?: readonly Transfer[];
   /** A help plan's own fields: the enterprise graded D, the assessment, and the indicators to bring up to C. */
   readonly helpPlan?: HelpPlanDetails;
+  /** A rectification problem's own fields: source, plan, responsible unit and people, band, close-out, look-backs. */
+  readonly rectification?: RectificationDetails;
+  /** On a complaint: the rectification problems made from it (each names the complaint back in `fromCase`). */
+  readonly rectificationProblems?: readonly LinkedProblem[];
 }
 
 /** One entry of a case's append-only history: who did what, when, why, and what changed. */

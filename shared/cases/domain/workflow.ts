@@ -72,9 +72,16 @@ export const actionRulesFor = (kind: CaseKind): Readonly<Partial<Record<ActionNa
     ]),
   );
 
-/** Every action as it applies to a complaint, the kind to which every action applies (the API documents these). */
+/**
+ * Every action as the API documents it: as it applies to a complaint, and the close-out and look-back (which only a
+ * rectification problem has) as they apply to one.
+ */
 export const actionRules: Readonly<Record<ActionName, ActionRule>> = Object.fromEntries(
-  Object.entries(complaintRules).map(([action, rule]) => [action, documented(action as ActionName, rule)]),
+  actionNames.map((action) => {
+    const rule = complaintRules[action] ?? rectificationWorkflow.actions[action];
+    if (!rule) throw new Error(`the action ${action} applies to no kind`);
+    return [action, documented(action, rule)];
+  }),
 ) as Record<ActionName, ActionRule>;
 
 /** Units whose users may see a case: its own path and, once assigned, the department's path. */

@@ -12,24 +12,16 @@ import { commitTransition, getCase } from '#cases/store/cases.ts';
 import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import { getOrgUnit, getUser } from '#directory/services/lookup.ts';
 import { violationWrites } from '#enterprises/services/violations.ts';
+import type { AttachmentRef } from '#intake/domain/attachments.ts';
+import { attachUploadsAs } from '#intake/services/attachments.ts';
 import { now } from '#platform/clock.ts';
-import { NotFoundError } from '#platform/domain/errors.ts';
+import { NotFoundError, orMissing } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { parseWith } from '#platform/domain/validation.ts';
 import { countMetric } from '#platform/metrics.ts';
 import { relayNow } from './relay-events.ts';
 
 const isActionName = (name: string): name is ActionName => Object.hasOwn(actionInputSchemas, name);
-
-/** `undefined` when the thing looked up does not exist: the domain says which field named it. */
-const orMissing = async <T>(lookup: Promise<T>): Promise<T | undefined> => {
-  try {
-    return await lookup;
-  } catch (error) {
-    if (error instanceof NotFoundError) return undefined;
-    throw error;
-  }
-};
 
 const lookupsFor = async (action: ActionName, input: Record<string, unknown>): Promise<Partial<ActionContext>> => {
   if (action === 'assign') {
@@ -41,6 +33,8 @@ const lookupsFor = async (action: ActionName, input: Record<string, unknown>): P
     return { department, responsible, lead };
   }
   if (action === 'merge') return { master: await orMissing(getCase(input.masterCaseId as string)) };
+  if (action === 'apply-close-out')
+    return { evidence: await attachUploadsAs(input.evidence as AttachmentRef[], 'evidence') };
   return {};
 };
 

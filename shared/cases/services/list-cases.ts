@@ -54,7 +54,12 @@ const toList = (page: EntryPage): CaseList => {
  * Cases of a unit and the units below it (default: the caller's unit), or of one responsible person, newest first.
  * Served by gsi1 listing entries; the unit asked for must lie within the caller's scope.
  */
-export const listCases = async (query: CaseListQuery, principal: Principal): Promise<CaseList> => {
+export const listCases = async (
+  query: CaseListQuery,
+  principal: Principal,
+  /** Further equality filters on the listing entries (a rectification problem's `source`, `band`, `colour`). */
+  more: Readonly<Record<string, string | undefined>> = {},
+): Promise<CaseList> => {
   const receivedFrom = periodBound(query.receivedFrom, 'from');
   const receivedTo = periodBound(query.receivedTo, 'to');
   const byAssignee = Boolean(query.assignee && !query.unit);
@@ -64,7 +69,7 @@ export const listCases = async (query: CaseListQuery, principal: Principal): Pro
     partition,
     receivedFrom,
     receivedTo,
-    equals: { state: query.state, kind: query.kind, category: query.category, channel: query.channel },
+    equals: { state: query.state, kind: query.kind, category: query.category, channel: query.channel, ...more },
     limit: query.limit,
     cursor: decodeCursor(query.cursor, { partition, receivedFrom, receivedTo }),
   };

@@ -14,7 +14,7 @@ export {
   type ScanVisitor,
   scanCasesAndCounters,
 } from '#cases/store/case-counters.ts';
-export { type EntryQuery, queryEntries, queryLedgerEntries } from '#cases/store/case-index.ts';
+export { type EntryQuery, lookBacksDuePartition, queryEntries, queryLedgerEntries } from '#cases/store/case-index.ts';
 export {
   type CaseCompanion,
   CaseCompanionConflictError,

@@ -15,6 +15,9 @@
  *   holding unit and those above it) → gsi2pk `LEDGER#<unitId>#<colour>`, gsi2sk `<dueAt>#<id>` for red, yellow and
  *   blue (most urgent first; `9999` when no clock runs), `<finishedAt>#<id>` for green (read newest first); merged
  *   duplicates carry none. So the ledger reads the cases it shows, not every case the unit ever had.
+ * - rectification problems whose look-back (回头看) is due, by due day → sk `ENTRY#LOOKBACK`, gsi1pk `LOOKBACK`,
+ *   gsi1sk `<dueDate>#<id>`; only while the problem is struck off and its look-back not yet done, so the list reads
+ *   the look-backs pending, never the problems done with
  */
 import { isDeepStrictEqual } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -29,6 +32,8 @@ import { translateSdkErrors } from '#platform/dynamodb/errors.ts';
 interface Entry {
   readonly sk: string;
   readonly gsi1pk: string;
+  /** The sort key, when not the received time. */
+  readonly gsi1sk?: string;
   /** For a scope entry: the unit whose ledger it may appear on. */
   readonly unitId?: string;
 }
@@ -41,7 +46,16 @@ const entriesOf = (item: Case): Entry[] => [
         { sk: 'ENTRY#LEAD', gsi1pk: `LEAD#${item.assignment.leadUsername}` },
       ]
     : []),
+  ...lookBackEntries(item),
 ];
+
+/** The look-backs pending, by due day (see the keys above). */
+export const lookBacksDuePartition = 'LOOKBACK';
+
+const lookBackEntries = (item: Case): Entry[] => {
+  const due = summarise(item).lookBackDue;
+  return due ? [{ sk: 'ENTRY#LOOKBACK', gsi1pk: lookBacksDuePartition, gsi1sk: `${due}#${item.id}` }] : [];
+};
 
 /** What an entry shows: the summary without the version, which every write moves (see above). */
 const listed = (item: Case) => {
@@ -77,7 +91,7 @@ export const entryWrites = (before: Case | undefined, after: Case) => {
           sk: entry.sk,
           type: 'entry',
           gsi1pk: entry.gsi1pk,
-          gsi1sk: `${after.receivedAt}#${after.id}`,
+          gsi1sk: entry.gsi1sk ?? `${after.receivedAt}#${after.id}`,
           ...(entry.unitId && holders.includes(entry.unitId) ? ledgerKeys(entry.unitId, summary) : {}),
           ...summary,
         },
@@ -111,6 +125,8 @@ export interface EntryQuery {
   readonly visibleTo?: string;
   readonly limit: number;
   readonly cursor?: Record<string, unknown>;
+  /** Read in ascending sort-key order (default: newest first). */
+  readonly ascending?: boolean;
 }
 
 export interface EntryPage {
@@ -188,7 +204,7 @@ const readIndexPages = async (
   return { items, itemsRead, ...(cursor ? { cursor } : {}) };
 };
 
-/** Newest first. Filters run on the index's items; the key condition bounds what is read. */
+/** Newest first (unless `ascending`). Filters run on the index's items; the key condition bounds what is read. */
 export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':pk': query.partition };
@@ -203,7 +219,7 @@ export const queryEntries = async (query: EntryQuery): Promise<EntryPage> => {
     {
       IndexName: 'gsi1',
       KeyConditionExpression: keyCondition,
-      ScanIndexForward: false,
+      ScanIndexForward: query.ascending ?? false,
       ...filterOf(query, names, values),
     },
     query.limit,

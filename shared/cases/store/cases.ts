@@ -171,6 +171,7 @@ const recordGap = async (
  * gap). Returns the stored case.
  *
  * @throws CaseCompanionConflictError when a companion's condition fails (e.g. its idempotency key is taken).
+ * @throws CaseVersionConflictError when a case changed by `alsoChanges` was changed by someone else meanwhile.
  * @throws PersistenceError when DynamoDB fails otherwise.
  */
 export const createNumberedCase = async (
@@ -179,19 +180,26 @@ export const createNumberedCase = async (
   event: CaseEvent,
   /** Items that stand or fall with the case (e.g. its public tracking record). */
   companions: readonly CaseCompanion[] = [],
+  /**
+   * Changes of other cases that stand or fall with the new one, given its number (a complaint naming the rectification
+   * problem made from it): each written as `commitTransition` writes a change, conditioned on the version read.
+   */
+  alsoChanges?: (stored: Case) => Transition['changes'],
 ): Promise<Case> => {
   const table = tableName('main');
   const year = bureauYear(new Date(draft.receivedAt));
   const sequence = await takeNextNumber(draft.kind, year);
   const stored: Case = { ...draft, number: formatCaseNumber(year, sequence, draft.kind) };
+  const linked = alsoChanges?.(stored) ?? [];
   const own = [
     { Put: { TableName: table, Item: toCaseItem(stored), ConditionExpression: 'attribute_not_exists(pk)' } },
     historyPut(history),
     outboxPut(event),
     ...entryWrites(undefined, stored),
-    ...counterWrites([{ after: stored }]),
+    // One update per counter item, the linked changes' with the new case's (a transaction touches an item once).
+    ...counterWrites([{ after: stored }, ...linked]),
   ];
-  const items = [...own, ...companions.map(({ Put }) => ({ Put }))] as never[];
+  const items = [...own, ...companions.map(({ Put }) => ({ Put })), ...linked.flatMap(changeWrites)] as never[];
 
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -213,6 +221,10 @@ export const createNumberedCase = async (
         }
       }
       const failed = codes.findIndex((code) => code === 'ConditionalCheckFailed' || code === 'TransactionConflict');
+      if (linked.length > 0 && failed >= own.length + companions.length) {
+        await recordGap(draft, year, sequence, 'transaction-cancelled', `${codes[failed]}: a linked case changed`);
+        throw new CaseVersionConflictError('所关联的事项已被他人同时更新，请刷新后重试', { cause: error });
+      }
       const companion = failed >= own.length ? companions[failed - own.length] : undefined;
       const label = companion?.label ?? (failed >= 0 ? `item ${failed}` : 'transaction');
       await recordGap(draft, year, sequence, 'transaction-cancelled', `${codes[failed] ?? codes.join(',')}: ${label}`);
@@ -241,6 +253,13 @@ const historyPut = (entry: HistoryEntry) => ({
  * between fails the whole of it. The case is Put whole: an UpdateItem of the changed attributes would cost as much
  * (DynamoDB bills the larger of the item before and after) and the Put stores exactly what `toCaseItem` derives.
  */
+/** The case conditioned on the version it was read at, its new history entry and its listing entries. */
+const changeWrites = ({ before, after, history }: Transition['changes'][number]) => [
+  { Put: { TableName: tableName('main'), Item: toCaseItem(after), ...versionCondition(before.version) } },
+  ...(history ? [historyPut(history)] : []),
+  ...entryWrites(before, after),
+];
+
 export const commitTransition = async (
   transition: Transition,
   /**
@@ -249,18 +268,7 @@ export const commitTransition = async (
    */
   companions: readonly Record<string, unknown>[] = [],
 ): Promise<void> => {
-  const table = tableName('main');
-  const items = transition.changes.flatMap(({ before, after, history }) => [
-    {
-      Put: {
-        TableName: table,
-        Item: toCaseItem(after),
-        ...versionCondition(before.version),
-      },
-    },
-    ...(history ? [historyPut(history)] : []),
-    ...entryWrites(before, after),
-  ]);
+  const items = transition.changes.flatMap(changeWrites);
   items.push(...(counterWrites(transition.changes) as never[]));
   try {
     await dynamo().send(

@@ -51,6 +51,7 @@ const subjectOf = (item: Case) => ({
   channel: item.complaint?.channel,
   category: item.complaint?.category,
   urgency: item.complaint?.urgency,
+  band: item.rectification?.band,
 });
 
 const policySetOf = (version: number, context: PolicyContext): PolicySet => {
@@ -260,6 +261,8 @@ export const applyTimeLimits = (
   if (entered('assigned')) start('sign', now);
   if (entered('review-requested')) start('review', now);
   if (before?.state === 'review-requested' && after.state === 'in-progress') start('finish', now);
+  // Reopened straight from a finished state (a rectification problem whose look-back found it rebounded): a new period.
+  if (before && isFinished(before) && after.state === 'in-progress') start('finish', now);
   if (change?.extensionDays && clocks.finish) {
     clocks.finish = extendClock(clocks.finish, change.extensionDays, governing, context.calendar);
   }

@@ -1,6 +1,7 @@
 import { type CaseKind, type CaseState, caseKinds } from '#cases/domain/case.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import { z } from '#platform/domain/zod.ts';
+import { type RectificationBand, rectificationBands } from '#rectification/domain/details.ts';
 import type { ClockName } from './clocks.ts';
 import type { PolicyStep } from './periods.ts';
 
@@ -32,6 +33,8 @@ const policySchema = z
         channel: z.enum(channels).optional(),
         category: z.enum(pollutionCategories).optional(),
         urgency: z.enum(urgencies).optional(),
+        /** A rectification problem's deadline band (立行立改 / 中期 / 长期): its period is this policy's finish step. */
+        band: z.enum(rectificationBands).optional(),
       })
       .strict(),
     steps: z
@@ -50,10 +53,29 @@ const policySchema = z
     maxReturns: z.number().int().min(0).max(20),
     /** Yellow starts when this share of the period is left, and at least `minimumDays` before the deadline. */
     warning: z.object({ fraction: z.number().min(0).max(1), minimumDays: z.number().min(0).max(30) }).strict(),
+    /**
+     * A rectification problem's close-out (销号): how many working days its publication (公示) runs, and how many months
+     * after the strike-off its look-back (回头看) is due. Absent: {@link defaultCloseOutPolicy}.
+     */
+    closeOut: z
+      .object({
+        publicationWorkingDays: z.number().int().min(0).max(60),
+        lookBackMonths: z.number().int().min(1).max(60),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export type TimeLimitPolicy = z.output<typeof policySchema>;
+
+export type CloseOutPolicy = NonNullable<TimeLimitPolicy['closeOut']>;
+
+/** The close-out periods of a policy that names none (one saved before they were policy data): 5 working days, 6 months. */
+export const defaultCloseOutPolicy: CloseOutPolicy = { publicationWorkingDays: 5, lookBackMonths: 6 };
+
+/** The close-out periods of `policy`. */
+export const closeOutPolicyOf = (policy: TimeLimitPolicy): CloseOutPolicy => policy.closeOut ?? defaultCloseOutPolicy;
 
 export const policySetSchema = z
   .object({
@@ -94,12 +116,27 @@ const workingDays = (amount: number): PolicyStep => ({
   rollsOverHolidays: true,
 });
 
+/** A rectification problem's band: its finish period, its close-out periods, two extensions. */
+const rectificationPolicy = (band: RectificationBand, name: string, days: number): TimeLimitPolicy => ({
+  id: `rectification-${band}`,
+  name,
+  match: { kind: 'rectification', band },
+  steps: { accept: calendarDays(15), finish: calendarDays(days), review: calendarDays(30) },
+  maxExtensionDays: 90,
+  maxExtensions: 2,
+  maxReturns: 3,
+  warning: { fraction: 0.2, minimumDays: 3 },
+  closeOut: defaultCloseOutPolicy,
+});
+
 /**
  * The policies a new installation starts with (version 1), editable by administrators like any later version.
  * Petition regulation 《信访工作条例》(2022): decide on acceptance within 15 days, finish within 60 days of acceptance,
  * one extension of at most 30 days, a review answered within 30 days. Hotline work orders: sign for within 1 working
  * day, finish in 13 working days; urgent matters the same day. Other cases (rectification problems, campaign tasks,
- * help plans) start with the same periods and may be extended twice.
+ * help plans) start with the same periods and may be extended twice; a rectification problem's band (立行立改 30 days,
+ * medium 180, long-term 365) sets its finish period, with a 5-working-day publication and a look-back 6 months after
+ * the strike-off.
  */
 export const initialPolicySet: PolicySet = {
   version: 1,
@@ -149,6 +186,9 @@ export const initialPolicySet: PolicySet = {
       maxReturns: 3,
       warning: { fraction: 0.2, minimumDays: 0 },
     },
+    rectificationPolicy('short-term', '整改问题：立行立改（30 日内）', 30),
+    rectificationPolicy('medium', '整改问题：中期整改（180 日内）', 180),
+    rectificationPolicy('long-term', '整改问题：长期整改（一年内）', 365),
   ],
 };
 
@@ -172,6 +212,7 @@ export interface PolicySubject {
   readonly channel?: string;
   readonly category?: string;
   readonly urgency?: string;
+  readonly band?: string;
 }
 
 /** The most specific policy whose every condition the case meets. */

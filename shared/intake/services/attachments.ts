@@ -106,3 +106,19 @@ export const attachUploads = async (refs: readonly AttachmentRef[]): Promise<Att
   );
   return attachments;
 };
+
+/**
+ * {@link attachUploads} for references given under another field than `attachments` (a plan's file, a problem's
+ * evidence): each problem names `<field>.<i>.attachmentId`.
+ */
+export const attachUploadsAs = async (refs: readonly AttachmentRef[], field: string): Promise<Attachment[]> => {
+  try {
+    return await attachUploads(refs);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    throw new ValidationError(
+      error.errors.map((problem) => ({ ...problem, path: problem.path.replace(/^attachments/, field) })),
+      { cause: error },
+    );
+  }
+};

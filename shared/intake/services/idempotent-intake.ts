@@ -12,7 +12,7 @@
  *   wait: 409.
  */
 
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import { presentCase } from '#cases/services/present-case.ts';
@@ -25,6 +25,7 @@ import { claimLabel, claimPut, getClaim, type IntakeClaim } from '#intake/store/
 import { now } from '#platform/clock.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
+import { requestHash as hashOfRequest } from '#platform/request-hash.ts';
 import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from './errors.ts';
 import { type PublicReceipt, publicReceipt, registerPublicComplaint, submitPublicComplaint } from './public-intake.ts';
 import {
@@ -45,23 +46,6 @@ const checkKey = (idempotencyKey: string) => {
     throw new ValidationError([{ path: 'Idempotency-Key', message: '幂等键须为 1–128 个可见 ASCII 字符' }]);
   }
 };
-
-/** JSON with object keys sorted, so the same body hashes alike however its fields were ordered. */
-const canonical = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value === null || typeof value !== 'object') return value;
-  const object = value as Record<string, unknown>;
-  return Object.fromEntries(
-    Object.keys(object)
-      .sort()
-      .map((key) => [key, canonical(object[key])]),
-  );
-};
-
-const requestHashOf = (body: unknown): string =>
-  createHash('sha256')
-    .update(JSON.stringify(canonical(body)), 'utf8')
-    .digest('base64url');
 
 /**
  * The tracking secret, sealed (AES-256-GCM) with a key derived from the Idempotency-Key (HKDF-SHA256, salted, bound to
@@ -149,7 +133,7 @@ export const submitComplaintIdempotently = async (
   if (idempotencyKey === undefined) return submitComplaint(complaint, principal);
   checkKey(idempotencyKey);
   const scope = `user:${principal.username}`;
-  const requestHash = requestHashOf(complaint);
+  const requestHash = hashOfRequest(complaint);
   return onceForKey(
     { scope, idempotencyKey, requestHash },
     async (earlier) => {
@@ -186,7 +170,7 @@ export const submitPublicComplaintIdempotently = async (
   if (idempotencyKey === undefined) return submitPublicComplaint(complaint);
   checkKey(idempotencyKey);
   const scope = `public:${client}`;
-  const requestHash = requestHashOf(complaint);
+  const requestHash = hashOfRequest(complaint);
   return onceForKey(
     { scope, idempotencyKey, requestHash },
     async (earlier) => {

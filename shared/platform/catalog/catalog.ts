@@ -11,6 +11,7 @@ import { gradingFunctions } from '#grading/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
+import { rectificationFunctions } from '#rectification/resources.ts';
 import { statisticsFunctions } from '#statistics/resources.ts';
 import { surveysFunctions, surveysSchedules } from '#surveys/resources.ts';
 import { platformFunctions } from '../resources.ts';
@@ -28,6 +29,7 @@ export const functions = {
   ...surveysFunctions,
   ...statisticsFunctions,
   ...campaignsFunctions,
+  ...rectificationFunctions,
   ...enterprisesFunctions,
   ...gradingFunctions,
 } as const;

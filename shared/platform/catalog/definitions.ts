@@ -119,6 +119,7 @@ export type Capability =
   | 'surveys'
   | 'statistics'
   | 'campaigns'
+  | 'rectification'
   | 'enterprises'
   | 'grading';
 

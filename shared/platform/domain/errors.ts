@@ -26,3 +26,13 @@ export class NotFoundError extends Error {
 export class ConflictError extends Error {
   override name = 'ConflictError';
 }
+
+/** What `lookup` finds, or `undefined` when it throws NotFoundError: the caller says which field named the missing thing. */
+export const orMissing = async <T>(lookup: Promise<T>): Promise<T | undefined> => {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+};

@@ -60,6 +60,7 @@ export const apiTags = {
   surveys: '回访与满意度 / Follow-up surveys and satisfaction',
   statistics: '统计与核对 / Statistics and reconciliation',
   campaigns: '专项行动 / Campaigns',
+  rectification: '整改问题 / Rectification problems',
   enterprises: '企业名录 / Enterprise register',
   grading: '绩效分级 / Performance grading',
 } as const;

@@ -12,6 +12,7 @@ import { gradingApi } from '#grading/api.ts';
 import { intakeApi } from '#intake/api.ts';
 import { ledgerApi } from '#ledger/api.ts';
 import { platformApi } from '#platform/api.ts';
+import { rectificationApi } from '#rectification/api.ts';
 import { statisticsApi } from '#statistics/api.ts';
 import { surveysApi } from '#surveys/api.ts';
 import type { ApiRoute } from './api-registry.ts';
@@ -28,6 +29,7 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(surveysApi),
   ...Object.values(statisticsApi),
   ...Object.values(campaignsApi),
+  ...Object.values(rectificationApi),
   ...Object.values(enterprisesApi),
   ...Object.values(gradingApi),
 ];

@@ -10,7 +10,7 @@
  * - `R#<date>`: the cohort of the day it was received (Asia/Shanghai) — how many were received, accepted, rejected,
  *   merged, closed (on time or late), are still open (and overdue), with their extensions, returns, reviews,
  *   reopenings and transfers (移交线索, in total and by receiving body), and a histogram of working days to close;
- * - `D#<date>`: the same cohort by each dimension (kind, channel, category), apart from the totals so that figures
+ * - `D#<date>`: the same cohort by each dimension (kind, channel, category, a problem's source), apart from the totals so that figures
  *   without a grouping by dimension read only the small `R#` items (the histogram by dimension is most of `D#`);
  * - `F#<date>`: the day it was finished (closed, rejected or merged) — the ledger's green;
  * - `OPEN`: the open cases by colour and by state — the ledger's red, yellow and blue — in total and by kind, category
@@ -54,7 +54,7 @@ export const transferBodyCell = (body: TransferBody): string => `transfers.${bod
 /** The histogram of working days to close: `closeDays=<n>` counts the closed cases that took n working days. */
 export const closeDaysPrefix = 'closeDays=';
 
-export const dimensionNames = ['kind', 'channel', 'category'] as const;
+export const dimensionNames = ['kind', 'channel', 'category', 'source'] as const;
 export type DimensionName = (typeof dimensionNames)[number];
 
 /** The dimensions the open and finished counts are also kept by, alone and together (the ledger's filters). */
@@ -82,6 +82,8 @@ export const cellName = (figure: string, by: Readonly<Partial<Record<DimensionNa
 export const dimensionsOf = (item: Case): Partial<Record<DimensionName, string>> => ({
   kind: item.kind,
   ...(item.complaint ? { channel: item.complaint.channel, category: item.complaint.category } : {}),
+  // A rectification problem's source (中央督察, 自查 …): problems found / rectified / in progress by source.
+  ...(item.rectification ? { source: item.rectification.source } : {}),
 });
 
 const cohortFigures = (item: Case): [string, number][] => {

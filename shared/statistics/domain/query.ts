@@ -1,6 +1,6 @@
 import { z } from '#platform/domain/zod.ts';
 
-export const groupings = ['department', 'channel', 'category', 'month', 'kind'] as const;
+export const groupings = ['department', 'channel', 'category', 'month', 'kind', 'source'] as const;
 export type Grouping = (typeof groupings)[number];
 
 const date = (description: string) => z.iso.date().describe(description);
@@ -19,7 +19,9 @@ export const statsQuerySchema = z
     groupBy: z
       .enum(groupings)
       .optional()
-      .describe('分组：department 下级单位、channel 来源渠道、category 污染类别、month 月份、kind 事项类型 / grouping'),
+      .describe(
+        '分组：department 下级单位、channel 来源渠道、category 污染类别、month 月份、kind 事项类型、source 整改问题来源 / grouping',
+      ),
   })
   .strict();
 

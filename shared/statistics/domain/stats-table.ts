@@ -37,6 +37,7 @@ export const groupHeaders: Readonly<Record<Grouping, string>> = {
   channel: '来源渠道',
   category: '污染类别',
   kind: '事项类型',
+  source: '问题来源',
 };
 
 export const totalLabel = '合计';

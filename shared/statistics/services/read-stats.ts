@@ -8,6 +8,7 @@ import { reportingPeriod } from '#platform/domain/period.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
+import { rectificationSourceLabels } from '#rectification/domain/details.ts';
 import { cohortBucket, cohortByDimensionBucket, type DimensionName } from '#statistics/domain/counters.ts';
 import { type Figures, figuresOf, valuesOf, withoutParts } from '#statistics/domain/figures.ts';
 import { type Grouping, statsQuerySchema } from '#statistics/domain/query.ts';
@@ -53,6 +54,7 @@ const dimensionLabels: Readonly<Record<Exclude<Grouping, 'department' | 'month'>
   channel: channelLabels,
   category: categoryLabels,
   kind: caseKindLabels,
+  source: rectificationSourceLabels,
 };
 
 const openNowOf = (bucket: CounterBucket): OpenNow => {

@@ -12,7 +12,7 @@ import {
 import { casePolicy } from '#deadlines/domain/deadlines.ts';
 import { ConflictError, ForbiddenError } from '#platform/domain/errors.ts';
 import { type OfficialRole, officialRoles, type Principal } from '#platform/domain/principal.ts';
-import { aCase, demoAssignment, unitOf, userOf } from '../../support/cases.ts';
+import { aCase, aProblemDetails, closeOutBefore, demoAssignment, unitOf, userOf } from '../../support/cases.ts';
 import { aPrincipal } from '../../support/factories.ts';
 import { timeContext } from '../../support/time.ts';
 
@@ -38,7 +38,34 @@ const inputs: Record<ActionName, Record<string, unknown>> = {
   'request-review': { reason: '投诉人不满意' },
   rehandle: { reason: '噪声仍然存在' },
   'confirm-result': { reason: '经核实已整改到位' },
+  'apply-close-out': { result: '已完成提标改造。', evidence: [{ attachmentId: '01KAAAAAAAAAAAAAAAAAAAAAAA' }] },
+  'check-on-site': { date: '2026-11-23', inspectors: '张三', findings: '已整改到位', passed: true },
+  'sign-off': {},
+  publish: {},
+  'strike-off': {},
+  'look-back': { outcome: 'rebounded', findings: '问题反弹' },
 };
+
+const evidence = {
+  attachmentId: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+  fileName: '整改后.jpg',
+  contentType: 'image/jpeg',
+  size: 10,
+  key: 'attachments/01KAAAAAAAAAAAAAAAAAAAAAAA',
+} as const;
+
+/** A problem's fields at each point of its close-out (none: a rectification case registered before they existed). */
+const problemStages = [
+  undefined,
+  aProblemDetails(),
+  ...(['check-on-site', 'sign-off', 'publish', 'strike-off', 'look-back'] as const).map((action) =>
+    aProblemDetails({ closeOut: closeOutBefore(action) }),
+  ),
+  aProblemDetails({
+    closeOut: closeOutBefore('look-back'),
+    lookBacks: [{ dueDate: '2027-05-24', scheduledAt: '2026-11-24T02:00:00.000Z' }],
+  }),
+];
 
 /** What the store would have looked up for a valid input: an open master of the same kind, the demo assignment. */
 const contextFor = (item: Case): ActionContext => ({
@@ -49,6 +76,7 @@ const contextFor = (item: Case): ActionContext => ({
   lead: userOf('lead'),
   master: aCase({ id: masterId, number: 'GL-2026-000000', kind: item.kind, state: 'accepted' }),
   time,
+  evidence: [evidence],
 });
 
 /** Whether performing `action` with its valid input is refused for the caller, the case's state or its limits. */
@@ -94,8 +122,9 @@ const cases = fc
     extensions: fc.array(fc.constantFrom<Extension['status']>('requested', 'approved', 'refused'), { maxLength: 3 }),
     mergedCases: fc.constantFrom([], ['01KHELDAAAAAAAAAAAAAAAAAAA']),
     finishDue: fc.constantFrom(undefined, '2026-11-20T15:59:59.999Z', '2026-12-31T15:59:59.999Z'),
+    problem: fc.constantFrom(...problemStages),
   })
-  .map(({ kind, state, assigned, returnCount, extensions, mergedCases, finishDue }) => {
+  .map(({ kind, state, assigned, returnCount, extensions, mergedCases, finishDue, problem }) => {
     const base = aCase({
       kind,
       state,
@@ -104,6 +133,7 @@ const cases = fc
       extensions: extensions.map(extension),
       ...(assigned ? { assignment: demoAssignment } : {}),
       ...(kind === 'complaint' ? {} : { complaint: undefined }),
+      ...(kind === 'rectification' && problem ? { rectification: problem } : {}),
     });
     if (!finishDue) return base;
     const policy = casePolicy(base, time);

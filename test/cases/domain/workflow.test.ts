@@ -13,12 +13,19 @@ import type { TimeContext } from '#deadlines/domain/deadlines.ts';
 import { initialPolicySet, type PolicySet, type TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import type { OfficialRole } from '#platform/domain/principal.ts';
-import { aCase, demoAssignment, unitOf, userOf } from '../../support/cases.ts';
+import { aCase, aProblemDetails, closeOutBefore, demoAssignment, unitOf, userOf } from '../../support/cases.ts';
 import { aPrincipal } from '../../support/factories.ts';
 import { timeContext } from '../../support/time.ts';
 
 const now = new Date('2026-11-24T02:00:00Z');
 let counter = 0;
+const evidence = {
+  attachmentId: '01KAAAAAAAAAAAAAAAAAAAAAAA',
+  fileName: '整改后现场.jpg',
+  contentType: 'image/jpeg',
+  size: 2048,
+  key: 'attachments/01KAAAAAAAAAAAAAAAAAAAAAAA',
+} as const;
 const context = (extra: Partial<ActionContext> = {}): ActionContext => ({
   now,
   eventId: () => `evt-${++counter}`,
@@ -27,6 +34,7 @@ const context = (extra: Partial<ActionContext> = {}): ActionContext => ({
   lead: userOf('lead'),
   master: aCase({ id: '01KMASTERAAAAAAAAAAAAAAAAA', number: 'GL-2026-000000', state: 'accepted' }),
   time: timeContext(),
+  evidence: [evidence],
   ...extra,
 });
 
@@ -47,10 +55,40 @@ const inputs: Record<ActionName, Record<string, unknown>> = {
   'request-review': { reason: '投诉人不满意' },
   rehandle: { reason: '噪声仍然存在' },
   'confirm-result': { reason: '经核实已整改到位' },
+  'apply-close-out': { result: '已完成提标改造，在线监测达标。', evidence: [{ attachmentId: evidence.attachmentId }] },
+  'check-on-site': { date: '2026-11-23', inspectors: '张三、李四', findings: '现场已整改到位', passed: true },
+  'sign-off': {},
+  publish: { where: '区政府网站' },
+  'strike-off': {},
+  'look-back': { outcome: 'confirmed', findings: '未发现反弹' },
 };
+
+/** The actions only a rectification problem has: its close-out (销号) and look-back (回头看). */
+const closeOutActions: readonly ActionName[] = [
+  'apply-close-out',
+  'check-on-site',
+  'sign-off',
+  'publish',
+  'strike-off',
+  'look-back',
+];
+
+/** A rectification problem as it stands when each of its close-out actions is allowed. */
+const problemFor = (action: ActionName) =>
+  aCase({
+    kind: 'rectification',
+    complaint: undefined,
+    state: actionRules[action].from[0] as CaseState,
+    assignment: demoAssignment,
+    rectification: aProblemDetails({
+      ...(action === 'apply-close-out' ? {} : { closeOut: closeOutBefore(action) }),
+      ...(action === 'look-back' ? { lookBacks: [{ dueDate: '2027-05-24', scheduledAt: now.toISOString() }] } : {}),
+    }),
+  });
 
 /** The case as it stands when each action is allowed. */
 const caseFor = (action: ActionName) => {
+  if (closeOutActions.includes(action)) return problemFor(action);
   const state = actionRules[action].from[0] as CaseState;
   const assigned = !['registered', 'accepted'].includes(state);
   const pending = ['approve-extension', 'refuse-extension'].includes(action);
@@ -114,6 +152,12 @@ const allowed: Record<ActionName, ReadonlyArray<string>> = {
   'request-review': ['operator', 'dispatcher'],
   rehandle: ['lead'],
   'confirm-result': ['lead'],
+  'apply-close-out': ['handler'],
+  'check-on-site': ['dispatcher'],
+  'sign-off': ['lead'],
+  publish: ['dispatcher'],
+  'strike-off': ['dispatcher'],
+  'look-back': ['dispatcher'],
 };
 
 describe('authorisation matrix: every role × every action, in and out of scope', () => {
@@ -338,16 +382,22 @@ describe('limits come from the policy version the case started with', () => {
 describe('one rule table per kind', () => {
   const ofKind = (kind: CaseKind, overrides: Partial<Case> = {}) => aCase({ kind, complaint: undefined, ...overrides });
 
-  it('documents every action as it applies to a complaint', () => {
+  it('documents every action as it applies to a complaint, and the close-out as it applies to a problem', () => {
     expect(Object.keys(actionRules).sort()).toEqual([...actionNames].sort());
-    expect(actionRulesFor('complaint')).toEqual(actionRules);
+    expect(actionRulesFor('complaint')).toEqual(
+      Object.fromEntries(Object.entries(actionRules).filter(([action]) => !closeOutActions.includes(action as never))),
+    );
+    expect(actionRules['sign-off']).toEqual({ from: ['result-submitted'], actor: 'lead', label: '签字确认' });
     expect(actionRules.merge).toEqual({ from: ['registered'], actor: 'petition-office', label: '合并重复件' });
   });
 
   it.each<[CaseKind, ActionName[]]>([
-    ['rectification', ['reject', 'merge']],
-    ['task', ['reject', 'merge', 'request-review', 'rehandle', 'confirm-result']],
-    ['help-plan', ['reject', 'merge', 'request-review', 'rehandle', 'confirm-result']],
+    [
+      'rectification',
+      ['reject', 'merge', 'submit-result', 'approve-result', 'request-review', 'rehandle', 'confirm-result'],
+    ],
+    ['task', ['reject', 'merge', 'request-review', 'rehandle', 'confirm-result', ...closeOutActions]],
+    ['help-plan', ['reject', 'merge', 'request-review', 'rehandle', 'confirm-result', ...closeOutActions]],
   ])('leaves out of a %s the actions %j, refusing them with 409', (kind, absent) => {
     expect(actionNames.filter((action) => !actionRulesFor(kind)[action])).toEqual(absent);
     for (const action of absent) {
@@ -356,30 +406,82 @@ describe('one rule table per kind', () => {
     }
   });
 
-  it('walks a rectification problem to close-out and back after a failed look-back', () => {
-    let item = ofKind('rectification');
-    const walk: [ActionName, ReturnType<typeof aPrincipal>][] = [
-      ['accept', actor.accept],
-      ['assign', actor.assign],
-      ['sign', actor.sign],
-      ['submit-result', actor['submit-result']],
-      ['approve-result', actor['approve-result']],
-      ['request-review', aPrincipal('dispatcher', 'city-petition')],
-      ['rehandle', actor.rehandle],
-    ];
-    for (const [action, by] of walk) {
-      item = performAction(item, action, actionInputSchemas[action].parse(inputs[action]) as never, by, context())
-        .changes[0]?.after as Case;
+  const walkProblem = (steps: readonly (readonly [ActionName, Record<string, unknown>?])[], start: Case) => {
+    let item = start;
+    for (const [action, body] of steps) {
+      const input = actionInputSchemas[action].parse(body ?? inputs[action]);
+      item = performAction(item, action, input as never, actor[action], context()).changes[0]?.after as Case;
     }
-    expect(item).toMatchObject({ state: 'in-progress', historyLength: 8 });
-    expect(item.timeLimits?.policyId).toBe('default');
+    return item;
+  };
+  const registered = () => ofKind('rectification', { rectification: aProblemDetails() });
+  const toApplication: [ActionName][] = [['accept'], ['assign'], ['sign'], ['apply-close-out']];
+
+  it('closes a problem out step by step, each by its actor, and reopens it in one step when the look-back finds it rebounded', () => {
+    const struck = walkProblem(
+      [...toApplication, ['check-on-site'], ['sign-off'], ['publish', { startDate: '2026-11-24' }], ['strike-off']],
+      registered(),
+    );
+
+    expect(struck).toMatchObject({ state: 'closed', colour: 'green', historyLength: 9 });
+    expect(struck.timeLimits?.policyId).toBe('rectification-short-term');
+    expect(struck.rectification?.closeOut?.publication).toMatchObject({ endDate: '2026-11-30', workingDays: 5 });
+    expect(struck.rectification?.closeOut?.struckOff).toMatchObject({ by: 'dispatcher', outcome: 'struck-off' });
+    expect(struck.rectification?.lookBacks).toEqual([{ dueDate: '2027-05-24', scheduledAt: now.toISOString() }]);
+
+    const reopened = walkProblem([['look-back', { outcome: 'rebounded', findings: '夜间偷排，问题反弹' }]], struck);
+
+    expect(reopened).toMatchObject({
+      state: 'in-progress',
+      reopenCount: 1,
+      assignment: { departmentId: 'east-enforcement' },
+    });
+    expect(reopened.closedAt).toBeUndefined();
+    expect(reopened.rectification?.closeOut).toBeUndefined();
+    expect(reopened.rectification?.lookBacks?.[0]).toMatchObject({ outcome: 'rebounded', by: 'dispatcher' });
+    expect(reopened.timeLimits?.clocks.finish?.startedAt).toBe(now.toISOString());
   });
 
-  it('lets only the petition office record a failed look-back of a rectification, naming the step', () => {
-    const closed = ofKind('rectification', { state: 'closed', assignment: demoAssignment });
-    expect(() => act('request-review', aPrincipal('operator', 'city-petition'), closed)).toThrow(
-      /只有信访办可以回头看发现反弹，申请复核/,
+  it('keeps a problem closed when the look-back confirms it, and closes one as done and kept up', () => {
+    const kept = walkProblem(
+      [...toApplication, ['check-on-site'], ['sign-off'], ['publish'], ['strike-off', { outcome: 'kept-up' }]],
+      registered(),
     );
+    const confirmed = walkProblem([['look-back']], kept);
+
+    expect(kept.rectification?.closeOut?.struckOff?.outcome).toBe('kept-up');
+    expect(confirmed).toMatchObject({ state: 'closed', version: kept.version + 1 });
+    expect(confirmed.rectification?.lookBacks?.[0]?.outcome).toBe('confirmed');
+    expect(() => walkProblem([['look-back']], confirmed)).toThrow(/没有待进行的回头看/);
+  });
+
+  it.each<[ActionName, RegExp]>([
+    ['check-on-site', /尚未申请销号/],
+    ['sign-off', /须先经现场核查通过/],
+    ['publish', /须先由包案领导签字确认/],
+    ['strike-off', /须先公示整改结果/],
+  ])('refuses %s out of order with 409, naming why', (action, why) => {
+    const applied = walkProblem(toApplication, registered());
+    const before = action === 'check-on-site' ? { ...applied, rectification: aProblemDetails() } : applied;
+
+    expect(() => walkProblem([[action]], before)).toThrow(ConflictError);
+    expect(() => walkProblem([[action]], before)).toThrow(why);
+  });
+
+  it('sends a problem back to rectifying when the on-site check fails, and starts the close-out again', () => {
+    const failed = walkProblem(
+      [...toApplication, ['check-on-site', { ...inputs['check-on-site'], passed: false, findings: '仍有异味' }]],
+      registered(),
+    );
+
+    expect(failed).toMatchObject({ state: 'in-progress' });
+    expect(failed.rectification?.closeOut).toBeUndefined();
+    expect(walkProblem([['apply-close-out']], failed).state).toBe('result-submitted');
+  });
+
+  it('lets only the petition office record a look-back, naming the step', () => {
+    const closed = problemFor('look-back');
+    expect(() => act('look-back', aPrincipal('operator', 'city-petition'), closed)).toThrow(/只有信访办可以回头看/);
   });
 
   it('gives other kinds two extensions under the shipped policies', () => {

@@ -25,6 +25,7 @@ import {
 } from '#platform/http/openapi.ts';
 import { problemFromError } from '#platform/http/problem.ts';
 import { type RouteDefinition, routeKey, routes } from '#platform/http/routes.ts';
+import { rectificationApi } from '#rectification/api.ts';
 import { statisticsApi } from '#statistics/api.ts';
 import { surveysApi } from '#surveys/api.ts';
 import packageJson from '../../../package.json' with { type: 'json' };
@@ -603,6 +604,43 @@ describe('real responses', () => {
         pathParameters: { id: await sampleCampaign() },
         body: { taskNumber: 1, week: thisWeek(), note: '补充：本周进展顺利' },
       }),
+    'POST /v1/rectification-problems': () =>
+      call('POST', '/v1/rectification-problems', {
+        principal: demo.dispatcher,
+        body: {
+          source: 'self-check',
+          description: '样例：某企业废水排口未规范设置。',
+          plan: { measures: '规范设置排口标识', milestones: [] },
+          departmentId: 'east-enforcement',
+          leadUsername: 'lead',
+          responsibleUsername: 'handler',
+          band: 'short-term',
+        },
+      }),
+    'POST /v1/rectification-problems/import': () =>
+      call('POST', '/v1/rectification-problems/import', {
+        principal: demo.dispatcher,
+        body: {
+          rows: [
+            {
+              number: '1',
+              source: '省级督察',
+              description: '样例：危险废物贮存场所不规范。',
+              department: 'east-enforcement',
+              leader: 'lead',
+              person: 'handler',
+              measures: '规范贮存场所',
+              deadline: '中期',
+            },
+          ],
+        },
+      }),
+    'GET /v1/rectification-problems': () =>
+      call('GET', '/v1/rectification-problems', { principal: demo.supervisor, query: { band: 'short-term' } }),
+    'GET /v1/rectification-problems/export': () =>
+      call('GET', '/v1/rectification-problems/export', { principal: demo.supervisor, query: { format: 'xlsx' } }),
+    'GET /v1/rectification-problems/look-backs': () =>
+      call('GET', '/v1/rectification-problems/look-backs', { principal: demo.supervisor }),
     'POST /v1/enterprises': () =>
       call('POST', '/v1/enterprises', {
         principal: demo.dispatcher,
@@ -829,6 +867,12 @@ describe('real responses', () => {
         Object.values(campaignsApi).map((route) => [
           route.function,
           () => import(`../../../functions/campaigns/${route.function}.ts`),
+        ]),
+      ),
+      ...Object.fromEntries(
+        Object.values(rectificationApi).map((route) => [
+          route.function,
+          () => import(`../../../functions/rectification/${route.function}.ts`),
         ]),
       ),
       ...Object.fromEntries(

@@ -157,6 +157,19 @@ export interface Api {
       get: operations['listCampaignProgressGet'];
       post: operations['fileCampaignProgressPost'];
     };
+    '/v1/rectification-problems': {
+      post: operations['createRectificationProblemPost'];
+      get: operations['listRectificationProblemsGet'];
+    };
+    '/v1/rectification-problems/import': {
+      post: operations['importRectificationLedgerPost'];
+    };
+    '/v1/rectification-problems/export': {
+      get: operations['exportRectificationLedgerGet'];
+    };
+    '/v1/rectification-problems/look-backs': {
+      get: operations['listRectificationLookBacksGet'];
+    };
     '/v1/enterprises': {
       post: operations['registerEnterprisePost'];
       get: operations['searchEnterprisesGet'];
@@ -683,7 +696,13 @@ export interface Api {
             | 'refuse-extension'
             | 'request-review'
             | 'rehandle'
-            | 'confirm-result';
+            | 'confirm-result'
+            | 'apply-close-out'
+            | 'check-on-site'
+            | 'sign-off'
+            | 'publish'
+            | 'strike-off'
+            | 'look-back';
         };
         cookie?: never;
       };
@@ -707,7 +726,13 @@ export interface Api {
             | ActionRefuseExtension
             | ActionRequestReview
             | ActionRehandle
-            | ActionConfirmResult;
+            | ActionConfirmResult
+            | ActionApplyCloseOut
+            | ActionCheckOnSite
+            | ActionSignOff
+            | ActionPublish
+            | ActionStrikeOff
+            | ActionLookBack;
         };
       };
       responses: {
@@ -1034,6 +1059,7 @@ export interface Api {
                         | 'higher-level';
                       category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                       urgency?: 'normal' | 'urgent';
+                      band?: 'short-term' | 'medium' | 'long-term';
                     };
                     steps: {
                       accept?: {
@@ -1067,6 +1093,10 @@ export interface Api {
                     warning: {
                       fraction: number;
                       minimumDays: number;
+                    };
+                    closeOut?: {
+                      publicationWorkingDays: number;
+                      lookBackMonths: number;
                     };
                   },
                   ...{
@@ -1085,6 +1115,7 @@ export interface Api {
                         | 'higher-level';
                       category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                       urgency?: 'normal' | 'urgent';
+                      band?: 'short-term' | 'medium' | 'long-term';
                     };
                     steps: {
                       accept?: {
@@ -1118,6 +1149,10 @@ export interface Api {
                     warning: {
                       fraction: number;
                       minimumDays: number;
+                    };
+                    closeOut?: {
+                      publicationWorkingDays: number;
+                      lookBackMonths: number;
                     };
                   }[]
                 ];
@@ -1161,6 +1196,7 @@ export interface Api {
                         | 'higher-level';
                       category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                       urgency?: 'normal' | 'urgent';
+                      band?: 'short-term' | 'medium' | 'long-term';
                     };
                     steps: {
                       accept?: {
@@ -1194,6 +1230,10 @@ export interface Api {
                     warning: {
                       fraction: number;
                       minimumDays: number;
+                    };
+                    closeOut?: {
+                      publicationWorkingDays: number;
+                      lookBackMonths: number;
                     };
                   },
                   ...{
@@ -1212,6 +1252,7 @@ export interface Api {
                         | 'higher-level';
                       category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                       urgency?: 'normal' | 'urgent';
+                      band?: 'short-term' | 'medium' | 'long-term';
                     };
                     steps: {
                       accept?: {
@@ -1245,6 +1286,10 @@ export interface Api {
                     warning: {
                       fraction: number;
                       minimumDays: number;
+                    };
+                    closeOut?: {
+                      publicationWorkingDays: number;
+                      lookBackMonths: number;
                     };
                   }[]
                 ];
@@ -1305,6 +1350,7 @@ export interface Api {
                     'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
                   category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                   urgency?: 'normal' | 'urgent';
+                  band?: 'short-term' | 'medium' | 'long-term';
                 };
                 steps: {
                   accept?: {
@@ -1338,6 +1384,10 @@ export interface Api {
                 warning: {
                   fraction: number;
                   minimumDays: number;
+                };
+                closeOut?: {
+                  publicationWorkingDays: number;
+                  lookBackMonths: number;
                 };
               },
               ...{
@@ -1349,6 +1399,7 @@ export interface Api {
                     'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
                   category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                   urgency?: 'normal' | 'urgent';
+                  band?: 'short-term' | 'medium' | 'long-term';
                 };
                 steps: {
                   accept?: {
@@ -1382,6 +1433,10 @@ export interface Api {
                 warning: {
                   fraction: number;
                   minimumDays: number;
+                };
+                closeOut?: {
+                  publicationWorkingDays: number;
+                  lookBackMonths: number;
                 };
               }[]
             ];
@@ -1410,6 +1465,7 @@ export interface Api {
                       'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
                     category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                     urgency?: 'normal' | 'urgent';
+                    band?: 'short-term' | 'medium' | 'long-term';
                   };
                   steps: {
                     accept?: {
@@ -1443,6 +1499,10 @@ export interface Api {
                   warning: {
                     fraction: number;
                     minimumDays: number;
+                  };
+                  closeOut?: {
+                    publicationWorkingDays: number;
+                    lookBackMonths: number;
                   };
                 },
                 ...{
@@ -1454,6 +1514,7 @@ export interface Api {
                       'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
                     category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
                     urgency?: 'normal' | 'urgent';
+                    band?: 'short-term' | 'medium' | 'long-term';
                   };
                   steps: {
                     accept?: {
@@ -1487,6 +1548,10 @@ export interface Api {
                   warning: {
                     fraction: number;
                     minimumDays: number;
+                  };
+                  closeOut?: {
+                    publicationWorkingDays: number;
+                    lookBackMonths: number;
                   };
                 }[]
               ];
@@ -2239,7 +2304,7 @@ export interface Api {
           unit?: string;
           from?: string;
           to?: string;
-          groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind';
+          groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind' | 'source';
         };
         header?: never;
         path?: never;
@@ -2285,7 +2350,7 @@ export interface Api {
           unit?: string;
           from?: string;
           to?: string;
-          groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind';
+          groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind' | 'source';
           format?: 'csv' | 'xlsx';
         };
         header?: never;
@@ -2789,6 +2854,244 @@ export interface Api {
           };
         };
         415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    createRectificationProblemPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': CreateRectificationProblemRequest;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': Case;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listRectificationProblemsGet: {
+      parameters: {
+        query?: {
+          source?: 'central-inspection' | 'provincial-inspection' | 'self-check' | 'complaint' | 'random-inspection';
+          band?: 'short-term' | 'medium' | 'long-term';
+          colour?: 'blue' | 'yellow' | 'red' | 'green';
+          unit?: string;
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': CaseList;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    importRectificationLedgerPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': ImportRectificationLedgerRequest;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': LedgerImportReport;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    exportRectificationLedgerGet: {
+      parameters: {
+        query?: {
+          format?: 'xlsx';
+          source?: 'central-inspection' | 'provincial-inspection' | 'self-check' | 'complaint' | 'random-inspection';
+          band?: 'short-term' | 'medium' | 'long-term';
+          unit?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    listRectificationLookBacksGet: {
+      parameters: {
+        query?: {
+          due?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': LookBacksDue;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
           content: {
             'application/problem+json': Problem;
           };
@@ -4134,6 +4437,24 @@ export interface Case {
    */
   transfers?: Transfer[];
   helpPlan?: HelpPlanDetails;
+  rectification?: RectificationDetails;
+  /**
+   * 由本信访件产生的整改问题 / the rectification problems made from this complaint
+   */
+  rectificationProblems?: {
+    /**
+     * 编号 / id
+     */
+    caseId: string;
+    /**
+     * 文号 / number
+     */
+    number: string;
+    /**
+     * 关联时间 / linked at
+     */
+    at: string;
+  }[];
   /**
    * 办理历史（查看时返回）/ the history, when reading a case
    */
@@ -4161,6 +4482,12 @@ export interface Case {
     | 'request-review'
     | 'rehandle'
     | 'confirm-result'
+    | 'apply-close-out'
+    | 'check-on-site'
+    | 'sign-off'
+    | 'publish'
+    | 'strike-off'
+    | 'look-back'
   )[];
 }
 /**
@@ -4486,6 +4813,312 @@ export interface HelpPlanDetails {
      * 达到目标等级须满足 / what the target grade needs
      */
     needs: string;
+  }[];
+}
+/**
+ * 整改问题 / a rectification problem’s own fields
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "RectificationDetails".
+ */
+export interface RectificationDetails {
+  /**
+   * 问题来源 / where it was found
+   */
+  source: 'central-inspection' | 'provincial-inspection' | 'self-check' | 'complaint' | 'random-inspection';
+  /**
+   * 督察批次、交办文号等 / inspection batch or hand-down reference
+   */
+  sourceReference?: string;
+  /**
+   * 来源台账中的序号 / the number in the ledger it came from
+   */
+  ledgerNumber?: string;
+  /**
+   * 问题描述 / the problem
+   */
+  description: string;
+  /**
+   * 整改方案 / the plan
+   */
+  plan: {
+    /**
+     * 整改措施 / measures
+     */
+    measures: string;
+    /**
+     * 整改节点 / milestones
+     */
+    milestones: {
+      /**
+       * 日期 / date
+       */
+      date: string;
+      /**
+       * 节点内容 / what
+       */
+      description: string;
+    }[];
+  };
+  /**
+   * 责任单位
+   */
+  responsibleUnit: {
+    /**
+     * 单位编号 / unit id
+     */
+    id: string;
+    /**
+     * 名称 / name
+     */
+    name: string;
+  };
+  /**
+   * 责任领导 / lead official
+   */
+  leadOfficial?: {
+    /**
+     * 姓名（如所写）/ the name as written
+     */
+    name: string;
+    /**
+     * 对应的用户；无此项表示仅按姓名记录 / the user, when known
+     */
+    username?: string;
+  };
+  /**
+   * 责任人 / responsible person
+   */
+  responsiblePerson?: {
+    /**
+     * 姓名（如所写）/ the name as written
+     */
+    name: string;
+    /**
+     * 对应的用户；无此项表示仅按姓名记录 / the user, when known
+     */
+    username?: string;
+  };
+  /**
+   * 整改时限类型（期限见时限规则）/ deadline band
+   */
+  band: 'short-term' | 'medium' | 'long-term';
+  /**
+   * 指定的整改期限（代替时限类型的期限）/ a target date given
+   */
+  targetDate?: string;
+  /**
+   * 来源信访件 / the complaint it came from
+   */
+  fromCase?: {
+    /**
+     * 编号 / id
+     */
+    caseId: string;
+    /**
+     * 文号 / number
+     */
+    number: string;
+  };
+  /**
+   * 导入批次 / the import that created it
+   */
+  importId?: string;
+  /**
+   * 备注 / remark
+   */
+  remark?: string;
+  /**
+   * 销号进度（整改中→已申请销号→已现场核查→已签字确认→公示中→已销号→已完成，长期坚持）/ the close-out steps taken
+   */
+  closeOut?: {
+    /**
+     * 销号申请（承办科室）/ the application
+     */
+    application?: {
+      /**
+       * 记录时间 / recorded at
+       */
+      at: string;
+      /**
+       * 记录人 / by
+       */
+      by: string;
+      /**
+       * 整改完成情况 / what was done
+       */
+      result: string;
+      /**
+       * 整改佐证材料 / evidence
+       *
+       * Items: 附件 / an attachment
+       */
+      evidence: {
+        /**
+         * 附件编号 / attachment id
+         */
+        attachmentId: string;
+        /**
+         * 文件名 / file name
+         */
+        fileName: string;
+        /**
+         * 文件类型 / media type
+         */
+        contentType:
+          | 'image/jpeg'
+          | 'image/png'
+          | 'image/webp'
+          | 'image/heic'
+          | 'audio/mpeg'
+          | 'audio/mp4'
+          | 'audio/amr'
+          | 'audio/wav'
+          | 'video/mp4'
+          | 'application/pdf';
+        /**
+         * 字节数 / bytes
+         */
+        size: number;
+        /**
+         * 存储位置（附件存储桶中的对象键）/ object key in the attachments bucket
+         */
+        key: string;
+      }[];
+    };
+    /**
+     * 现场核查 / the on-site check
+     */
+    onSiteCheck?: {
+      /**
+       * 记录时间 / recorded at
+       */
+      at: string;
+      /**
+       * 记录人 / by
+       */
+      by: string;
+      /**
+       * 核查日期 / the day
+       */
+      date: string;
+      /**
+       * 核查人员 / inspectors
+       */
+      inspectors: string;
+      /**
+       * 核查情况 / findings
+       */
+      findings: string;
+      /**
+       * 核查通过 / passed
+       */
+      passed: boolean;
+    };
+    /**
+     * 包案领导签字确认 / the lead’s sign-off
+     */
+    signOff?: {
+      /**
+       * 记录时间 / recorded at
+       */
+      at: string;
+      /**
+       * 记录人 / by
+       */
+      by: string;
+      /**
+       * 备注 / note
+       */
+      note?: string;
+    };
+    /**
+     * 公示（销号不等待公示期满）/ the publication (strike-off does not wait for its end)
+     */
+    publication?: {
+      /**
+       * 记录时间 / recorded at
+       */
+      at: string;
+      /**
+       * 记录人 / by
+       */
+      by: string;
+      /**
+       * 公示起始日 / first day
+       */
+      startDate: string;
+      /**
+       * 公示截止日（按工作日计）/ last day, in working days
+       */
+      endDate: string;
+      /**
+       * 公示期（工作日）/ working days
+       */
+      workingDays: number;
+      /**
+       * 公示方式或网址 / where
+       */
+      where?: string;
+      /**
+       * 缺少节假日数据的年份 / years without calendar
+       */
+      missingCalendarYears?: number[];
+    };
+    /**
+     * 销号 / the strike-off
+     */
+    struckOff?: {
+      /**
+       * 记录时间 / recorded at
+       */
+      at: string;
+      /**
+       * 记录人 / by
+       */
+      by: string;
+      /**
+       * `struck-off` 已销号；`kept-up` 已完成，长期坚持
+       */
+      outcome: 'struck-off' | 'kept-up';
+      /**
+       * 备注 / note
+       */
+      note?: string;
+    };
+  };
+  /**
+   * 回头看（最后一条无结果者为待进行）/ look-backs; the last without an outcome is due
+   */
+  lookBacks?: {
+    /**
+     * 应回头看日期 / due
+     */
+    dueDate: string;
+    /**
+     * 安排时间 / scheduled at
+     */
+    scheduledAt: string;
+    /**
+     * 完成时间 / done at
+     */
+    doneAt?: string;
+    /**
+     * 记录人 / by
+     */
+    by?: string;
+    /**
+     * 回头看日期 / the day
+     */
+    date?: string;
+    /**
+     * `confirmed` 整改成效巩固；`rebounded` 问题反弹，重新整改
+     */
+    outcome?: 'confirmed' | 'rebounded';
+    /**
+     * 回头看情况 / findings
+     */
+    findings?: string;
   }[];
 }
 /**
@@ -5063,6 +5696,26 @@ export interface CaseSummary {
    */
   finishedAt?: string;
   /**
+   * 整改问题描述的开头 / the start of a rectification problem’s description
+   */
+  title?: string;
+  /**
+   * 整改问题来源 / a problem’s source
+   */
+  source?: 'central-inspection' | 'provincial-inspection' | 'self-check' | 'complaint' | 'random-inspection';
+  /**
+   * 整改时限类型 / a problem’s deadline band
+   */
+  band?: 'short-term' | 'medium' | 'long-term';
+  /**
+   * 销号进度 / a problem’s close-out stage
+   */
+  closeOutStage?: 'rectifying' | 'applied' | 'checked' | 'signed-off' | 'published' | 'struck-off' | 'kept-up';
+  /**
+   * 待进行的回头看日期 / the look-back due
+   */
+  lookBackDue?: string;
+  /**
    * 可查看此事项的单位 / units that may see the case
    */
   scopeUnitIds: string[];
@@ -5251,6 +5904,994 @@ export interface ActionRehandle {
 export interface ActionConfirmResult {
   version?: number;
   reason: string;
+}
+/**
+ * `apply-close-out`：申请销号。适用状态 / allowed in: `in-progress`（办理中）。
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Action_apply-close-out".
+ */
+export interface ActionApplyCloseOut {
+  version?: number;
+  /**
+   * 整改完成情况 / what was done
+   */
+  result: string;
+  /**
+   * 整改佐证材料：先经 POST /v1/attachments 上传 / evidence of the fix, uploaded first
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  evidence:
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ];
+}
+/**
+ * `check-on-site`：现场核查。适用状态 / allowed in: `result-submitted`（待审核）。
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Action_check-on-site".
+ */
+export interface ActionCheckOnSite {
+  version?: number;
+  /**
+   * 核查日期 / the day of the visit
+   */
+  date: string;
+  /**
+   * 核查人员 / who checked
+   */
+  inspectors: string;
+  /**
+   * 核查情况 / what they found
+   */
+  findings: string;
+  /**
+   * 核查是否通过；不通过则退回继续整改 / passed; if not, back to rectifying
+   */
+  passed: boolean;
+}
+/**
+ * `sign-off`：签字确认。适用状态 / allowed in: `result-submitted`（待审核）。
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Action_sign-off".
+ */
+export interface ActionSignOff {
+  version?: number;
+  note?: string;
+}
+/**
+ * `publish`：公示。适用状态 / allowed in: `result-submitted`（待审核）。
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Action_publish".
+ */
+export interface ActionPublish {
+  version?: number;
+  /**
+   * 公示起始日，默认今天 / first day, default today
+   */
+  startDate?: string;
+  /**
+   * 公示方式或网址 / where it is published
+   */
+  where?: string;
+  note?: string;
+}
+/**
+ * `strike-off`：销号。适用状态 / allowed in: `result-submitted`（待审核）。
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Action_strike-off".
+ */
+export interface ActionStrikeOff {
+  version?: number;
+  /**
+   * struck-off 销号；kept-up 已完成，长期坚持（长期整改问题）/ struck off, or done and kept up
+   */
+  outcome?: 'struck-off' | 'kept-up';
+  note?: string;
+}
+/**
+ * `look-back`：回头看。适用状态 / allowed in: `closed`（已办结）。
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Action_look-back".
+ */
+export interface ActionLookBack {
+  version?: number;
+  /**
+   * 回头看日期，默认今天 / the day, default today
+   */
+  date?: string;
+  /**
+   * confirmed 成效巩固（保持销号）；rebounded 问题反弹（重新整改）/ confirmed, or rebounded (reopens)
+   */
+  outcome: 'confirmed' | 'rebounded';
+  /**
+   * 回头看情况 / what the look-back found
+   */
+  findings: string;
 }
 /**
  * 督办事项的移交记录 / the transfers of a case
@@ -5917,7 +7558,7 @@ export interface Stats {
    * 截止收到日 / last day received
    */
   to: string;
-  groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind';
+  groupBy?: 'department' | 'channel' | 'category' | 'month' | 'kind' | 'source';
   /**
    * 统计口径 / what the figures count
    */
@@ -9150,6 +10791,2389 @@ export interface CampaignWeekReport {
    * 本周进展条数 / notes of the week
    */
   notes: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "CreateRectificationProblemRequest".
+ */
+export interface CreateRectificationProblemRequest {
+  /**
+   * 问题来源 / where it was found
+   */
+  source: 'central-inspection' | 'provincial-inspection' | 'self-check' | 'complaint' | 'random-inspection';
+  /**
+   * 督察批次、交办文号等 / batch or reference
+   */
+  sourceReference?: string;
+  /**
+   * 来源台账中的序号 / its number in the source ledger
+   */
+  ledgerNumber?: string;
+  /**
+   * 问题描述 / the problem
+   */
+  description: string;
+  /**
+   * 整改方案 / the plan
+   */
+  plan: {
+    /**
+     * 整改措施 / the measures
+     */
+    measures: string;
+    /**
+     * 整改节点，按日期 / milestones, by date
+     *
+     * @maxItems 20
+     *
+     * Items: 整改节点 / a milestone
+     */
+    milestones?:
+      | []
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ]
+      | [
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          },
+          {
+            /**
+             * 节点日期 / date
+             */
+            date: string;
+            /**
+             * 节点内容 / what is due
+             */
+            description: string;
+          }
+        ];
+  };
+  /**
+   * 责任单位（科室）的单位编号 / the responsible department’s unit id
+   */
+  departmentId: string;
+  /**
+   * 责任领导的用户名；与责任人一并给出则直接派单 / lead official
+   */
+  leadUsername?: string;
+  /**
+   * 责任人的用户名；与责任领导一并给出则直接派单 / responsible person
+   */
+  responsibleUsername?: string;
+  /**
+   * 整改时限类型；期限由时限规则给出 / deadline band (its period: the policy)
+   */
+  band: 'short-term' | 'medium' | 'long-term';
+  /**
+   * 指定整改期限（代替时限类型的期限）/ a target date instead of the band’s period
+   */
+  targetDate?: string;
+  /**
+   * 来源信访件编号：该件同时记下本问题 / the complaint it came from
+   */
+  fromCaseId?: string;
+  /**
+   * 备注 / remark
+   */
+  remark?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "ImportRectificationLedgerRequest".
+ */
+export interface ImportRectificationLedgerRequest {
+  /**
+   * 台账各行 / the rows
+   *
+   * @minItems 1
+   * @maxItems 200
+   *
+   * Items: 台账的一行 / a ledger row
+   */
+  rows?: [
+    {
+      /**
+       * 序号 / number
+       */
+      number: string;
+      /**
+       * 问题来源：中央督察、省级督察、自查、信访投诉、双随机检查 或其代码 / source
+       */
+      source: string;
+      /**
+       * 问题描述 / the problem
+       */
+      description: string;
+      /**
+       * 责任单位；省略则沿用上一行 / department; omitted: the row above
+       */
+      department?: string;
+      /**
+       * 责任领导：姓名或用户名；省略则沿用上一行 / lead official
+       */
+      leader?: string;
+      /**
+       * 责任人：姓名或用户名 / responsible person
+       */
+      person?: string;
+      /**
+       * 整改措施 / measures
+       */
+      measures: string;
+      /**
+       * 整改时限：立行立改、中期、长期，或日期（2026-12-31、2026年12月底前）/ deadline
+       */
+      deadline: string;
+      /**
+       * 备注 / remark
+       */
+      remark?: string;
+    },
+    ...{
+      /**
+       * 序号 / number
+       */
+      number: string;
+      /**
+       * 问题来源：中央督察、省级督察、自查、信访投诉、双随机检查 或其代码 / source
+       */
+      source: string;
+      /**
+       * 问题描述 / the problem
+       */
+      description: string;
+      /**
+       * 责任单位；省略则沿用上一行 / department; omitted: the row above
+       */
+      department?: string;
+      /**
+       * 责任领导：姓名或用户名；省略则沿用上一行 / lead official
+       */
+      leader?: string;
+      /**
+       * 责任人：姓名或用户名 / responsible person
+       */
+      person?: string;
+      /**
+       * 整改措施 / measures
+       */
+      measures: string;
+      /**
+       * 整改时限：立行立改、中期、长期，或日期（2026-12-31、2026年12月底前）/ deadline
+       */
+      deadline: string;
+      /**
+       * 备注 / remark
+       */
+      remark?: string;
+    }[]
+  ];
+  /**
+   * 台账 .xlsx 文件的 base64（读取第一个工作表）/ the ledger file; its first sheet is read
+   */
+  xlsxBase64?: string;
+  /**
+   * 本批问题的督察批次或交办文号 / the batch’s reference
+   */
+  sourceReference?: string;
+  /**
+   * 责任单位名称到单位编号的对照 / department names mapped to unit ids
+   */
+  departments?: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * 整改台账导入结果 / the import report
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "LedgerImportReport".
+ */
+export interface LedgerImportReport {
+  /**
+   * 导入编号（请求内容的哈希）：同一请求再次发送得到同一结果 / the import’s id
+   */
+  importId: string;
+  /**
+   * 此前已导入完成，本次未新建 / completed before; nothing stored this time
+   */
+  replayed: boolean;
+  /**
+   * 本次新建的问题数 / problems stored by this request
+   */
+  created: number;
+  /**
+   * 每行的结果，按序号 / each row’s problem
+   */
+  rows: {
+    /**
+     * 行位置，如 rows.0、xlsxBase64.5 / where the row was
+     */
+    ref: string;
+    /**
+     * 行的称呼，如“第 5 行” / the row as named
+     */
+    label: string;
+    /**
+     * 序号 / number
+     */
+    number: number;
+    /**
+     * 问题的督办事项编号 / the problem’s case id
+     */
+    caseId: string;
+    /**
+     * 问题文号，如 GL-ZG-2026-000001 / its number
+     */
+    caseNumber: string;
+    /**
+     * 已直接派单（责任人、责任领导均匹配到合适用户）/ assigned at once
+     */
+    assigned: boolean;
+    /**
+     * 提示（如按姓名记录的人员、暂未派单）/ warnings
+     */
+    warnings: string[];
+  }[];
+}
+/**
+ * 到期的回头看 / the look-backs due
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "LookBacksDue".
+ */
+export interface LookBacksDue {
+  /**
+   * 截至日期 / due by
+   */
+  due: string;
+  /**
+   * 应回头看的问题，最早到期的在前 / problems due, earliest first
+   */
+  items: CaseSummary[];
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema

@@ -96,6 +96,12 @@ export const actionLabels: Labels<ActionName> = {
   'request-review': { zh: '申请复核', en: 'Request review' },
   rehandle: { zh: '重新办理', en: 'Re-handle' },
   'confirm-result': { zh: '维持原办理结果', en: 'Confirm result' },
+  'apply-close-out': { zh: '申请销号', en: 'Apply to close out' },
+  'check-on-site': { zh: '现场核查', en: 'Check on site' },
+  'sign-off': { zh: '签字确认', en: 'Sign off' },
+  publish: { zh: '公示', en: 'Publish' },
+  'strike-off': { zh: '销号', en: 'Strike off' },
+  'look-back': { zh: '回头看', en: 'Look back' },
 };
 
 export const roleLabels: Labels<Role> = {

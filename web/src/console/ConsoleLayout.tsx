@@ -30,6 +30,14 @@ const ConsoleLayout = () => {
     { key: '/console', label: <Link to="/console">{t('console.ledger')}</Link> },
     { key: '/console/my-work', label: <Link to="/console/my-work">{t('console.myWork')}</Link> },
     { key: '/console/cases', label: <Link to="/console/cases">{t('console.cases')}</Link> },
+    ...(has('dispatcher', 'handler', 'lead', 'supervisor', 'admin')
+      ? [
+          {
+            key: '/console/rectification',
+            label: <Link to="/console/rectification">{t('console.rectification')}</Link>,
+          },
+        ]
+      : []),
     ...(has('dispatcher', 'lead', 'supervisor', 'admin')
       ? [{ key: '/console/statistics', label: <Link to="/console/statistics">{t('console.statistics')}</Link> }]
       : []),

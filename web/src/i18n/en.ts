@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'console.ledger': 'Four-colour ledger',
   'console.myWork': 'My work',
   'console.cases': 'Cases',
+  'console.rectification': 'Rectification',
   'console.statistics': 'Statistics',
   'console.campaigns': 'Campaigns',
   'console.enterprises': 'Enterprises & grading',

@@ -12,6 +12,7 @@ export const zh = {
   'console.ledger': '四色台账',
   'console.myWork': '我的待办',
   'console.cases': '事项查询',
+  'console.rectification': '整改台账',
   'console.statistics': '统计分析',
   'console.campaigns': '专项行动',
   'console.enterprises': '企业与分级',

@@ -1,8 +1,10 @@
 /** The workflow's actions: what each one is called and what its request body holds. The same for every kind. */
 
 import { extensionDaysCeiling } from '#deadlines/domain/time-limit-policies.ts';
+import { attachmentRefSchema } from '#intake/domain/attachments.ts';
 import { plainText } from '#platform/domain/text.ts';
 import { z } from '#platform/domain/zod.ts';
+import { lookBackOutcomes, strikeOffOutcomes } from '#rectification/domain/details.ts';
 import { substantiations } from '../case.ts';
 import { caseIdSchema } from '../ids.ts';
 
@@ -13,6 +15,7 @@ const reason = plainText(2, 1000);
 const note = plainText(0, 1000).optional();
 /** Every action may name the version the caller last saw; a stale version is refused with 409. */
 const base = { version: z.number().int().positive().optional() };
+const day = z.iso.date('日期格式应为 YYYY-MM-DD');
 
 /**
  * The body of each action. Limits that are policy data (the longest extension, how many extensions and returns) are
@@ -54,6 +57,56 @@ export const actionInputSchemas = {
   'request-review': z.object({ ...base, reason }).strict(),
   rehandle: z.object({ ...base, reason }).strict(),
   'confirm-result': z.object({ ...base, reason }).strict(),
+  // A rectification problem's close-out (销号), in this order, then its look-back (回头看): see `workflow/rectification.ts`.
+  'apply-close-out': z
+    .object({
+      ...base,
+      result: plainText(5, 5000).describe('整改完成情况 / what was done'),
+      evidence: z
+        .array(attachmentRefSchema)
+        .min(1)
+        .max(20)
+        .describe('整改佐证材料：先经 POST /v1/attachments 上传 / evidence of the fix, uploaded first'),
+    })
+    .strict(),
+  'check-on-site': z
+    .object({
+      ...base,
+      date: day.describe('核查日期 / the day of the visit'),
+      inspectors: plainText(2, 200).describe('核查人员 / who checked'),
+      findings: plainText(2, 2000).describe('核查情况 / what they found'),
+      passed: z.boolean().describe('核查是否通过；不通过则退回继续整改 / passed; if not, back to rectifying'),
+    })
+    .strict(),
+  'sign-off': z.object({ ...base, note }).strict(),
+  publish: z
+    .object({
+      ...base,
+      startDate: day.optional().describe('公示起始日，默认今天 / first day, default today'),
+      where: plainText(2, 200).optional().describe('公示方式或网址 / where it is published'),
+      note,
+    })
+    .strict(),
+  'strike-off': z
+    .object({
+      ...base,
+      outcome: z
+        .enum(strikeOffOutcomes)
+        .default('struck-off')
+        .describe('struck-off 销号；kept-up 已完成，长期坚持（长期整改问题）/ struck off, or done and kept up'),
+      note,
+    })
+    .strict(),
+  'look-back': z
+    .object({
+      ...base,
+      date: day.optional().describe('回头看日期，默认今天 / the day, default today'),
+      outcome: z
+        .enum(lookBackOutcomes)
+        .describe('confirmed 成效巩固（保持销号）；rebounded 问题反弹（重新整改）/ confirmed, or rebounded (reopens)'),
+      findings: plainText(2, 2000).describe('回头看情况 / what the look-back found'),
+    })
+    .strict(),
 } as const;
 
 export type ActionName = keyof typeof actionInputSchemas;
@@ -77,4 +130,10 @@ export const actionLabels: Readonly<Record<ActionName, string>> = {
   'request-review': '申请复核',
   rehandle: '重新办理',
   'confirm-result': '维持原办理结果',
+  'apply-close-out': '申请销号',
+  'check-on-site': '现场核查',
+  'sign-off': '签字确认',
+  publish: '公示',
+  'strike-off': '销号',
+  'look-back': '回头看',
 };

@@ -6,8 +6,8 @@
 import type { ActionName } from './actions.ts';
 import type { KindRule, KindWorkflow } from './rules.ts';
 
-/** Complete: the API documents the workflow with this table. */
-export const complaintRules: Readonly<Record<ActionName, KindRule>> = {
+/** Every action but a rectification problem's close-out and look-back: the API documents the workflow with this table. */
+export const complaintRules: Readonly<Partial<Record<ActionName, KindRule>>> = {
   accept: { from: ['registered'], actor: 'petition-office' },
   reject: { from: ['registered'], actor: 'petition-office' },
   merge: { from: ['registered'], actor: 'petition-office' },

@@ -6,6 +6,7 @@
  * assignment, an extension's length) is checked by the step (`steps.ts`).
  */
 import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
+import { type CloseOut, pendingLookBack } from '#rectification/domain/details.ts';
 import type { Case, Extension } from '../case.ts';
 import type { ActionName } from './actions.ts';
 
@@ -26,6 +27,18 @@ export interface PreconditionArgs {
 type Precondition = (args: PreconditionArgs) => string | undefined;
 
 const decisionPending: Precondition = ({ item }) => (pendingExtension(item) ? undefined : '没有待审批的延期申请');
+
+/**
+ * A close-out step (销号) follows the one before it and is taken once: `needs` names the step that must be there and
+ * why, `done` the step itself.
+ */
+const closeOutStep =
+  (needs: (closeOut: CloseOut) => boolean, missing: string, done: keyof CloseOut, already: string): Precondition =>
+  ({ item }) => {
+    const closeOut = item.rectification?.closeOut ?? {};
+    if (!needs(closeOut)) return missing;
+    return closeOut[done] ? already : undefined;
+  };
 
 /** The preconditions of the actions that have one. */
 export const preconditions: { readonly [A in ActionName]?: Precondition } = {
@@ -50,4 +63,31 @@ export const preconditions: { readonly [A in ActionName]?: Precondition } = {
 
   'approve-extension': decisionPending,
   'refuse-extension': decisionPending,
+
+  'apply-close-out': ({ item }) => (item.rectification ? undefined : '该事项没有整改问题的内容，不能申请销号'),
+  'check-on-site': closeOutStep(
+    (closeOut) => closeOut.application !== undefined,
+    '承办科室尚未申请销号，不能现场核查',
+    'onSiteCheck',
+    '已现场核查，请勿重复核查',
+  ),
+  'sign-off': closeOutStep(
+    (closeOut) => closeOut.onSiteCheck?.passed === true,
+    '须先经现场核查通过，才能签字确认',
+    'signOff',
+    '包案领导已签字确认',
+  ),
+  publish: closeOutStep(
+    (closeOut) => closeOut.signOff !== undefined,
+    '须先由包案领导签字确认，才能公示',
+    'publication',
+    '已公示，请勿重复公示',
+  ),
+  'strike-off': closeOutStep(
+    (closeOut) => closeOut.publication !== undefined,
+    '须先公示整改结果，才能销号',
+    'struckOff',
+    '已销号',
+  ),
+  'look-back': ({ item }) => (pendingLookBack(item.rectification) ? undefined : '本问题没有待进行的回头看'),
 };

@@ -6,12 +6,21 @@
  */
 import { workingDaysBetween } from '#deadlines/domain/calendar.ts';
 import type { TimeContext } from '#deadlines/domain/deadlines.ts';
-import type { TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
+import { computeDeadline } from '#deadlines/domain/periods.ts';
+import { closeOutPolicyOf, type TimeLimitPolicy } from '#deadlines/domain/time-limit-policies.ts';
 import type { OrgUnit } from '#directory/domain/org-units.ts';
 import type { User } from '#directory/domain/users.ts';
+import type { Attachment } from '#intake/domain/attachments.ts';
 import { ConflictError, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
-import { bureauDate } from '#platform/domain/time.ts';
+import { bureauDate, startOfBureauDay } from '#platform/domain/time.ts';
+import {
+  addMonths,
+  type CloseOut,
+  type LookBack,
+  pendingLookBack,
+  type RectificationDetails,
+} from '#rectification/domain/details.ts';
 import type { Case, CaseEventType, CaseState, Extension } from '../case.ts';
 import type { ActionInput, ActionName } from './actions.ts';
 import { pendingExtension } from './preconditions.ts';
@@ -28,6 +37,8 @@ export interface ActionContext {
   readonly master?: Case;
   /** Policies and calendar: transitions start, stop and extend the case's clocks, within its policy's limits. */
   readonly time: TimeContext;
+  /** For `apply-close-out`: the evidence, attached (copied out of the uploads). */
+  readonly evidence?: readonly Attachment[];
 }
 
 export interface StepArgs<A extends ActionName> {
@@ -81,7 +92,7 @@ const decideExtension = (
   return { extensions: item.extensions.map((extension) => (extension === pending ? decided : extension)), decided };
 };
 
-const problemsOfAssignment = ({ department, responsible, lead }: ActionContext) => [
+export const problemsOfAssignment = ({ department, responsible, lead }: ActionContext) => [
   ...(department && department.kind === 'department'
     ? []
     : [{ path: 'departmentId', message: '承办科室不存在或不是科室' }]),
@@ -106,6 +117,39 @@ const refuseMergeInto = (master: Case): void => {
     case 'merged':
       throw new ConflictError(`${master.number} 本身已合并到其他事项，请合并到其主件`);
   }
+};
+
+/** What closing a case sets: when, and the working days it took from receipt. */
+const closing = (item: Case, context: ActionContext, at: string): Partial<Case> => ({
+  closedAt: at,
+  workingDaysToClose: workingDaysBetween(
+    bureauDate(new Date(item.receivedAt)),
+    bureauDate(context.now),
+    context.time.calendar,
+  ),
+});
+
+const rectificationOf = (item: Case): RectificationDetails => {
+  if (!item.rectification) throw new ConflictError('该事项没有整改问题的内容，不能办理销号');
+  return item.rectification;
+};
+
+/** The problem's fields with `closeOut` as given (absent: the steps start again) and `more` changed. */
+const withCloseOut = (
+  item: Case,
+  closeOut: CloseOut | undefined,
+  more: Partial<RectificationDetails> = {},
+): Partial<Case> => {
+  const { closeOut: _before, ...details } = rectificationOf(item);
+  return { rectification: { ...details, ...more, ...(closeOut ? { closeOut } : {}) } };
+};
+
+const closeOutOf = (item: Case): CloseOut => item.rectification?.closeOut ?? {};
+
+/** A day given for something already done: not after today (Asia/Shanghai). */
+const notAfterToday = (path: string, date: string, now: Date, what: string): void => {
+  const today = bureauDate(now);
+  if (date > today) throw new ValidationError([{ path, message: `${what}不能晚于今天（${today}）` }]);
 };
 
 /** The step of each action. */
@@ -217,14 +261,7 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
 
   'approve-result': ({ item, input, context, at }) => ({
     to: 'closed',
-    patch: {
-      closedAt: at,
-      workingDaysToClose: workingDaysBetween(
-        bureauDate(new Date(item.receivedAt)),
-        bureauDate(context.now),
-        context.time.calendar,
-      ),
-    },
+    patch: closing(item, context, at),
     changes: noteOf(input.note),
     event: 'case-closed',
     ...reasonOf(input.note),
@@ -288,4 +325,127 @@ export const steps: { readonly [A in ActionName]: (args: StepArgs<A>) => Step } 
   }),
 
   'confirm-result': ({ input }) => ({ to: 'closed', reason: input.reason, changes: {}, event: 'case-closed' }),
+
+  'apply-close-out': ({ item, input, principal, context, at }) => {
+    const evidence = context.evidence ?? [];
+    if (evidence.length === 0) throw new ValidationError([{ path: 'evidence', message: '须附整改佐证材料' }]);
+    return {
+      to: 'result-submitted',
+      patch: withCloseOut(item, { application: { at, by: principal.username, result: input.result, evidence } }),
+      changes: { result: input.result, evidence: evidence.map((attachment) => attachment.fileName) },
+      event: 'result-submitted',
+    };
+  },
+
+  'check-on-site': ({ item, input, principal, context, at }) => {
+    notAfterToday('date', input.date, context.now, '核查日期');
+    const onSiteCheck = {
+      at,
+      by: principal.username,
+      date: input.date,
+      inspectors: input.inspectors,
+      findings: input.findings,
+      passed: input.passed,
+    };
+    const changes = { date: input.date, inspectors: input.inspectors, findings: input.findings, passed: input.passed };
+    // A failed check sends the problem back to rectifying; the next application starts the close-out again.
+    if (!input.passed) {
+      return {
+        to: 'in-progress',
+        patch: withCloseOut(item, undefined),
+        reason: input.findings,
+        changes,
+        event: 'result-sent-back',
+      };
+    }
+    return { patch: withCloseOut(item, { ...closeOutOf(item), onSiteCheck }), changes };
+  },
+
+  'sign-off': ({ item, input, principal, at }) => ({
+    patch: withCloseOut(item, { ...closeOutOf(item), signOff: { at, by: principal.username, ...noteOf(input.note) } }),
+    changes: noteOf(input.note),
+    ...reasonOf(input.note),
+  }),
+
+  publish: ({ item, input, principal, context, at, policy }) => {
+    const startDate = input.startDate ?? bureauDate(context.now);
+    const { publicationWorkingDays } = closeOutPolicyOf(policy);
+    // The start day counts as the first day of the period (公示期自发布之日起计算).
+    const end = computeDeadline(
+      startOfBureauDay(startDate),
+      { amount: publicationWorkingDays, unit: 'working-days', startsNextDay: false, rollsOverHolidays: true },
+      context.time.calendar,
+    );
+    const publication = {
+      at,
+      by: principal.username,
+      startDate,
+      endDate: end.dueDate,
+      workingDays: publicationWorkingDays,
+      ...(input.where ? { where: input.where } : {}),
+      ...(end.missingCalendarYears.length > 0 ? { missingCalendarYears: end.missingCalendarYears } : {}),
+    };
+    return {
+      patch: withCloseOut(item, { ...closeOutOf(item), publication }),
+      changes: { startDate, endDate: end.dueDate, workingDays: publicationWorkingDays, ...noteOf(input.note) },
+      ...reasonOf(input.note),
+    };
+  },
+
+  'strike-off': ({ item, input, principal, context, at, policy }) => {
+    const lookBack: LookBack = {
+      dueDate: addMonths(bureauDate(context.now), closeOutPolicyOf(policy).lookBackMonths),
+      scheduledAt: at,
+    };
+    const struckOff = { at, by: principal.username, outcome: input.outcome, ...noteOf(input.note) };
+    return {
+      to: 'closed',
+      patch: {
+        ...closing(item, context, at),
+        ...withCloseOut(
+          item,
+          { ...closeOutOf(item), struckOff },
+          { lookBacks: [...(rectificationOf(item).lookBacks ?? []), lookBack] },
+        ),
+      },
+      changes: { outcome: input.outcome, lookBackDue: lookBack.dueDate, ...noteOf(input.note) },
+      event: 'case-closed',
+      ...reasonOf(input.note),
+    };
+  },
+
+  'look-back': ({ item, input, principal, context, at }) => {
+    const date = input.date ?? bureauDate(context.now);
+    notAfterToday('date', date, context.now, '回头看日期');
+    const details = rectificationOf(item);
+    const due = pendingLookBack(details);
+    if (!due) throw new ConflictError('本问题没有待进行的回头看');
+    const done: LookBack = {
+      ...due,
+      doneAt: at,
+      by: principal.username,
+      date,
+      outcome: input.outcome,
+      findings: input.findings,
+    };
+    const lookBacks = [...(details.lookBacks ?? []).slice(0, -1), done];
+    const changes = { outcome: input.outcome, date, findings: input.findings, dueDate: due.dueDate };
+    if (input.outcome === 'confirmed') {
+      return { patch: withCloseOut(item, details.closeOut, { lookBacks }), changes };
+    }
+    // Rebounded: reopened in one step, with the same department and people, on a new finish period; the close-out
+    // starts again (the one before stays in the history).
+    return {
+      to: 'in-progress',
+      patch: {
+        ...withCloseOut(item, undefined, { lookBacks }),
+        closedAt: undefined,
+        workingDaysToClose: undefined,
+        reopenCount: (item.reopenCount ?? 0) + 1,
+      },
+      reason: input.findings,
+      changes,
+      event: 'case-reopened',
+    };
+  },
 };

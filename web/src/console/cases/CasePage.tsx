@@ -1,6 +1,7 @@
 /**
- * One case (`/console/cases/:id`): number, kind, state and colour; the complaint and its complainant (as the API
- * masks them for the caller's role); each deadline clock; assignment, extensions and result; the follow-up surveys;
+ * One case (`/console/cases/:id`): number, kind, state and colour; a rectification problem's fields, plan, close-out
+ * steps and look-backs, or a help plan's; the complaint and its complainant (as the API masks them for the caller's
+ * role) and the problems made from it; each deadline clock; assignment, extensions and result; the follow-up surveys;
  * the full history; and a button for exactly the actions the caller may take now, each with its form.
  */
 import { Alert, Button, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
@@ -16,7 +17,10 @@ import { CaseActions } from './case/CaseActions.tsx';
 import { CaseClocks } from './case/CaseClocks.tsx';
 import { CaseComplaint } from './case/CaseComplaint.tsx';
 import { CaseHandling } from './case/CaseHandling.tsx';
+import { CaseHelpPlan } from './case/CaseHelpPlan.tsx';
 import { CaseHistory } from './case/CaseHistory.tsx';
+import { CaseLinkedProblems } from './case/CaseLinkedProblems.tsx';
+import { CaseRectification } from './case/CaseRectification.tsx';
 import { CaseSurveys } from './case/CaseSurveys.tsx';
 import { usePeople, useUnits } from './case/directory.ts';
 import { fetchSystemNow } from './case/format.ts';
@@ -135,10 +139,13 @@ const CasePage = () => {
           title={t('directoryFailed', { detail: directory.error })}
         />
       )}
-      <CaseActions kase={kase} directory={directory} onChanged={() => void load()} />
+      <CaseActions kase={kase} directory={directory} now={now} onChanged={() => void load()} />
       <Row gutter={16}>
         <Col xs={24} lg={15}>
+          <CaseRectification kase={kase} people={people} />
+          <CaseHelpPlan kase={kase} />
           <CaseComplaint kase={kase} directory={directory} people={people} />
+          <CaseLinkedProblems kase={kase} />
           <CaseClocks kase={kase} now={now} />
           <CaseHandling kase={kase} directory={directory} people={people} />
           <CaseSurveys kase={kase} people={people} />

@@ -1,18 +1,41 @@
 /**
  * One workflow action as a modal form: its inputs (actionFields.ts), sent with the version of the case read on the
- * page. Field errors from the API go under their fields, other problems above the form; a stale version (409) is
- * reported and the case reloaded.
+ * page. Dates are picked (sent as `YYYY-MM-DD`, none after the system's today), evidence files uploaded as they are
+ * picked (sent as attachment references). Field errors from the API go under their fields, other problems above the
+ * form; a stale version (409) is reported and the case reloaded.
  */
-import { Alert, App, AutoComplete, Form, Input, InputNumber, Modal, Select, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Select,
+  Typography,
+  type UploadFile,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { isProblem, problemText, showFieldErrors } from '../../../api/problems.ts';
-import type { Case } from '../../../api/schema.gen.ts';
+import type { Case, Problem } from '../../../api/schema.gen.ts';
 import { type ActionName, actionLabels } from '../../../common/labels.ts';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
+import {
+  lookBackOutcomeLabels,
+  lookBackOutcomes,
+  strikeOffOutcomeLabels,
+  strikeOffOutcomes,
+} from '../../rectification/labels.ts';
 import { AssignFields } from './AssignFields.tsx';
-import { type ActionBody, type ActionField, actionFields, optionalFields, returnReasonCodes } from './actionFields.ts';
+import { type ActionBody, type ActionField, actionFields, isOptional, returnReasonCodes } from './actionFields.ts';
 import type { Directory } from './directory.ts';
+import { EvidenceUpload, stillUploading, uploadedRefs } from './EvidenceUpload.tsx';
+import { bureauDay } from './format.ts';
 import { type CaseMessageKey, caseMessages } from './messages.ts';
 
 const reasonCodeLabels: Readonly<Record<(typeof returnReasonCodes)[number], CaseMessageKey>> = {
@@ -33,6 +56,14 @@ const fieldLabels: Readonly<Record<ActionField, CaseMessageKey>> = {
   result: 'fieldResult',
   publicReply: 'fieldPublicReply',
   days: 'fieldDays',
+  evidence: 'fieldEvidence',
+  date: 'fieldCheckDate',
+  inspectors: 'fieldInspectors',
+  findings: 'fieldFindings',
+  passed: 'fieldPassed',
+  startDate: 'fieldStartDate',
+  where: 'fieldWhere',
+  outcome: 'fieldStrikeOffOutcome',
   substantiated: 'fieldSubstantiated',
 };
 
@@ -42,16 +73,32 @@ const substantiationLabels: Readonly<Record<'yes' | 'partly' | 'no', CaseMessage
   no: 'substantiatedNo',
 };
 
+/** Where one action names a field otherwise than the others do. */
+const actionFieldLabels: { readonly [A in ActionName]?: { readonly [F in ActionField]?: CaseMessageKey } } = {
+  'apply-close-out': { result: 'fieldCloseOutResult' },
+  'look-back': { date: 'fieldLookBackDate', outcome: 'fieldLookBackOutcome', findings: 'fieldLookBackFindings' },
+};
+
+/** The API's paths under a list field (`evidence.0.attachmentId`) are the list's: the form has one field for it. */
+const underListFields = (problem: Problem): Problem => ({
+  ...problem,
+  ...(problem.errors
+    ? { errors: problem.errors.map((error) => ({ ...error, path: error.path.replace(/^evidence\..*$/, 'evidence') })) }
+    : {}),
+});
+
 interface Props {
   readonly kase: Case;
   readonly action: ActionName;
   readonly directory: Directory;
+  /** The system's time (the local clock on one machine): today for dates, and the latest day one may pick. */
+  readonly now: number;
   readonly onClose: () => void;
   /** After success or a stale version: reload the case. */
   readonly onChanged: () => void;
 }
 
-export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Props) => {
+export const ActionModal = ({ kase, action, directory, now, onClose, onChanged }: Props) => {
   const t = useMessages(caseMessages);
   const { language } = useI18n();
   const { message } = App.useApp();
@@ -60,6 +107,8 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
   const [problem, setProblem] = useState<{ title: string; details: string[] }>();
   const label = actionLabels[action][language];
   const fields = actionFields[action];
+  const today = bureauDay(now);
+  const labelOf = (field: ActionField) => t(actionFieldLabels[action]?.[field] ?? fieldLabels[field]);
 
   const submit = async () => {
     let values: Record<string, unknown>;
@@ -68,8 +117,18 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
     } catch {
       return;
     }
+    if (stillUploading(values.evidence as UploadFile[] | undefined)) {
+      setProblem({ title: t('stillUploading'), details: [] });
+      return;
+    }
     const body = Object.fromEntries(
-      Object.entries(values).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+      Object.entries(values)
+        .map(([name, value]): [string, unknown] => {
+          if (dayjs.isDayjs(value)) return [name, value.format('YYYY-MM-DD')];
+          if (name === 'evidence') return [name, uploadedRefs(value as UploadFile[] | undefined)];
+          return [name, value];
+        })
+        .filter(([, value]) => value !== undefined && value !== null && value !== ''),
     );
     setBusy(true);
     setProblem(undefined);
@@ -91,7 +150,7 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
         onChanged();
         return;
       }
-      const loose = isProblem(error) ? showFieldErrors(form, error, fields) : [];
+      const loose = isProblem(error) ? showFieldErrors(form, underListFields(error), fields) : [];
       setProblem({ title: text, details: loose });
     } catch (cause) {
       setProblem({ title: cause instanceof Error ? cause.message : String(cause), details: [] });
@@ -101,9 +160,9 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
   };
 
   const required = (field: ActionField) =>
-    optionalFields.includes(field) ? [] : [{ required: true, message: t('required') }];
+    isOptional(action, field) ? [] : [{ required: true, message: t('required') }];
   const textField = (field: ActionField, rows: number, maxLength: number) => (
-    <Form.Item key={field} name={field} label={t(fieldLabels[field])} rules={required(field)}>
+    <Form.Item key={field} name={field} label={labelOf(field)} rules={required(field)}>
       <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} maxLength={maxLength} showCount />
     </Form.Item>
   );
@@ -120,7 +179,14 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
       destroyOnHidden
       mask={{ closable: false }}
     >
-      <Form form={form} layout="vertical" requiredMark name={`action-${action}`} data-testid="action-form">
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark
+        name={`action-${action}`}
+        data-testid="action-form"
+        initialValues={initialValues(action, today)}
+      >
         {problem && (
           <Alert
             type="error"
@@ -181,6 +247,88 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
                   <InputNumber min={1} max={365} precision={0} style={{ width: 160 }} />
                 </Form.Item>
               );
+            case 'evidence':
+              return (
+                <Form.Item
+                  key={field}
+                  name={field}
+                  label={labelOf(field)}
+                  valuePropName="fileList"
+                  extra={t('fieldEvidenceHelp')}
+                  rules={[
+                    {
+                      validator: (_, files: UploadFile[] | undefined) =>
+                        uploadedRefs(files).length > 0 || stillUploading(files)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('evidenceRequired'))),
+                    },
+                  ]}
+                >
+                  <EvidenceUpload />
+                </Form.Item>
+              );
+            case 'date':
+            case 'startDate':
+              return (
+                <Form.Item
+                  key={field}
+                  name={field}
+                  label={labelOf(field)}
+                  rules={required(field)}
+                  extra={
+                    field === 'startDate'
+                      ? t('fieldStartDateHelp')
+                      : action === 'look-back'
+                        ? t('fieldLookBackDateHelp')
+                        : undefined
+                  }
+                >
+                  <DatePicker
+                    style={{ width: 200 }}
+                    format="YYYY-MM-DD"
+                    // A check or a look-back is recorded once done: not after today.
+                    disabledDate={field === 'date' ? (day: Dayjs) => day.format('YYYY-MM-DD') > today : undefined}
+                  />
+                </Form.Item>
+              );
+            case 'passed':
+              return (
+                <Form.Item key={field} name={field} label={labelOf(field)} rules={required(field)}>
+                  <Radio.Group
+                    options={[
+                      { value: true, label: t('passedYes') },
+                      { value: false, label: t('passedNo') },
+                    ]}
+                  />
+                </Form.Item>
+              );
+            case 'outcome':
+              return (
+                <Form.Item key={field} name={field} label={labelOf(field)} rules={required(field)}>
+                  <Select<string>
+                    options={
+                      action === 'look-back'
+                        ? lookBackOutcomes.map((outcome) => ({
+                            value: outcome,
+                            label: lookBackOutcomeLabels[outcome][language],
+                          }))
+                        : strikeOffOutcomes.map((outcome) => ({
+                            value: outcome,
+                            label: strikeOffOutcomeLabels[outcome][language],
+                          }))
+                    }
+                  />
+                </Form.Item>
+              );
+            case 'inspectors':
+            case 'where':
+              return (
+                <Form.Item key={field} name={field} label={labelOf(field)} rules={required(field)}>
+                  <Input maxLength={200} />
+                </Form.Item>
+              );
+            case 'findings':
+              return textField(field, 3, 2000);
             case 'result':
               return textField(field, 4, 5000);
             case 'publicReply':
@@ -189,7 +337,7 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
               return textField(field, 2, 1000);
             default:
               return (
-                <Form.Item key={field} name={field} label={t(fieldLabels[field])} rules={required(field)}>
+                <Form.Item key={field} name={field} label={labelOf(field)} rules={required(field)}>
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={1000} />
                 </Form.Item>
               );
@@ -201,4 +349,16 @@ export const ActionModal = ({ kase, action, directory, onClose, onChanged }: Pro
       </Form>
     </Modal>
   );
+};
+
+/** What a form starts with: the day of a check today, a strike-off as 销号. */
+const initialValues = (action: ActionName, today: string): Record<string, unknown> => {
+  switch (action) {
+    case 'check-on-site':
+      return { date: dayjs(today) };
+    case 'strike-off':
+      return { outcome: 'struck-off' };
+    default:
+      return {};
+  }
 };

@@ -1,6 +1,7 @@
 /**
  * The assignment pickers: a department in the caller's scope (`GET /v1/directory/units`), its handlers as the
- * responsible person and a lead official on the department's path (`GET /v1/directory/users`).
+ * responsible person and a lead official on the department's path (`GET /v1/directory/users`). A rectification
+ * problem names them with its own words (责任单位, 责任人, 责任领导) and may leave both people for later.
  */
 import { Form, type FormInstance, Select } from 'antd';
 import { useEffect, useState } from 'react';
@@ -12,7 +13,19 @@ import { caseMessages } from './messages.ts';
 
 const personOption = (user: Colleague) => ({ value: user.username, label: `${user.displayName} · ${user.username}` });
 
-export const AssignFields = ({ form, directory }: { form: FormInstance; directory: Directory }) => {
+export const AssignFields = ({
+  form,
+  directory,
+  labels,
+  peopleOptional = false,
+}: {
+  form: FormInstance;
+  directory: Directory;
+  /** The fields' labels, when not the case page's (承办科室, 责任人（承办人）, 包案领导). */
+  labels?: { readonly department: string; readonly responsible: string; readonly lead: string };
+  /** Whether both people may be left empty (the form checks that both or neither are given). */
+  peopleOptional?: boolean;
+}) => {
   const t = useMessages(caseMessages);
   const token = useSession()?.token ?? '';
   const departmentId = Form.useWatch<string | undefined>('departmentId', form);
@@ -44,9 +57,10 @@ export const AssignFields = ({ form, directory }: { form: FormInstance; director
     .filter((unit) => unit.kind === 'department')
     .map((unit) => ({ value: unit.id, label: directory.unitLabel(unit.id) }));
   const required = [{ required: true, message: t('required') }];
+  const people = peopleOptional ? [] : required;
   return (
     <>
-      <Form.Item name="departmentId" label={t('fieldDepartment')} rules={required}>
+      <Form.Item name="departmentId" label={labels?.department ?? t('fieldDepartment')} rules={required}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           options={departments}
@@ -56,8 +70,8 @@ export const AssignFields = ({ form, directory }: { form: FormInstance; director
       </Form.Item>
       <Form.Item
         name="responsibleUsername"
-        label={t('fieldResponsible')}
-        rules={required}
+        label={labels?.responsible ?? t('fieldResponsible')}
+        rules={people}
         extra={department ? undefined : t('pickDepartmentFirst')}
       >
         <Select
@@ -65,10 +79,12 @@ export const AssignFields = ({ form, directory }: { form: FormInstance; director
           options={handlers.map(personOption)}
           loading={loading}
           disabled={!department}
+          allowClear={peopleOptional}
         />
       </Form.Item>
-      <Form.Item name="leadUsername" label={t('fieldLead')} rules={required}>
+      <Form.Item name="leadUsername" label={labels?.lead ?? t('fieldLead')} rules={people}>
         <Select
+          allowClear={peopleOptional}
           showSearch={{ optionFilterProp: 'label' }}
           options={leads.map(personOption)}
           loading={loading}

@@ -12,10 +12,13 @@ import { Section } from './Section.tsx';
 export const CaseActions = ({
   kase,
   directory,
+  now,
   onChanged,
 }: {
   kase: Case;
   directory: Directory;
+  /** The system's time, for the forms' dates. */
+  now: number;
   onChanged: () => void;
 }) => {
   const t = useMessages(caseMessages);
@@ -41,6 +44,7 @@ export const CaseActions = ({
           kase={kase}
           action={open}
           directory={directory}
+          now={now}
           onClose={() => setOpen(undefined)}
           onChanged={onChanged}
         />

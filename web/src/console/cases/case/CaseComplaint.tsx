@@ -141,7 +141,7 @@ export const CaseComplaint = ({
   const complainant = complaint?.complainant;
   return (
     <>
-      <Section title={t('sectionComplaint')}>
+      <Section title={complaint ? t('sectionComplaint') : t('sectionGeneral')}>
         <Descriptions column={{ xs: 1, md: 2 }} size="small" items={items} />
       </Section>
       {complaint && (

@@ -88,8 +88,9 @@ export const CaseHandling = ({
           />
         </>
       )}
-      <Divider titlePlacement="start">{t('resultSection')}</Divider>
-      {result ? (
+      {/* A rectification problem's result is its close-out application, shown with the close-out steps. */}
+      {kase.kind !== 'rectification' && <Divider titlePlacement="start">{t('resultSection')}</Divider>}
+      {kase.kind === 'rectification' ? null : result ? (
         <Descriptions
           size="small"
           column={1}

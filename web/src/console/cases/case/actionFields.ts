@@ -26,10 +26,25 @@ export const actionFields: Readonly<Record<ActionName, readonly ActionField[]>> 
   'request-review': ['reason'],
   rehandle: ['reason'],
   'confirm-result': ['reason'],
+  'apply-close-out': ['result', 'evidence'],
+  'check-on-site': ['date', 'inspectors', 'findings', 'passed'],
+  'sign-off': ['note'],
+  publish: ['startDate', 'where', 'note'],
+  'strike-off': ['outcome', 'note'],
+  'look-back': ['date', 'outcome', 'findings'],
 };
 
-/** Optional fields: every other field is required by the API. */
-export const optionalFields: readonly ActionField[] = ['note', 'substantiated'];
+/** Optional fields of every action: every other field is required by the API (but see {@link isOptional}). */
+export const optionalFields: readonly ActionField[] = ['note', 'substantiated', 'where'];
+
+/** Fields that one action does not require though another does (`date`: the day of a visit, but look-back's is today). */
+const optionalIn: { readonly [A in ActionName]?: readonly ActionField[] } = {
+  publish: ['startDate'],
+  'look-back': ['date'],
+};
+
+export const isOptional = (action: ActionName, field: ActionField): boolean =>
+  optionalFields.includes(field) || (optionalIn[action]?.includes(field) ?? false);
 
 export const returnReasonCodes: readonly ActionReturn['reasonCode'][] = [
   'not-our-remit',

@@ -1,0 +1,13 @@
+import { tableName } from '#platform/config.ts';
+import { principalFromEvent } from '#platform/http/auth.ts';
+import { httpHandler } from '#platform/http/handler.ts';
+import { parseQuery } from '#platform/http/request.ts';
+import { jsonResponse } from '#platform/http/responses.ts';
+import { rectificationApi } from '#rectification/api.ts';
+import { listProblems } from '#rectification/services/list-problems.ts';
+
+tableName('main');
+
+export const handler = httpHandler(async (event) =>
+  jsonResponse(200, await listProblems(parseQuery(rectificationApi.listProblems, event), principalFromEvent(event))),
+);
