@@ -22,9 +22,11 @@ const awsAndLambdaPackages = '(^|/)node_modules/(@aws-sdk|@smithy|@aws-lambda-po
 /**
  * Pure packages the domain may import: zod (schemas are the domain's vocabulary) and chinese-days (the State Council
  * holiday table, data only, read in shared/deadlines/domain/holiday-library.ts). ulid is not here on purpose: an id
- * generator reads the clock and randomness, so ids are made in services and passed in, as the clock is.
+ * generator reads the clock and randomness, so ids are made in services and passed in, as the clock is. pure-rand is
+ * here on purpose: a seeded generator is a pure function of its seed (no clock, no entropy), and the random inspection
+ * draw (shared/inspections/domain/draw.ts) must be one, so that anyone can re-run it from its published seed.
  */
-const purePackages = '(^|/)node_modules/(zod|chinese-days)/';
+const purePackages = '(^|/)node_modules/(zod|chinese-days|pure-rand)/';
 
 /** The compositions: each composes every capability's own declarations into one list. */
 const compositions = '^shared/platform/(catalog/catalog|http/routes)[.]ts$';
@@ -48,7 +50,7 @@ const config: IConfiguration = {
       name: 'domain-only-pure-packages',
       severity: 'error',
       comment:
-        'domain/ imports no package but zod and chinese-days, and no Node built-in. Why: the domain stays pure and ' +
+        'domain/ imports no package but zod, chinese-days and pure-rand, and no Node built-in. Why: the domain stays pure and ' +
         'portable (no fs, net, randomness or clock of its own); a new pure package is added to this list on purpose, ' +
         'in .dependency-cruiser.ts, with a reason.',
       from: { path: domain },

@@ -11,6 +11,7 @@ import { DeadlineSchedule } from './constructs/deadlines.ts';
 import { Directory } from './constructs/directory.ts';
 import { Enterprises } from './constructs/enterprises.ts';
 import { Grading } from './constructs/grading.ts';
+import { Inspections } from './constructs/inspections.ts';
 import { Intake } from './constructs/intake.ts';
 import { Ledger } from './constructs/ledger.ts';
 import { NoticeFanOut } from './constructs/notices.ts';
@@ -82,6 +83,7 @@ export class GreenlineStack extends Stack {
   readonly statistics: Statistics;
   readonly campaigns: Campaigns;
   readonly rectification: Rectification;
+  readonly inspections: Inspections;
   readonly cases: CaseWorkflow;
   readonly intake: Intake;
   readonly deadlines: DeadlineSchedule;
@@ -145,6 +147,7 @@ export class GreenlineStack extends Stack {
     this.statistics = new Statistics(this.capabilityStack('Statistics'), 'Statistics', capability);
     this.campaigns = new Campaigns(this.capabilityStack('Campaigns'), 'Campaigns', capability);
     this.rectification = new Rectification(this.capabilityStack('Rectification'), 'Rectification', capability);
+    this.inspections = new Inspections(this.capabilityStack('Inspections'), 'Inspections', capability);
     this.enterprises = new Enterprises(this.capabilityStack('Enterprises'), 'Enterprises', capability);
     this.grading = new Grading(this.capabilityStack('Grading'), 'Grading', capability);
 
@@ -161,6 +164,7 @@ export class GreenlineStack extends Stack {
       ...this.statistics.functions,
       ...this.campaigns.functions,
       ...this.rectification.functions,
+      ...this.inspections.functions,
       ...this.enterprises.functions,
       ...this.grading.functions,
     };

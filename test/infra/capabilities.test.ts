@@ -14,6 +14,7 @@ import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/p
 import { createSchedules, FunctionSchedule, ScheduleDeadLetters } from '#infra/constructs/platform/schedules.ts';
 import { exportConsumerConcurrency } from '#infra/constructs/statistics.ts';
 import { GreenlineStack } from '#infra/stack.ts';
+import { inspectionsFunctions } from '#inspections/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
@@ -94,6 +95,12 @@ const capabilities = (): CapabilityEntry[] => [
     declaredSchedules: {},
   },
   {
+    capability: 'inspections',
+    construct: stack.inspections,
+    declaredFunctions: inspectionsFunctions,
+    declaredSchedules: {},
+  },
+  {
     capability: 'enterprises',
     construct: stack.enterprises,
     declaredFunctions: enterprisesFunctions,
@@ -113,6 +120,7 @@ const capabilityNames = [
   'statistics',
   'campaigns',
   'rectification',
+  'inspections',
   'enterprises',
   'grading',
 ] as const;

@@ -8,6 +8,7 @@ import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts'
 import { directoryFunctions } from '#directory/resources.ts';
 import { enterprisesFunctions } from '#enterprises/resources.ts';
 import { gradingFunctions } from '#grading/resources.ts';
+import { inspectionsFunctions } from '#inspections/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
 import { noticesFunctions } from '#notices/resources.ts';
@@ -32,6 +33,7 @@ export const functions = {
   ...rectificationFunctions,
   ...enterprisesFunctions,
   ...gradingFunctions,
+  ...inspectionsFunctions,
 } as const;
 
 export type FunctionName = keyof typeof functions;

@@ -121,7 +121,8 @@ export type Capability =
   | 'campaigns'
   | 'rectification'
   | 'enterprises'
-  | 'grading';
+  | 'grading'
+  | 'inspections';
 
 export interface FunctionDefinition {
   readonly name: string;

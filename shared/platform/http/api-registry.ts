@@ -63,6 +63,7 @@ export const apiTags = {
   rectification: '整改问题 / Rectification problems',
   enterprises: '企业名录 / Enterprise register',
   grading: '绩效分级 / Performance grading',
+  inspections: '双随机抽查与执法 / Random inspections and enforcement',
 } as const;
 export type ApiTag = keyof typeof apiTags;
 

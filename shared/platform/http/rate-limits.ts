@@ -22,6 +22,8 @@ export const publicLimits = {
   trackComplaint: [{ windowSeconds: 60, limit: 30 }],
   /** Survey links carry 160-bit tokens; reading and answering share one limit. */
   survey: [{ windowSeconds: 60, limit: 30 }],
+  /** The published inspection results: large answers (each draw's snapshot), read now and then. */
+  publicInspections: [{ windowSeconds: 60, limit: 20 }],
 } as const satisfies Record<string, readonly RateLimit[]>;
 
 /** Counts a request of `client` against each limit; one exceeded → 429 with the seconds until its window ends. */

@@ -9,6 +9,7 @@ import { deadlinesApi } from '#deadlines/api.ts';
 import { directoryApi } from '#directory/api.ts';
 import { enterprisesApi } from '#enterprises/api.ts';
 import { gradingApi } from '#grading/api.ts';
+import { inspectionsApi } from '#inspections/api.ts';
 import { intakeApi } from '#intake/api.ts';
 import { ledgerApi } from '#ledger/api.ts';
 import { platformApi } from '#platform/api.ts';
@@ -32,6 +33,7 @@ export const routes: readonly ApiRoute[] = [
   ...Object.values(rectificationApi),
   ...Object.values(enterprisesApi),
   ...Object.values(gradingApi),
+  ...Object.values(inspectionsApi),
 ];
 
 /**

@@ -10,6 +10,7 @@ import type { PolicySet } from '#deadlines/domain/time-limit-policies.ts';
 import { enterprisesApi } from '#enterprises/api.ts';
 import { gradingApi } from '#grading/api.ts';
 import { exampleScheme } from '#grading/domain/example-scheme.ts';
+import { inspectionsApi } from '#inspections/api.ts';
 import { channels, pollutionCategories, urgencies } from '#intake/domain/complaint-input.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -728,6 +729,109 @@ describe('real responses', () => {
         pathParameters: { id: grading.acceptedId, action: 'publish' },
         body: {},
       }),
+    'GET /v1/inspection-plans': async () => {
+      await sampleDraw();
+      return call('GET', '/v1/inspection-plans', { principal: demo.handler });
+    },
+    'POST /v1/inspection-plans': () =>
+      call('POST', '/v1/inspection-plans', { principal: demo.supervisor, body: anInspectionPlan('样例计划') }),
+    'GET /v1/inspection-plans/inspectors': async () => {
+      await sampleDraw();
+      return call('GET', '/v1/inspection-plans/inspectors', { principal: demo.supervisor });
+    },
+    'PUT /v1/inspection-plans/inspectors/{username}': () =>
+      call('PUT', '/v1/inspection-plans/inspectors/{username}', {
+        principal: demo.supervisor,
+        pathParameters: { username: 'handler3' },
+        body: { certificateNumber: 'ZF-3501-0003', ties: [{ uscc: grading.uscc, reason: '近亲属任职（样例）' }] },
+      }),
+    'POST /v1/draws': async () => {
+      await sampleDraw();
+      const plan = bodyOf<{ id: string }>(
+        await call('POST', '/v1/inspection-plans', { principal: demo.supervisor, body: anInspectionPlan('另一计划') }),
+      );
+      return call('POST', '/v1/draws', { principal: demo.supervisor, body: { planId: plan.id, seed: '样例种子 42' } });
+    },
+    'GET /v1/draws': async () => {
+      await sampleDraw();
+      return call('GET', '/v1/draws', { principal: demo.lead });
+    },
+    'GET /v1/draws/{id}': async () =>
+      call('GET', '/v1/draws/{id}', { principal: demo.lead, pathParameters: { id: await sampleDraw() } }),
+    'POST /v1/inspections': async () => {
+      await sampleDraw();
+      return call('POST', '/v1/inspections', {
+        principal: demo.handler,
+        body: {
+          uscc: grading.uscc,
+          date: bureauDate(new Date()),
+          inspectors: ['handler', 'handler2'],
+          itemsChecked: ['A1'],
+          summary: '样例：现场检查未发现问题。',
+          findings: [{ description: '样例：台账记录不全', violation: false }],
+        },
+      });
+    },
+    'GET /v1/inspections': () => call('GET', '/v1/inspections', { principal: demo.supervisor }),
+    'POST /v1/enforcement-cases': () =>
+      call('POST', '/v1/enforcement-cases', {
+        principal: demo.handler,
+        body: { uscc: grading.uscc, cause: '样例：超标排放', filedOn: bureauDate(new Date()) },
+      }),
+    'GET /v1/enforcement-cases': () =>
+      call('GET', '/v1/enforcement-cases', { principal: demo.supervisor, query: { recount: 'true' } }),
+    'POST /v1/enforcement-cases/{id}/steps': async () => {
+      const filed = bodyOf<{ id: string }>(
+        await call('POST', '/v1/enforcement-cases', {
+          principal: demo.handler,
+          body: { uscc: grading.uscc, cause: '样例：未批先建', filedOn: bureauDate(new Date()) },
+        }),
+      );
+      return call('POST', '/v1/enforcement-cases/{id}/steps', {
+        principal: demo.handler,
+        pathParameters: { id: filed.id },
+        body: {
+          step: 'decide',
+          on: bureauDate(new Date()),
+          decisionNumber: '样例罚〔2026〕1号',
+          penaltyYuan: 12_000.5,
+          summary: '罚款',
+          version: 1,
+        },
+      });
+    },
+    'GET /v1/public/inspections': async () => {
+      await sampleDraw();
+      return call('GET', '/v1/public/inspections', {});
+    },
+  };
+
+  /** A plan for this quarter, and its draw over the register as it stands, two inspectors in the pool. */
+  const anInspectionPlan = (name: string) => ({
+    name,
+    period: `${bureauDate(new Date()).slice(0, 4)}-Q${Math.floor((Number(bureauDate(new Date()).slice(5, 7)) - 1) / 3) + 1}`,
+    items: [{ code: 'A1', label: '污染防治设施运行情况' }],
+  });
+  let draw: Promise<string> | undefined;
+  const sampleDraw = () => {
+    draw ??= (async () => {
+      for (const [username, certificateNumber] of [
+        ['handler', 'ZF-3501-0001'],
+        ['handler2', 'ZF-3501-0002'],
+      ] as const) {
+        await call('PUT', '/v1/inspection-plans/inspectors/{username}', {
+          principal: demo.supervisor,
+          pathParameters: { username },
+          body: { certificateNumber },
+        });
+      }
+      const plan = bodyOf<{ id: string }>(
+        await call('POST', '/v1/inspection-plans', { principal: demo.supervisor, body: anInspectionPlan('样例抽查') }),
+      );
+      const drawn = await call('POST', '/v1/draws', { principal: demo.supervisor, body: { planId: plan.id } });
+      return bodyOf<{ id: string }>(drawn).id;
+    })();
+    return draw;
   };
 
   /** An enterprise with a draft and an accepted assessment, for the grading samples. */
@@ -873,6 +977,12 @@ describe('real responses', () => {
         Object.values(rectificationApi).map((route) => [
           route.function,
           () => import(`../../../functions/rectification/${route.function}.ts`),
+        ]),
+      ),
+      ...Object.fromEntries(
+        Object.values(inspectionsApi).map((route) => [
+          route.function,
+          () => import(`../../../functions/inspections/${route.function}.ts`),
         ]),
       ),
       ...Object.fromEntries(

@@ -33,6 +33,77 @@ export type FollowUpInput =
       note?: string;
       version: number;
     };
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnforcementStep".
+ */
+export type EnforcementStep =
+  | {
+      /**
+       * 作出处罚决定 / a penalty decision
+       */
+      step: 'decide';
+      /**
+       * 决定日期 / the day
+       */
+      on: string;
+      /**
+       * 处罚决定书文号 / decision number
+       */
+      decisionNumber: string;
+      /**
+       * 罚款金额（元）/ the fine, yuan
+       */
+      penaltyYuan: number;
+      /**
+       * 处罚内容 / what was decided
+       */
+      summary: string;
+      /**
+       * 所依据的版本 / the version read
+       */
+      version: number;
+    }
+  | {
+      /**
+       * 移送 / a transfer
+       */
+      step: 'transfer';
+      /**
+       * 移送日期 / the day
+       */
+      on: string;
+      /**
+       * 移送对象：police 公安机关；judiciary 司法机关 / to whom
+       */
+      to: 'police' | 'judiciary';
+      /**
+       * 移送理由 / why
+       */
+      reason: string;
+      /**
+       * 所依据的版本 / the version read
+       */
+      version: number;
+    }
+  | {
+      /**
+       * 结案 / close
+       */
+      step: 'close';
+      /**
+       * 结案日期 / the day
+       */
+      on: string;
+      /**
+       * 结案情况 / the result
+       */
+      result: string;
+      /**
+       * 所依据的版本 / the version read
+       */
+      version: number;
+    };
 
 export interface Api {
   paths: {
@@ -205,6 +276,37 @@ export interface Api {
     };
     '/v1/grading/assessments/{id}/actions/{action}': {
       post: operations['actOnAssessmentPost'];
+    };
+    '/v1/inspection-plans': {
+      get: operations['inspectionPlansGetInspectionPlans'];
+      post: operations['inspectionPlansPost'];
+    };
+    '/v1/inspection-plans/inspectors': {
+      get: operations['inspectionPlansGetInspectionPlansInspectors'];
+    };
+    '/v1/inspection-plans/inspectors/{username}': {
+      put: operations['inspectionPlansPut'];
+    };
+    '/v1/draws': {
+      post: operations['drawsPost'];
+      get: operations['drawsGetDraws'];
+    };
+    '/v1/draws/{id}': {
+      get: operations['drawsGetDrawsById'];
+    };
+    '/v1/inspections': {
+      post: operations['inspectionRecordsPostInspections'];
+      get: operations['inspectionRecordsGetInspections'];
+    };
+    '/v1/enforcement-cases': {
+      post: operations['inspectionRecordsPostEnforcementCases'];
+      get: operations['inspectionRecordsGetEnforcementCases'];
+    };
+    '/v1/enforcement-cases/{id}/steps': {
+      post: operations['inspectionRecordsPostEnforcementCasesByIdSteps'];
+    };
+    '/v1/public/inspections': {
+      get: operations['publicInspectionsGet'];
     };
   };
   operations: {
@@ -3866,6 +3968,575 @@ export interface Api {
           };
         };
         415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionPlansGetInspectionPlans: {
+      parameters: {
+        query?: {
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': InspectionPlan[];
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionPlansPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': NewInspectionPlan;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': InspectionPlan;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionPlansGetInspectionPlansInspectors: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Inspector[];
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionPlansPut: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /**
+           * 用户名 / username
+           */
+          username: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': InspectorEntry;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': Inspector;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    drawsPost: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': NewDraw;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': DrawDetails;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    drawsGetDraws: {
+      parameters: {
+        query?: {
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': DrawSummary[];
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    drawsGetDrawsById: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': DrawDetails;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionRecordsPostInspections: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': NewInspection;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': Inspection;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionRecordsGetInspections: {
+      parameters: {
+        query?: {
+          period?: string;
+          drawId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': Inspection[];
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionRecordsPostEnforcementCases: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': NewEnforcementCase;
+        };
+      };
+      responses: {
+        201: {
+          content: {
+            'application/json': EnforcementCase;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionRecordsGetEnforcementCases: {
+      parameters: {
+        query?: {
+          unit?: string;
+          period?: string;
+          recount?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': EnforcementLedger;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionRecordsPostEnforcementCasesByIdSteps: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': EnforcementStep;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': EnforcementCase;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    publicInspectionsGet: {
+      parameters: {
+        query?: {
+          period?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': PublicInspections;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        429: {
           content: {
             'application/problem+json': Problem;
           };
@@ -15738,6 +16409,13864 @@ export interface AssessmentActionInput {
    * 所依据的版本 / the version read
    */
   version?: number;
+}
+/**
+ * 抽查计划 / a draw plan
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "InspectionPlan".
+ */
+export interface InspectionPlan {
+  /**
+   * 计划编号 / id
+   */
+  id: string;
+  /**
+   * 名称 / name
+   */
+  name: string;
+  /**
+   * 期间（季度）/ the quarter
+   */
+  period: string;
+  rates: {
+    /**
+     * 抽查比例（%）/ rate, percent
+     */
+    'key-polluter': number;
+    /**
+     * 抽查比例（%）/ rate, percent
+     */
+    special: number;
+    /**
+     * 抽查比例（%）/ rate, percent
+     */
+    general: number;
+    /**
+     * 抽查比例（%）/ rate, percent
+     */
+    'positive-list': number;
+  };
+  /**
+   * 检查事项清单 / items
+   */
+  items: {
+    /**
+     * 代码 / code
+     */
+    code: string;
+    /**
+     * 检查事项 / the item
+     */
+    label: string;
+  }[];
+  /**
+   * 每家企业的执法人员数 / inspectors per firm
+   */
+  inspectorsPerEntity: number;
+  /**
+   * 制定单位 / unit
+   */
+  unitId: string;
+  /**
+   * 单位路径 / unit path
+   */
+  unitPath: string[];
+  /**
+   * 制定时间 / made at
+   */
+  createdAt: string;
+  /**
+   * 制定人 / by
+   */
+  createdBy: string;
+  /**
+   * 据此进行的抽取 / its draw
+   */
+  drawId?: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "NewInspectionPlan".
+ */
+export interface NewInspectionPlan {
+  /**
+   * 计划名称 / name
+   */
+  name: string;
+  /**
+   * 抽查期间（季度，如 2026-Q2）/ the quarter
+   */
+  period: string;
+  /**
+   * 各监管类别的抽查比例；省略的用默认值 / the rate of each class
+   */
+  rates?: {
+    /**
+     * 重点排污单位抽查比例（%，每期）/ rate, percent a period
+     */
+    'key-polluter'?: number;
+    /**
+     * 特殊监管对象抽查比例（%，每期）/ rate, percent a period
+     */
+    special?: number;
+    /**
+     * 一般排污单位抽查比例（%，每期）/ rate, percent a period
+     */
+    general?: number;
+    /**
+     * 正面清单企业抽查比例（%，每期）/ rate, percent a period
+     */
+    'positive-list'?: number;
+  };
+  /**
+   * 检查事项清单 / the inspection items
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  items: [
+    {
+      /**
+       * 检查事项代码 / item code
+       */
+      code: string;
+      /**
+       * 检查事项 / the item
+       */
+      label: string;
+    },
+    ...{
+      /**
+       * 检查事项代码 / item code
+       */
+      code: string;
+      /**
+       * 检查事项 / the item
+       */
+      label: string;
+    }[]
+  ];
+  /**
+   * 每家抽中企业的执法人员数（至少 2 人）/ inspectors per drawn firm
+   */
+  inspectorsPerEntity?: number;
+}
+/**
+ * 执法人员库中的一人 / an inspector of the pool
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Inspector".
+ */
+export interface Inspector {
+  /**
+   * 用户名 / username
+   */
+  username: string;
+  /**
+   * 姓名 / name
+   */
+  name: string;
+  /**
+   * 所在单位 / unit
+   */
+  unitId: string;
+  /**
+   * 执法证号 / certificate number
+   */
+  certificateNumber: string;
+  /**
+   * 在库 / in the pool
+   */
+  active: boolean;
+  /**
+   * 申报的利害关系 / declared ties
+   */
+  ties: {
+    /**
+     * 企业 / firm
+     */
+    uscc: string;
+    /**
+     * 关系 / tie
+     */
+    reason: string;
+  }[];
+  /**
+   * 更新时间 / updated at
+   */
+  updatedAt: string;
+  /**
+   * 更新人 / by
+   */
+  updatedBy: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "InspectorEntry".
+ */
+export interface InspectorEntry {
+  /**
+   * 执法证号 / certificate number
+   */
+  certificateNumber: string;
+  /**
+   * 在库（可被抽取）/ in the pool
+   */
+  active?: boolean;
+  /**
+   * 申报的利害关系企业 / declared ties
+   *
+   * @maxItems 50
+   */
+  ties?: {
+    /**
+     * 有利害关系的企业 / the firm
+     */
+    uscc: string;
+    /**
+     * 申报的关系（如近亲属任职）/ the declared tie
+     */
+    reason: string;
+  }[];
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "NewDraw".
+ */
+export interface NewDraw {
+  /**
+   * 抽查计划编号 / the plan
+   */
+  planId: string;
+  /**
+   * 随机种子：抽取前确定并公开的值（如某期公开开奖号码、现场公证人员掷出的数字）；省略则由系统生成 128 位随机数并公开 / a public value fixed before the draw; omitted: 128 random bits made by the system
+   */
+  seed?: string;
+}
+/**
+ * 抽取及其核验数据 / a draw with its verification data
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "DrawDetails".
+ */
+export interface DrawDetails {
+  /**
+   * 抽取编号 / id
+   */
+  id: string;
+  /**
+   * 计划 / plan
+   */
+  planId: string;
+  /**
+   * 计划名称 / plan name
+   */
+  planName: string;
+  /**
+   * 期间 / quarter
+   */
+  period: string;
+  /**
+   * 单位 / unit
+   */
+  unitId: string;
+  /**
+   * 检查事项 / items
+   */
+  items: {
+    /**
+     * 代码 / code
+     */
+    code: string;
+    /**
+     * 检查事项 / the item
+     */
+    label: string;
+  }[];
+  /**
+   * 抽取算法 / the algorithm
+   */
+  algorithm: {
+    /**
+     * 算法名称 / name
+     */
+    name: string;
+    /**
+     * 算法版本 / version
+     */
+    version: number;
+    /**
+     * 随机数生成器 / generator
+     */
+    generator: string;
+    /**
+     * 算法说明 / how it works
+     */
+    description: string;
+  };
+  /**
+   * 随机种子 / the seed
+   */
+  seed: string;
+  /**
+   * given 抽取前公开确定；generated 系统生成 / where the seed came from
+   */
+  seedSource: 'given' | 'generated';
+  /**
+   * 快照规范 JSON 的 SHA-256（十六进制）/ SHA-256 of the snapshot
+   */
+  snapshotHash: string;
+  /**
+   * 抽取时间 / drawn at
+   */
+  drawnAt: string;
+  /**
+   * 抽取人 / by
+   */
+  drawnBy: string;
+  /**
+   * 抽取结果 / the result
+   */
+  result: {
+    /**
+     * Items: 各类别抽取数 / drawn per class
+     */
+    classes: {
+      /**
+       * `key-polluter` 重点排污单位；`special` 特殊监管对象；`general` 一般排污单位；`positive-list` 正面清单企业
+       */
+      class: 'key-polluter' | 'special' | 'general' | 'positive-list';
+      /**
+       * 该类企业数 / firms in the class
+       */
+      pool: number;
+      /**
+       * 抽查比例（%）/ rate
+       */
+      rate: number;
+      /**
+       * 抽取数 = ceil(企业数 × 比例) / drawn
+       */
+      drawn: number;
+    }[];
+    entities: {
+      /**
+       * 抽取顺序 / order
+       */
+      order: number;
+      /**
+       * 统一社会信用代码 / USCC
+       */
+      uscc: string;
+      /**
+       * 企业名称 / name
+       */
+      name: string;
+      /**
+       * `key-polluter` 重点排污单位；`special` 特殊监管对象；`general` 一般排污单位；`positive-list` 正面清单企业
+       */
+      class: 'key-polluter' | 'special' | 'general' | 'positive-list';
+      /**
+       * 抽中的执法人员（执法证号）/ inspectors, by certificate
+       */
+      inspectors: string[];
+    }[];
+  };
+  /**
+   * 抽中的执法人员 / the inspectors drawn
+   */
+  inspectors: {
+    /**
+     * 执法证号
+     */
+    certificateNumber: string;
+    /**
+     * 姓名
+     */
+    name: string;
+    /**
+     * 用户名
+     */
+    username: string;
+  }[];
+  /**
+   * 快照（规范 JSON，即被哈希的原文）/ the snapshot, exactly as hashed
+   */
+  snapshot: string;
+  /**
+   * 核验（读取时重新运行）/ the check, run on reading
+   */
+  check: {
+    /**
+     * 快照哈希与公布值一致 / the hash matches
+     */
+    hashMatches: boolean;
+    /**
+     * 由快照和种子重新抽取的结果与公布结果一致 / a fresh run gives the result
+     */
+    resultMatches: boolean;
+    /**
+     * 核验通过 / verified
+     */
+    matches: boolean;
+    /**
+     * 重新计算的快照 SHA-256 / the hash recomputed
+     */
+    recomputedHash: string;
+  };
+  /**
+   * 已检查的企业 → 检查记录编号 / inspected firms
+   */
+  inspected: {
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * 抽取概要 / a draw in brief
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "DrawSummary".
+ */
+export interface DrawSummary {
+  /**
+   * 抽取编号 / id
+   */
+  id: string;
+  /**
+   * 计划 / plan
+   */
+  planId: string;
+  /**
+   * 计划名称 / plan name
+   */
+  planName: string;
+  /**
+   * 期间 / quarter
+   */
+  period: string;
+  /**
+   * 单位 / unit
+   */
+  unitId: string;
+  /**
+   * 检查事项 / items
+   */
+  items: {
+    /**
+     * 代码 / code
+     */
+    code: string;
+    /**
+     * 检查事项 / the item
+     */
+    label: string;
+  }[];
+  /**
+   * 抽取算法 / the algorithm
+   */
+  algorithm: {
+    /**
+     * 算法名称 / name
+     */
+    name: string;
+    /**
+     * 算法版本 / version
+     */
+    version: number;
+    /**
+     * 随机数生成器 / generator
+     */
+    generator: string;
+    /**
+     * 算法说明 / how it works
+     */
+    description: string;
+  };
+  /**
+   * 随机种子 / the seed
+   */
+  seed: string;
+  /**
+   * given 抽取前公开确定；generated 系统生成 / where the seed came from
+   */
+  seedSource: 'given' | 'generated';
+  /**
+   * 快照规范 JSON 的 SHA-256（十六进制）/ SHA-256 of the snapshot
+   */
+  snapshotHash: string;
+  /**
+   * 抽取时间 / drawn at
+   */
+  drawnAt: string;
+  /**
+   * 抽取人 / by
+   */
+  drawnBy: string;
+  /**
+   * Items: 各类别抽取数 / drawn per class
+   */
+  classes: {
+    /**
+     * `key-polluter` 重点排污单位；`special` 特殊监管对象；`general` 一般排污单位；`positive-list` 正面清单企业
+     */
+    class: 'key-polluter' | 'special' | 'general' | 'positive-list';
+    /**
+     * 该类企业数 / firms in the class
+     */
+    pool: number;
+    /**
+     * 抽查比例（%）/ rate
+     */
+    rate: number;
+    /**
+     * 抽取数 = ceil(企业数 × 比例) / drawn
+     */
+    drawn: number;
+  }[];
+  /**
+   * 抽中企业数 / firms drawn
+   */
+  drawnCount: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "NewInspection".
+ */
+export interface NewInspection {
+  /**
+   * 所属抽取（随机抽查）；省略为专项或日常检查 / the draw
+   */
+  drawId?: string;
+  /**
+   * 被检查企业 / the firm
+   */
+  uscc: string;
+  /**
+   * 检查日期 / the day
+   */
+  date: string;
+  /**
+   * 执法人员（执法人员库中的用户名）/ inspectors
+   *
+   * @minItems 2
+   * @maxItems 6
+   *
+   * Items: 用户名 / username
+   */
+  inspectors:
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string];
+  /**
+   * 实际执法人员与抽中人员不同时须说明理由 / why others went than those drawn
+   */
+  substitutionReason?: string;
+  /**
+   * 检查的事项 / items checked
+   *
+   * @minItems 1
+   * @maxItems 50
+   *
+   * Items: 检查事项代码 / item code
+   */
+  itemsChecked: [string, ...string[]];
+  /**
+   * 检查情况（公开）/ what was found, published
+   */
+  summary: string;
+  /**
+   * 发现的问题 / findings
+   *
+   * @maxItems 20
+   */
+  findings?:
+    | []
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ]
+    | [
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        },
+        {
+          /**
+           * 发现的问题 / the finding
+           */
+          description: string;
+          /**
+           * 对应的检查事项 / the item it concerns
+           */
+          item?: string;
+          /**
+           * 查实的违法行为：记入企业违法记录，A、B 级企业标记待重新评级 / a substantiated violation
+           */
+          violation?: boolean;
+          /**
+           * 严重违法 / serious
+           */
+          serious?: boolean;
+          /**
+           * 据此登记整改问题（须信访办登记权限）/ open a rectification problem
+           */
+          rectification?: {
+            /**
+             * 责任单位（科室）的单位编号 / the responsible department
+             */
+            departmentId: string;
+            /**
+             * 整改时限类型 / deadline band
+             */
+            band: 'short-term' | 'medium' | 'long-term';
+            /**
+             * 整改要求 / the measures
+             */
+            measures: string;
+            /**
+             * 责任领导 / lead official
+             */
+            leadUsername?: string;
+            /**
+             * 责任人 / responsible person
+             */
+            responsibleUsername?: string;
+          };
+          /**
+           * 据此立案查处 / file an enforcement case
+           */
+          enforcement?: {
+            /**
+             * 案由 / the cause
+             */
+            cause: string;
+            /**
+             * 立案文号 / docket number
+             */
+            docketNumber?: string;
+          };
+        }
+      ];
+  /**
+   * 证据材料（附件）/ evidence
+   *
+   * @maxItems 20
+   */
+  evidence?:
+    | []
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ]
+    | [
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        },
+        {
+          attachmentId: string;
+          fileName?: string;
+        }
+      ];
+}
+/**
+ * 检查记录 / an inspection
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "Inspection".
+ */
+export interface Inspection {
+  /**
+   * 编号 / id
+   */
+  id: string;
+  /**
+   * 检查记录号，如 JC-20260415-7QX4ZR / number
+   */
+  number: string;
+  /**
+   * 所属抽取 / draw
+   */
+  drawId?: string;
+  /**
+   * 企业 / firm
+   */
+  uscc: string;
+  /**
+   * 企业名称 / name
+   */
+  enterpriseName: string;
+  /**
+   * 检查日期 / day
+   */
+  date: string;
+  /**
+   * 执法人员 / inspectors
+   */
+  inspectors: {
+    /**
+     * 用户名
+     */
+    username: string;
+    /**
+     * 姓名
+     */
+    name: string;
+    /**
+     * 执法证号
+     */
+    certificateNumber: string;
+  }[];
+  /**
+   * 替换理由 / why others went
+   */
+  substitutionReason?: string;
+  /**
+   * 检查的事项 / items checked
+   */
+  itemsChecked: {
+    /**
+     * 代码 / code
+     */
+    code: string;
+    /**
+     * 检查事项 / the item
+     */
+    label: string;
+  }[];
+  /**
+   * 检查情况 / summary
+   */
+  summary: string;
+  /**
+   * 发现的问题 / findings
+   */
+  findings: {
+    /**
+     * 问题 / finding
+     */
+    description: string;
+    /**
+     * 事项 / item
+     */
+    item?: string;
+    /**
+     * 查实的违法行为 / a violation
+     */
+    violation: boolean;
+    /**
+     * 严重 / serious
+     */
+    serious: boolean;
+    /**
+     * 整改问题（督办事项编号）/ its rectification problem
+     */
+    rectificationCaseId?: string;
+    /**
+     * 整改问题文号 / its number
+     */
+    rectificationNumber?: string;
+    /**
+     * 执法案件 / its enforcement case
+     */
+    enforcementCaseId?: string;
+  }[];
+  /**
+   * 证据材料 / evidence
+   */
+  evidence: {
+    /**
+     * 附件编号
+     */
+    attachmentId: string;
+    /**
+     * 文件名
+     */
+    fileName: string;
+    /**
+     * 类型
+     */
+    contentType: string;
+    /**
+     * 字节数
+     */
+    size: number;
+  }[];
+  /**
+   * `no-issue` 未发现问题；`issues-found` 发现问题；`rectification-ordered` 责令整改；`case-filed` 立案查处
+   */
+  outcome: 'no-issue' | 'issues-found' | 'rectification-ordered' | 'case-filed';
+  /**
+   * 已记入企业违法记录 / put on the firm’s record
+   */
+  violationRecorded: boolean;
+  /**
+   * 企业因此标记待重新评级 / the firm flagged for re-grading
+   */
+  regradeFlagged: boolean;
+  /**
+   * 录入单位 / unit
+   */
+  unitId: string;
+  /**
+   * 单位路径 / unit path
+   */
+  unitPath: string[];
+  /**
+   * 公开时间 / published at
+   */
+  publishedAt: string;
+  /**
+   * 公开期限 / to be published by
+   */
+  publishBy: string;
+  /**
+   * 超过公开期限 / published late
+   */
+  publishedLate: boolean;
+  /**
+   * 录入时间 / recorded at
+   */
+  recordedAt: string;
+  /**
+   * 录入人 / by
+   */
+  recordedBy: string;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "NewEnforcementCase".
+ */
+export interface NewEnforcementCase {
+  /**
+   * 当事企业 / the firm
+   */
+  uscc: string;
+  /**
+   * 案由 / the cause
+   */
+  cause: string;
+  /**
+   * 立案日期 / filed on
+   */
+  filedOn: string;
+  /**
+   * 立案文号 / docket number
+   */
+  docketNumber?: string;
+  /**
+   * 来源检查记录 / the inspection it came from
+   */
+  inspectionId?: string;
+}
+/**
+ * 执法案件 / an enforcement case
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnforcementCase".
+ */
+export interface EnforcementCase {
+  /**
+   * 案件编号 / id
+   */
+  id: string;
+  /**
+   * 企业 / firm
+   */
+  uscc: string;
+  /**
+   * 企业名称 / name
+   */
+  enterpriseName: string;
+  /**
+   * 案由 / cause
+   */
+  cause: string;
+  /**
+   * 立案文号 / docket number
+   */
+  docketNumber?: string;
+  /**
+   * 来源检查记录 / inspection
+   */
+  inspectionId?: string;
+  /**
+   * `filed` 已立案；`decided` 已作出处罚决定；`closed` 已结案
+   */
+  state: 'filed' | 'decided' | 'closed';
+  /**
+   * 立案日期 / filed on
+   */
+  filedOn: string;
+  /**
+   * 处罚决定 / the decision
+   */
+  decision?: {
+    /**
+     * 决定日期
+     */
+    on: string;
+    /**
+     * 处罚决定书文号
+     */
+    decisionNumber: string;
+    /**
+     * 罚款（分）/ fine, fen
+     */
+    penaltyFen: number;
+    /**
+     * 处罚内容
+     */
+    summary: string;
+  };
+  /**
+   * 移送 / the transfer
+   */
+  transfer?: {
+    /**
+     * 移送日期
+     */
+    on: string;
+    /**
+     * `police` 公安机关；`judiciary` 司法机关
+     */
+    to: 'police' | 'judiciary';
+    /**
+     * 理由
+     */
+    reason: string;
+  };
+  /**
+   * 结案 / closing
+   */
+  closing?: {
+    /**
+     * 结案日期
+     */
+    on: string;
+    /**
+     * 结案情况
+     */
+    result: string;
+  };
+  /**
+   * 立案单位 / unit
+   */
+  unitId: string;
+  /**
+   * 单位路径 / unit path
+   */
+  unitPath: string[];
+  /**
+   * 版本 / version
+   */
+  version: number;
+  /**
+   * 创建时间
+   */
+  createdAt: string;
+  /**
+   * 创建人
+   */
+  createdBy: string;
+  /**
+   * 更新时间
+   */
+  updatedAt: string;
+  /**
+   * 更新人
+   */
+  updatedBy: string;
+}
+/**
+ * 执法台账与统计 / the enforcement ledger and figures
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnforcementLedger".
+ */
+export interface EnforcementLedger {
+  /**
+   * 单位 / unit
+   */
+  unitId: string;
+  /**
+   * 起始日 / first day
+   */
+  from: string;
+  /**
+   * 截止日 / last day
+   */
+  to: string;
+  /**
+   * 执法统计（penaltyFen 为分）/ the figures
+   */
+  figures: {
+    /**
+     * 数值 / the figure
+     */
+    inspections: number;
+    /**
+     * 数值 / the figure
+     */
+    inspectorVisits: number;
+    /**
+     * 数值 / the figure
+     */
+    casesFiled: number;
+    /**
+     * 数值 / the figure
+     */
+    decisions: number;
+    /**
+     * 数值 / the figure
+     */
+    penaltyFen: number;
+    /**
+     * 数值 / the figure
+     */
+    transfers: number;
+    /**
+     * 数值 / the figure
+     */
+    casesClosed: number;
+  };
+  /**
+   * 罚款总额（元）/ the penalty total, yuan
+   */
+  penaltyYuan: number;
+  /**
+   * 按记录重算与核对（recount=true 时）/ the recount
+   */
+  recount?: {
+    /**
+     * 执法统计（penaltyFen 为分）/ the figures
+     */
+    figures: {
+      /**
+       * 数值 / the figure
+       */
+      inspections: number;
+      /**
+       * 数值 / the figure
+       */
+      inspectorVisits: number;
+      /**
+       * 数值 / the figure
+       */
+      casesFiled: number;
+      /**
+       * 数值 / the figure
+       */
+      decisions: number;
+      /**
+       * 数值 / the figure
+       */
+      penaltyFen: number;
+      /**
+       * 数值 / the figure
+       */
+      transfers: number;
+      /**
+       * 数值 / the figure
+       */
+      casesClosed: number;
+    };
+    /**
+     * 计数与重算一致 / counters equal the recount
+     */
+    matches: boolean;
+    /**
+     * 不一致的项 / figures that differ
+     */
+    differences: {
+      /**
+       * `inspections` 执法检查（次）；`inspectorVisits` 出动执法人员（人次）；`casesFiled` 立案（件）；`decisions` 下达处罚决定书（件）；`penaltyFen` 罚款金额（分）；`transfers` 移送公安、司法机关（件）；`casesClosed` 结案（件）
+       */
+      name: 'inspections' | 'inspectorVisits' | 'casesFiled' | 'decisions' | 'penaltyFen' | 'transfers' | 'casesClosed';
+      /**
+       * 计数
+       */
+      counted: number;
+      /**
+       * 重算
+       */
+      recounted: number;
+    }[];
+  };
+  /**
+   * 本期立案的案件 / the cases filed in the period
+   */
+  items: EnforcementCase[];
+}
+/**
+ * 双随机抽查结果公开 / published draws and results
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "PublicInspections".
+ */
+export interface PublicInspections {
+  /**
+   * 期间 / quarter
+   */
+  period: string;
+  /**
+   * 公开时限 / the publication deadline
+   */
+  publicationPolicy: string;
+  draws: {
+    /**
+     * 抽取编号 / id
+     */
+    id: string;
+    /**
+     * 计划 / plan
+     */
+    planName: string;
+    /**
+     * 抽取时间 / drawn at
+     */
+    drawnAt: string;
+    /**
+     * 检查事项 / items
+     */
+    items: string[];
+    /**
+     * 抽取算法 / the algorithm
+     */
+    algorithm: {
+      /**
+       * 算法名称 / name
+       */
+      name: string;
+      /**
+       * 算法版本 / version
+       */
+      version: number;
+      /**
+       * 随机数生成器 / generator
+       */
+      generator: string;
+      /**
+       * 算法说明 / how it works
+       */
+      description: string;
+    };
+    /**
+     * 随机种子 / the seed
+     */
+    seed: string;
+    /**
+     * given 抽取前公开确定；generated 系统生成 / where the seed came from
+     */
+    seedSource: 'given' | 'generated';
+    /**
+     * 快照规范 JSON 的 SHA-256（十六进制）/ SHA-256 of the snapshot
+     */
+    snapshotHash: string;
+    /**
+     * 快照（规范 JSON）：以它和种子可重新抽取核验 / the snapshot, to re-run the draw
+     */
+    snapshot: string;
+    /**
+     * Items: 各类别抽取数 / drawn per class
+     */
+    classes: {
+      /**
+       * `key-polluter` 重点排污单位；`special` 特殊监管对象；`general` 一般排污单位；`positive-list` 正面清单企业
+       */
+      class: 'key-polluter' | 'special' | 'general' | 'positive-list';
+      /**
+       * 该类企业数 / firms in the class
+       */
+      pool: number;
+      /**
+       * 抽查比例（%）/ rate
+       */
+      rate: number;
+      /**
+       * 抽取数 = ceil(企业数 × 比例) / drawn
+       */
+      drawn: number;
+    }[];
+    entities: {
+      /**
+       * 顺序
+       */
+      order: number;
+      /**
+       * 统一社会信用代码
+       */
+      uscc: string;
+      /**
+       * 企业名称
+       */
+      name: string;
+      /**
+       * `key-polluter` 重点排污单位；`special` 特殊监管对象；`general` 一般排污单位；`positive-list` 正面清单企业
+       */
+      class: 'key-polluter' | 'special' | 'general' | 'positive-list';
+      /**
+       * 抽中的执法人员 / inspectors drawn
+       */
+      inspectors: {
+        /**
+         * 姓名 / name
+         */
+        name: string;
+        /**
+         * 执法证号
+         */
+        certificateNumber: string;
+      }[];
+      /**
+       * 检查结果（已检查时）/ the result, once inspected
+       */
+      result?: {
+        /**
+         * 检查记录号
+         */
+        number: string;
+        /**
+         * 检查日期
+         */
+        date: string;
+        inspectors: {
+          /**
+           * 姓名 / name
+           */
+          name: string;
+          /**
+           * 执法证号
+           */
+          certificateNumber: string;
+        }[];
+        itemsChecked: string[];
+        /**
+         * 检查情况
+         */
+        summary: string;
+        /**
+         * 发现的问题
+         */
+        findings: string[];
+        /**
+         * `no-issue` 未发现问题；`issues-found` 发现问题；`rectification-ordered` 责令整改；`case-filed` 立案查处
+         */
+        outcome: 'no-issue' | 'issues-found' | 'rectification-ordered' | 'case-filed';
+        /**
+         * 公开时间
+         */
+        publishedAt: string;
+        /**
+         * 公开期限
+         */
+        publishBy: string;
+      };
+    }[];
+  }[];
 }
 /**
  * API Gateway 自身的答复（如 JWT 授权失败、函数超时），不是 problem+json / API Gateway’s own answer (JWT authorizer refusal, function timeout)
