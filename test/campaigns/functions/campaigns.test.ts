@@ -8,35 +8,23 @@ import type { CampaignList } from '#campaigns/services/list-campaigns.ts';
 import type { ProgressList } from '#campaigns/services/list-progress.ts';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import type { CaseList } from '#cases/services/list-cases.ts';
-import { putOrgUnit, putUser } from '#directory/store/directory.ts';
 import type { Ledger } from '#ledger/domain/ledger.ts';
 import { setNow } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { dynamo } from '#platform/dynamodb/client.ts';
 import type { Problem } from '#platform/http/problem.ts';
-import { apiEvent, bodyOf, type HttpResult, invoke } from '../../support/factories.ts';
+import { seedOrganisation } from '../../support/directory.ts';
+import { bodyOf, invoke } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws, storedEmails } from '../../support/local-aws.ts';
 import { drainNotices } from '../../support/notices.ts';
+import { routeFunctions } from '../../support/route-functions.ts';
 import { countStoredCases } from '../../support/table.ts';
 import { beijing } from '../../support/time.ts';
 import { liyang, liyangUnits, liyangUsers } from '../support/liyang.ts';
 import { seedImport, seedTasks, seedTaskTable } from '../support/seed-table.ts';
 
 let aws: LocalAws;
-const handlers: Record<string, unknown> = {};
-
-const call = (
-  name: string,
-  options: {
-    method: string;
-    path: string;
-    routeKey: string;
-    principal: Principal;
-    body?: unknown;
-    pathParameters?: Record<string, string>;
-    query?: Record<string, string>;
-  },
-): Promise<HttpResult> => invoke(handlers[name], apiEvent(options));
+const { load, call, act } = routeFunctions();
 
 const importCampaign = (body: unknown, principal: Principal = liyang.dispatcher) =>
   call('import-campaign', {
@@ -71,16 +59,6 @@ const fileProgress = (id: string, principal: Principal, body: unknown) =>
     body,
   });
 
-const act = (caseId: string, action: string, principal: Principal, body: unknown = {}) =>
-  call('act-on-case', {
-    method: 'POST',
-    path: `/v1/cases/${caseId}/actions/${action}`,
-    routeKey: 'POST /v1/cases/{id}/actions/{action}',
-    principal,
-    pathParameters: { id: caseId, action },
-    body,
-  });
-
 /** The grid cell of task `number` in `week`. */
 const cellOf = (view: CampaignView, number: number, week: string) => {
   const row = view.grid.find((each) => each.taskNumber === number);
@@ -92,9 +70,8 @@ let seed: CreatedCampaign;
 
 beforeAll(async () => {
   aws = await startLocalAws();
-  await Promise.all(liyangUnits.map((unit) => putOrgUnit(unit)));
-  await Promise.all(liyangUsers.map((user) => putUser(user)));
-  const modules = {
+  await seedOrganisation(liyangUnits, liyangUsers);
+  await load({
     'import-campaign': () => import('../../../functions/campaigns/import-campaign.ts'),
     'create-campaign': () => import('../../../functions/campaigns/create-campaign.ts'),
     'get-campaign': () => import('../../../functions/campaigns/get-campaign.ts'),
@@ -105,8 +82,7 @@ beforeAll(async () => {
     'get-case': () => import('../../../functions/cases/get-case.ts'),
     'act-on-case': () => import('../../../functions/cases/act-on-case.ts'),
     'get-ledger': () => import('../../../functions/ledger/get-ledger.ts'),
-  };
-  for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
+  });
 
   setNow(beijing('2014-04-21T09:00:00'));
   const response = await importCampaign(seedImport());

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseView } from '#cases/domain/case-view.ts';
 import type { CaseList } from '#cases/services/list-cases.ts';
-import { putOrgUnit, putUser } from '#directory/store/directory.ts';
 import { createUpload } from '#intake/services/attachments.ts';
 import { setNow } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -11,27 +10,16 @@ import type { LedgerImportReport } from '#rectification/services/import-ledger.t
 import type { LookBacksDue } from '#rectification/services/list-problems.ts';
 import type { Stats } from '#statistics/services/read-stats.ts';
 import { liyang, liyangUnits, liyangUsers } from '../../campaigns/support/liyang.ts';
-import { aComplaint, aPrincipal, apiEvent, bodyOf, type HttpResult, invoke } from '../../support/factories.ts';
+import { seedOrganisation } from '../../support/directory.ts';
+import { aComplaint, aPrincipal, bodyOf } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { routeFunctions } from '../../support/route-functions.ts';
 import { countStoredCases } from '../../support/table.ts';
 import { beijing } from '../../support/time.ts';
 
 let aws: LocalAws;
-const handlers: Record<string, unknown> = {};
+const { load, call, act } = routeFunctions();
 const operator = aPrincipal('operator', 'ly-office', 'ly-operator');
-
-const call = (
-  name: string,
-  options: {
-    method: string;
-    path: string;
-    routeKey: string;
-    principal: Principal;
-    body?: unknown;
-    pathParameters?: Record<string, string>;
-    query?: Record<string, string>;
-  },
-): Promise<HttpResult> => invoke(handlers[name], apiEvent(options));
 
 const createProblem = (body: unknown, principal: Principal = liyang.dispatcher) =>
   call('create-rectification-problem', {
@@ -61,16 +49,6 @@ const listProblems = async (query: Record<string, string> = {}) =>
       query,
     }),
   );
-
-const act = (caseId: string, action: string, principal: Principal, body: unknown = {}) =>
-  call('act-on-case', {
-    method: 'POST',
-    path: `/v1/cases/${caseId}/actions/${action}`,
-    routeKey: 'POST /v1/cases/{id}/actions/{action}',
-    principal,
-    pathParameters: { id: caseId, action },
-    body,
-  });
 
 const getCase = async (id: string) =>
   bodyOf<CaseView>(
@@ -155,9 +133,8 @@ const ledgerRows = [
 
 beforeAll(async () => {
   aws = await startLocalAws();
-  await Promise.all(liyangUnits.map((unit) => putOrgUnit(unit)));
-  await Promise.all(liyangUsers.map((user) => putUser(user)));
-  const modules = {
+  await seedOrganisation(liyangUnits, liyangUsers);
+  await load({
     'create-rectification-problem': () => import('../../../functions/rectification/create-rectification-problem.ts'),
     'import-rectification-ledger': () => import('../../../functions/rectification/import-rectification-ledger.ts'),
     'list-rectification-problems': () => import('../../../functions/rectification/list-rectification-problems.ts'),
@@ -167,8 +144,7 @@ beforeAll(async () => {
     'act-on-case': () => import('../../../functions/cases/act-on-case.ts'),
     'get-case': () => import('../../../functions/cases/get-case.ts'),
     'get-stats': () => import('../../../functions/statistics/get-stats.ts'),
-  };
-  for (const [name, load] of Object.entries(modules)) handlers[name] = (await load()).handler;
+  });
   setNow(beijing('2026-11-24T09:00:00'));
 });
 

@@ -22,10 +22,11 @@ import { useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { fieldPath, type Problem, problemText, showFieldErrors } from '../api/problems.ts';
 import type { NewPublicComplaint, PublicReceipt } from '../api/schema.gen.ts';
+import { stillUploading } from '../common/AttachmentUpload.tsx';
 import { type Category, categoryLabels } from '../common/labels.ts';
 import { defineMessages, useI18n, useMessages } from '../i18n/i18n.tsx';
 import { formatWait, retryAfterSeconds } from './format.ts';
-import { attachmentRefs, maxFiles, PhotoUpload, stillUploading } from './PhotoUpload.tsx';
+import { attachmentRefs, maxFiles, PhotoUpload } from './PhotoUpload.tsx';
 import { Receipt } from './Receipt.tsx';
 
 const messages = defineMessages({

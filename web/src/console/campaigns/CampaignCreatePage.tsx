@@ -5,7 +5,7 @@
  * row; a field the API names (the name taken, a phase's dates) shows its error under the field. Once created, the
  * campaign page opens with the rows' notes (people kept as names, tasks waiting to be assigned).
  */
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -20,17 +20,17 @@ import {
   Select,
   Space,
   Typography,
-  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { fieldPath, isProblem, problemText } from '../../api/problems.ts';
 import type { ImportCampaignRequest, Problem } from '../../api/schema.gen.ts';
-import { fileAsBase64, xlsxType } from '../../common/files.ts';
+import { PageHeading } from '../../common/PageHeading.tsx';
 import { type RowProblem, RowReport, rowProblems } from '../../common/RowReport.tsx';
+import { type PickedXlsx, XlsxFileButton } from '../../common/XlsxFileButton.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { type CampaignMessage, campaignMessages } from './messages.ts';
 
@@ -74,7 +74,7 @@ const CampaignCreatePage = () => {
   const navigate = useNavigate();
   const [form] = Form.useForm<CreateValues>();
   const [mode, setMode] = useState<'paste' | 'upload'>('paste');
-  const [file, setFile] = useState<{ name: string; base64: string }>();
+  const [file, setFile] = useState<PickedXlsx>();
   const [busy, setBusy] = useState(false);
   const [rows, setRows] = useState<RowProblem[]>([]);
   const [failure, setFailure] = useState<string[]>([]);
@@ -147,11 +147,7 @@ const CampaignCreatePage = () => {
 
   return (
     <>
-      <Link to="/console/campaigns">← {t('back')}</Link>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
-        {t('createTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('createIntro')}</Typography.Paragraph>
+      <PageHeading back="/console/campaigns" backLabel={t('back')} title={t('createTitle')} intro={t('createIntro')} />
       <Form<CreateValues>
         form={form}
         layout="vertical"
@@ -279,17 +275,7 @@ const CampaignCreatePage = () => {
             </Form.Item>
           ) : (
             <Space orientation="vertical">
-              <Upload
-                accept={`.xlsx,${xlsxType}`}
-                maxCount={1}
-                showUploadList={false}
-                beforeUpload={async (picked) => {
-                  setFile({ name: picked.name, base64: await fileAsBase64(picked) });
-                  return false;
-                }}
-              >
-                <Button icon={<UploadOutlined aria-hidden />}>{t('chooseFile')}</Button>
-              </Upload>
+              <XlsxFileButton onPick={setFile} />
               {file && (
                 <Typography.Text data-testid="table-file">{t('fileChosen', { name: file.name })}</Typography.Text>
               )}

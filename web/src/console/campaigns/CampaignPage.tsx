@@ -5,67 +5,23 @@
  * and the weekly progress notes (`GET …/progress`, filtered by week and task in the address), with a dialog to file a
  * note for a task's week. Right after creation it also lists the rows' notes the API gave.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Row,
-  Select,
-  Skeleton,
-  Space,
-  Statistic,
-  Steps,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { Alert, Button, Col, Descriptions, Row, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { Campaign, CampaignPerson, CampaignRowReport, CampaignTask, ProgressNote } from '../../api/schema.gen.ts';
 import { ColourTag } from '../../common/ColourTag.tsx';
 import { stateLabels } from '../../common/labels.ts';
+import { RecordLoading } from '../../common/RecordLoading.tsx';
+import { Section } from '../../common/Section.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { usePeople, useUnits } from '../cases/case/directory.ts';
 import { formatInstant } from '../cases/case/format.ts';
-import { failureReason } from '../statistics/problem.ts';
+import { readFailure } from '../statistics/problem.ts';
 import { CampaignGrid } from './CampaignGrid.tsx';
 import { type CampaignMessage, campaignMessages } from './messages.ts';
 import { ProgressModal, type ProgressTarget } from './ProgressModal.tsx';
 import { PhaseTag, ReportStatusTag } from './parts.tsx';
-
-/** Marks a failure to read as "not found", named in the current language when shown. */
-const notFound = '#not-found';
-
-const Section = ({
-  title,
-  extra,
-  children,
-  testId,
-}: {
-  title: string;
-  extra?: ReactNode;
-  children: ReactNode;
-  testId?: string;
-}) => {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} style={{ marginBottom: 16 }} data-testid={testId}>
-      <Card
-        title={
-          <Typography.Title level={2} id={id} style={{ fontSize: 16, margin: 0 }}>
-            {title}
-          </Typography.Title>
-        }
-        extra={extra}
-      >
-        {children}
-      </Card>
-    </section>
-  );
-};
 
 const personName = (person: CampaignPerson | undefined, people: (username: string) => string) =>
   person ? (person.username ? people(person.username).replace(/（.*）$/, '') : person.name) : '';
@@ -91,7 +47,7 @@ const CampaignPage = () => {
     if (data) {
       setCampaign(data);
       setFailure(undefined);
-    } else setFailure(response.status === 404 ? notFound : failureReason(error, response));
+    } else setFailure(readFailure(error, response));
   }, [id]);
 
   const loadNotes = useCallback(async () => {
@@ -124,18 +80,12 @@ const CampaignPage = () => {
     return (
       <>
         {back}
-        {failure ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginTop: 16 }}
-            title={t('loadFailed')}
-            description={failure === notFound ? t('notFound') : failure}
-            action={<Button onClick={() => void load()}>{t('retry')}</Button>}
-          />
-        ) : (
-          <Skeleton active />
-        )}
+        <RecordLoading
+          failure={failure}
+          onRetry={() => void load()}
+          texts={{ loadFailed: t('loadFailed'), notFound: t('notFound'), retry: t('retry') }}
+          style={{ marginTop: 16 }}
+        />
       </>
     );
   }

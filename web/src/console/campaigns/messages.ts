@@ -51,7 +51,6 @@ export const campaignMessages = defineMessages({
     tablePlaceholder:
       '序号\t活动内容\t责任部门\t责任领导\t责任人\t备注\n1\t开展环境污染隐患大排查\t固废科\t周伟\t黄瑞芝\t\n2\t确定污染隐患突出点\t\t\t\t',
     tableHelp: '从 Word 或 Excel 选中整张表（含表头行）复制后粘贴到这里；列之间为制表符。',
-    chooseFile: '选择 .xlsx 文件',
     fileChosen: '已选择：{name}',
     fileHelp: '读取第一个工作表，第一行（或标题下一行）为表头。',
     noTable: '请粘贴任务分解表或选择 .xlsx 文件',
@@ -179,7 +178,6 @@ export const campaignMessages = defineMessages({
     tablePlaceholder:
       '序号\t活动内容\t责任部门\t责任领导\t责任人\t备注\n1\t开展环境污染隐患大排查\t固废科\t周伟\t黄瑞芝\t\n2\t确定污染隐患突出点\t\t\t\t',
     tableHelp: 'Select the whole table in Word or Excel (with its heading row), copy and paste it here.',
-    chooseFile: 'Choose an .xlsx file',
     fileChosen: 'Chosen: {name}',
     fileHelp: 'Its first sheet is read; the first row (or the one below a title) holds the headings.',
     noTable: 'Paste the task table or choose an .xlsx file',

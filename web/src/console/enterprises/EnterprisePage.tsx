@@ -8,7 +8,6 @@ import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
-  Card,
   Col,
   Descriptions,
   Empty,
@@ -16,19 +15,20 @@ import {
   Modal,
   Row,
   Select,
-  Skeleton,
   Space,
   Table,
   Tag,
   Timeline,
   Typography,
 } from 'antd';
-import { type ReactNode, useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { isProblem, problemText } from '../../api/problems.ts';
 import type { Assessment, Enterprise, GradingScheme } from '../../api/schema.gen.ts';
 import { useSession } from '../../auth/session.ts';
+import { RecordLoading } from '../../common/RecordLoading.tsx';
+import { Section } from '../../common/Section.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { usePeople } from '../cases/case/directory.ts';
 import { formatInstant } from '../cases/case/format.ts';
@@ -43,39 +43,8 @@ import {
   statusLabels,
   ungradedLabel,
 } from '../grading/labels.tsx';
-import { failureReason } from '../statistics/problem.ts';
+import { readFailure } from '../statistics/problem.ts';
 import { enterpriseMessages } from './messages.ts';
-
-/** Marks a failure to read as "not found", named in the current language when shown. */
-const notFound = '#not-found';
-
-const Section = ({
-  title,
-  extra,
-  children,
-  testId,
-}: {
-  title: string;
-  extra?: ReactNode;
-  children: ReactNode;
-  testId?: string;
-}) => {
-  const id = useId();
-  return (
-    <section aria-labelledby={id} style={{ marginBottom: 16 }} data-testid={testId}>
-      <Card
-        title={
-          <Typography.Title level={2} id={id} style={{ fontSize: 16, margin: 0 }}>
-            {title}
-          </Typography.Title>
-        }
-        extra={extra}
-      >
-        {children}
-      </Card>
-    </section>
-  );
-};
 
 export const assessmentPreparers = ['handler', 'admin'];
 
@@ -104,7 +73,7 @@ const EnterprisePage = () => {
     if (found.data) {
       setEnterprise(found.data);
       setFailure(undefined);
-    } else setFailure(found.response.status === 404 ? notFound : failureReason(found.error, found.response));
+    } else setFailure(readFailure(found.error, found.response));
     setAssessments(listed.data?.items ?? []);
   }, [uscc]);
   useEffect(() => {
@@ -144,18 +113,12 @@ const EnterprisePage = () => {
     return (
       <>
         {back}
-        {failure ? (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginTop: 16 }}
-            title={t('loadFailed')}
-            description={failure === notFound ? t('profileNotFound') : failure}
-            action={<Button onClick={() => void load()}>{t('retry')}</Button>}
-          />
-        ) : (
-          <Skeleton active />
-        )}
+        <RecordLoading
+          failure={failure}
+          onRetry={() => void load()}
+          texts={{ loadFailed: t('loadFailed'), notFound: t('profileNotFound'), retry: t('retry') }}
+          style={{ marginTop: 16 }}
+        />
       </>
     );
   }

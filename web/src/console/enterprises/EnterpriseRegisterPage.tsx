@@ -11,6 +11,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { isProblem, problemText, showFieldErrors } from '../../api/problems.ts';
 import type { NewEnterprise } from '../../api/schema.gen.ts';
+import { PageHeading } from '../../common/PageHeading.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { gradeLabels, gradeOrder, positiveListLabels } from '../grading/labels.tsx';
 import { type EnterpriseMessage, enterpriseMessages } from './messages.ts';
@@ -102,11 +103,12 @@ const EnterpriseRegisterPage = () => {
 
   return (
     <>
-      <Link to="/console/enterprises">← {t('back')}</Link>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
-        {t('registerTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('registerIntro')}</Typography.Paragraph>
+      <PageHeading
+        back="/console/enterprises"
+        backLabel={t('back')}
+        title={t('registerTitle')}
+        intro={t('registerIntro')}
+      />
       <Form<RegisterValues>
         form={form}
         layout="vertical"

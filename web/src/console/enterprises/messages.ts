@@ -66,7 +66,6 @@ export const enterpriseMessages = defineMessages({
     columns: '可用的列名',
     columnsText:
       '统一社会信用代码、企业名称、行业代码、行业名称（以上及地址、乡镇（街道）为必填）、联系人、联系电话、重点排污单位、涉VOCs、正面清单、绩效分级；多个行业用分号分隔',
-    chooseFile: '选择 .xlsx 文件',
     fileChosen: '已选择：{name}',
     check: '只检查',
     importNow: '检查并导入',
@@ -169,7 +168,6 @@ export const enterpriseMessages = defineMessages({
     columns: 'Column headings',
     columnsText:
       '统一社会信用代码, 企业名称, 行业代码, 行业名称 (these, 地址 and 乡镇（街道） required), 联系人, 联系电话, 重点排污单位, 涉VOCs, 正面清单, 绩效分级; several industries separated by semicolons',
-    chooseFile: 'Choose an .xlsx file',
     fileChosen: 'Chosen: {name}',
     check: 'Check only',
     importNow: 'Check and import',

@@ -22,7 +22,6 @@ import {
   Modal,
   Radio,
   Row,
-  Skeleton,
   Space,
   Tag,
   Timeline,
@@ -34,10 +33,11 @@ import { computeGrade } from '#grading/domain/compute.ts';
 import { api } from '../../api/client.ts';
 import { isProblem, problemText } from '../../api/problems.ts';
 import type { Assessment, GradingScheme } from '../../api/schema.gen.ts';
+import { RecordLoading } from '../../common/RecordLoading.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { usePeople } from '../cases/case/directory.ts';
 import { formatInstant } from '../cases/case/format.ts';
-import { failureReason } from '../statistics/problem.ts';
+import { failureReason, readFailure } from '../statistics/problem.ts';
 import {
   type AssessmentAction,
   actionLabels,
@@ -55,9 +55,6 @@ type Indicator = GradingScheme['indicators'][number];
 type Answer = Assessment['values'][number];
 /** The grade of the answers, as the domain's pure function gives it (the API stores the same with every change). */
 type GradeResult = ReturnType<typeof computeGrade>;
-
-/** Marks a failure to read as "not found", named in the current language when shown. */
-const notFound = '#not-found';
 
 const answersOf = (values: readonly Answer[]): Record<string, Answer> =>
   Object.fromEntries(values.map((value) => [value.indicatorId, value]));
@@ -264,7 +261,7 @@ const AssessmentPage = () => {
   const load = useCallback(async () => {
     const found = await api.GET('/v1/grading/assessments/{id}', { params: { path: { id } } });
     if (!found.data) {
-      setFailure(found.response.status === 404 ? notFound : failureReason(found.error, found.response));
+      setFailure(readFailure(found.error, found.response));
       return;
     }
     const read = await api.GET('/v1/grading/schemes/{industry}', {
@@ -295,17 +292,11 @@ const AssessmentPage = () => {
         <Typography.Title level={1} style={{ fontSize: 24 }}>
           {t('pageTitle')}
         </Typography.Title>
-        {failure ? (
-          <Alert
-            type="error"
-            showIcon
-            title={t('loadFailed')}
-            description={failure === notFound ? t('notFound') : failure}
-            action={<Button onClick={() => void load()}>{t('retry')}</Button>}
-          />
-        ) : (
-          <Skeleton active />
-        )}
+        <RecordLoading
+          failure={failure}
+          onRetry={() => void load()}
+          texts={{ loadFailed: t('loadFailed'), notFound: t('notFound'), retry: t('retry') }}
+        />
       </>
     );
   }

@@ -5,16 +5,18 @@
  * shown as the per-row report; an accepted one lists the problem each row became, linked to its page. A department
  * name the directory has twice (两个“监察大队”) is mapped to its unit here (`departments`).
  */
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Flex, Input, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex, Input, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
-import { isProblem, problemText } from '../../api/problems.ts';
+import { problemText } from '../../api/problems.ts';
 import type { ImportRectificationLedgerRequest, LedgerImportReport } from '../../api/schema.gen.ts';
 import { useSession } from '../../auth/session.ts';
-import { fileAsBase64, xlsxType } from '../../common/files.ts';
-import { type RowProblem, RowReport, rowProblems } from '../../common/RowReport.tsx';
+import { ImportRefusal, ImportReportCard, useImportOutcome } from '../../common/ImportOutcome.tsx';
+import { PageHeading } from '../../common/PageHeading.tsx';
+import { type RowProblem, rowProblems } from '../../common/RowReport.tsx';
+import { type PickedXlsx, XlsxFileButton } from '../../common/XlsxFileButton.tsx';
 import { useMessages } from '../../i18n/i18n.tsx';
 import { useUnits } from '../cases/case/directory.ts';
 import { rectificationMessages } from './messages.ts';
@@ -43,19 +45,11 @@ const LedgerImportPage = () => {
   const [mappings, setMappings] = useState<Mapping[]>([]);
   const registrar = useSession()?.user.roles.includes('dispatcher') ?? false;
   const [mode, setMode] = useState<Mode>('file');
-  const [file, setFile] = useState<{ name: string; base64: string }>();
+  const [file, setFile] = useState<PickedXlsx>();
   const [json, setJson] = useState('');
   const [reference, setReference] = useState('');
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<LedgerImportReport>();
-  const [rows, setRows] = useState<RowProblem[]>([]);
-  const [failure, setFailure] = useState<string>();
-
-  const clear = () => {
-    setReport(undefined);
-    setRows([]);
-    setFailure(undefined);
-  };
+  const { report, rows, failure, setFailure, clear, settle } = useImportOutcome<LedgerImportReport>();
 
   const send = async () => {
     clear();
@@ -81,29 +75,25 @@ const LedgerImportPage = () => {
     );
     if (Object.keys(departments).length > 0) body = { ...body, departments };
     setBusy(true);
-    try {
-      const { data, error, response } = await api.POST('/v1/rectification-problems/import', { body });
-      if (data) setReport(data);
-      else if (isProblem(error)) {
-        const byRow = numbered(rowProblems(error, ['rows', 'xlsxBase64']), mode);
-        setRows(byRow);
-        if (byRow.length === 0) setFailure(problemText(error));
-      } else setFailure(`${response.status} ${response.statusText}`);
-    } catch (cause) {
-      setFailure(cause instanceof Error ? cause.message : String(cause));
-    } finally {
-      setBusy(false);
-    }
+    await settle(
+      () => api.POST('/v1/rectification-problems/import', { body }),
+      (problem) => ({
+        rows: numbered(rowProblems(problem, ['rows', 'xlsxBase64']), mode),
+        failure: problemText(problem),
+      }),
+    );
+    setBusy(false);
   };
 
   const ready = mode === 'file' ? file !== undefined : json.trim() !== '';
   return (
     <>
-      <Link to="/console/rectification">← {t('back')}</Link>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
-        {t('importTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('importIntro')}</Typography.Paragraph>
+      <PageHeading
+        back="/console/rectification"
+        backLabel={t('back')}
+        title={t('importTitle')}
+        intro={t('importIntro')}
+      />
       {!registrar ? (
         <Alert type="info" showIcon title={t('notRegistrar')} />
       ) : (
@@ -124,18 +114,12 @@ const LedgerImportPage = () => {
                 label: t('fromFile'),
                 children: (
                   <>
-                    <Upload
-                      accept={`.xlsx,${xlsxType}`}
-                      maxCount={1}
-                      showUploadList={false}
-                      beforeUpload={async (picked) => {
-                        setFile({ name: picked.name, base64: await fileAsBase64(picked) });
+                    <XlsxFileButton
+                      onPick={(picked) => {
+                        setFile(picked);
                         clear();
-                        return false;
                       }}
-                    >
-                      <Button icon={<UploadOutlined aria-hidden />}>{t('chooseFile')}</Button>
-                    </Upload>
+                    />
                     {file && (
                       <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }} data-testid="import-file">
                         {t('fileChosen', { name: file.name })}
@@ -226,46 +210,29 @@ const LedgerImportPage = () => {
           </Space>
         </Card>
       )}
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={t('importFailed')}
-          description={failure}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {rows.length > 0 && <RowReport problems={rows} testId="import-row-report" />}
+      <ImportRefusal title={t('importFailed')} failure={failure} rows={rows} />
       {report && (
-        <Card
-          size="small"
-          data-testid="import-report"
+        <ImportReportCard
           title={report.replayed ? t('replayed', { id: report.importId }) : t('imported', { created: report.created })}
-        >
-          <Table
-            size="small"
-            rowKey="ref"
-            pagination={report.rows.length > 50 ? { pageSize: 50 } : false}
-            dataSource={report.rows}
-            columns={[
-              { key: 'number', title: t('row'), dataIndex: 'number', width: 70 },
-              { key: 'label', title: t('rowLabel'), dataIndex: 'label', width: 110 },
-              {
-                key: 'case',
-                title: t('problem'),
-                render: (_, row) => <Link to={`/console/cases/${row.caseId}`}>{row.caseNumber}</Link>,
-              },
-              {
-                key: 'assigned',
-                title: t('assigned'),
-                render: (_, row) =>
-                  row.assigned ? <Tag color="#16803c">{t('assignedYes')}</Tag> : <Tag>{t('assignedNo')}</Tag>,
-              },
-              { key: 'warnings', title: t('warnings'), render: (_, row) => row.warnings.join('；') || '—' },
-            ]}
-          />
-        </Card>
+          rowKey="ref"
+          rows={report.rows}
+          columns={[
+            { key: 'number', title: t('row'), dataIndex: 'number', width: 70 },
+            { key: 'label', title: t('rowLabel'), dataIndex: 'label', width: 110 },
+            {
+              key: 'case',
+              title: t('problem'),
+              render: (_, row) => <Link to={`/console/cases/${row.caseId}`}>{row.caseNumber}</Link>,
+            },
+            {
+              key: 'assigned',
+              title: t('assigned'),
+              render: (_, row) =>
+                row.assigned ? <Tag color="#16803c">{t('assignedYes')}</Tag> : <Tag>{t('assignedNo')}</Tag>,
+            },
+            { key: 'warnings', title: t('warnings'), render: (_, row) => row.warnings.join('；') || '—' },
+          ]}
+        />
       )}
     </>
   );

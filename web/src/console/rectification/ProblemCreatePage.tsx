@@ -9,11 +9,12 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, DatePicker, Flex, Form, Input, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { isProblem, problemText, showFieldErrors } from '../../api/problems.ts';
 import type { CreateRectificationProblemRequest } from '../../api/schema.gen.ts';
 import { useSession } from '../../auth/session.ts';
+import { PageHeading } from '../../common/PageHeading.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { AssignFields } from '../cases/case/AssignFields.tsx';
 import { useUnits } from '../cases/case/directory.ts';
@@ -150,11 +151,7 @@ const ProblemCreatePage = () => {
 
   return (
     <>
-      <Link to="/console/rectification">← {t('back')}</Link>
-      <Typography.Title level={1} style={{ fontSize: 24, marginTop: 8 }}>
-        {t('newTitle')}
-      </Typography.Title>
-      <Typography.Paragraph type="secondary">{t('newIntro')}</Typography.Paragraph>
+      <PageHeading back="/console/rectification" backLabel={t('back')} title={t('newTitle')} intro={t('newIntro')} />
       {!registrar ? (
         <Alert type="info" showIcon title={t('notRegistrar')} />
       ) : (

@@ -79,7 +79,6 @@ export const rectificationMessages = defineMessages({
       '序号、问题来源、问题描述、责任单位（空白沿用上一行）、责任领导、责任人、整改措施、整改时限（立行立改、中期、长期或日期）、备注。',
     fromFile: '上传 Excel',
     fromJson: '粘贴 JSON 行',
-    chooseFile: '选择 .xlsx 文件',
     fileChosen: '已选择：{name}',
     jsonRows: 'JSON 行',
     jsonHelp:
@@ -226,7 +225,6 @@ export const rectificationMessages = defineMessages({
       'number, source, description, department (blank: the row above), lead official, responsible person, measures, deadline (immediate, medium, long-term or a date), remark.',
     fromFile: 'Upload Excel',
     fromJson: 'Paste JSON rows',
-    chooseFile: 'Choose an .xlsx file',
     fileChosen: 'Chosen: {name}',
     jsonRows: 'JSON rows',
     jsonHelp:

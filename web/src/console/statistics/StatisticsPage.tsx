@@ -11,6 +11,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useId, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session.ts';
+import { Section } from '../../common/Section.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { useUnits } from '../cases/case/directory.ts';
 import { categoryChart, departmentChart, trendChart } from './charts.ts';
@@ -21,24 +22,6 @@ import { statisticsMessages } from './messages.ts';
 import { StatsChart } from './StatsChart.tsx';
 import { useStats, useSystemToday } from './useStats.ts';
 import { presetPeriods, type StatsView, searchOf, viewFromSearch } from './view.ts';
-
-const Section = ({ title, extra, children }: { title: string; extra?: ReactNode; children: ReactNode }) => {
-  const heading = useId();
-  return (
-    <section aria-labelledby={heading} style={{ marginBottom: 16 }}>
-      <Card
-        title={
-          <Typography.Title level={2} id={heading} style={{ fontSize: 16, margin: 0 }}>
-            {title}
-          </Typography.Title>
-        }
-        extra={extra}
-      >
-        {children}
-      </Card>
-    </section>
-  );
-};
 
 const ChartSection = ({ title, note, children }: { title: string; note: string; children: ReactNode }) => {
   const heading = useId();

@@ -1,5 +1,6 @@
 /** The reason a request of the statistics page failed, in words for the page. */
 import { isProblem, problemText } from '../../api/problems.ts';
+import { recordNotFound } from '../../common/RecordLoading.tsx';
 
 /**
  * A problem's `detail` with the messages of its field errors, which say what to change (a validation problem's detail
@@ -10,3 +11,7 @@ export const failureReason = (error: unknown, response: Response): string => {
   const fields = (error.errors ?? []).map((field) => field.message);
   return fields.length > 0 ? `${problemText(error)}：${fields.join('；')}` : problemText(error);
 };
+
+/** Why reading a record failed: {@link recordNotFound} for a 404 (named by the page), else {@link failureReason}. */
+export const readFailure = (error: unknown, response: Response): string =>
+  response.status === 404 ? recordNotFound : failureReason(error, response);

@@ -23,6 +23,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client.ts';
 import { isProblem, problemText, showFieldErrors } from '../../../api/problems.ts';
 import type { Case, Problem } from '../../../api/schema.gen.ts';
+import { stillUploading, uploadedAttachments } from '../../../common/AttachmentUpload.tsx';
 import { type ActionName, actionLabels } from '../../../common/labels.ts';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import {
@@ -34,7 +35,7 @@ import {
 import { AssignFields } from './AssignFields.tsx';
 import { type ActionBody, type ActionField, actionFields, isOptional, returnReasonCodes } from './actionFields.ts';
 import type { Directory } from './directory.ts';
-import { EvidenceUpload, stillUploading, uploadedRefs } from './EvidenceUpload.tsx';
+import { EvidenceUpload } from './EvidenceUpload.tsx';
 import { bureauDay } from './format.ts';
 import { type CaseMessageKey, caseMessages } from './messages.ts';
 
@@ -125,7 +126,7 @@ export const ActionModal = ({ kase, action, directory, now, onClose, onChanged }
       Object.entries(values)
         .map(([name, value]): [string, unknown] => {
           if (dayjs.isDayjs(value)) return [name, value.format('YYYY-MM-DD')];
-          if (name === 'evidence') return [name, uploadedRefs(value as UploadFile[] | undefined)];
+          if (name === 'evidence') return [name, uploadedAttachments(value as UploadFile[] | undefined)];
           return [name, value];
         })
         .filter(([, value]) => value !== undefined && value !== null && value !== ''),
@@ -258,7 +259,7 @@ export const ActionModal = ({ kase, action, directory, now, onClose, onChanged }
                   rules={[
                     {
                       validator: (_, files: UploadFile[] | undefined) =>
-                        uploadedRefs(files).length > 0 || stillUploading(files)
+                        uploadedAttachments(files).length > 0 || stillUploading(files)
                           ? Promise.resolve()
                           : Promise.reject(new Error(t('evidenceRequired'))),
                     },

@@ -3,11 +3,11 @@ import { Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { Case } from '../../../api/schema.gen.ts';
 import { type ActionName, actionLabels } from '../../../common/labels.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import type { Directory } from './directory.ts';
 import { caseMessages } from './messages.ts';
-import { Section } from './Section.tsx';
 
 export const CaseActions = ({
   kase,

@@ -3,10 +3,10 @@ import { Table, Tag, Typography } from 'antd';
 import type { Case } from '../../../api/schema.gen.ts';
 import { ColourTag } from '../../../common/ColourTag.tsx';
 import type { Colour } from '../../../common/labels.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useMessages } from '../../../i18n/i18n.tsx';
 import { bureauDay, formatInstant } from './format.ts';
 import { type CaseMessageKey, caseMessages } from './messages.ts';
-import { Section } from './Section.tsx';
 
 type Clock = NonNullable<NonNullable<Case['timeLimits']>['clocks'][string]>;
 

@@ -3,11 +3,11 @@ import { Alert, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Case } from '../../../api/schema.gen.ts';
 import { categoryLabels, channelLabels } from '../../../common/labels.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import type { Directory } from './directory.ts';
 import { formatInstant } from './format.ts';
 import { caseMessages } from './messages.ts';
-import { Section } from './Section.tsx';
 
 const kilobytes = (size: number) =>
   size < 1024 * 1024 ? `${Math.ceil(size / 1024)} KB` : `${(size / 1024 / 1024).toFixed(1)} MB`;

@@ -1,11 +1,11 @@
 /** The assignment (department, responsible person, lead official), extension requests, and the result. */
 import { Descriptions, Divider, Table, Tag, Typography } from 'antd';
 import type { Case, Extension } from '../../../api/schema.gen.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useMessages } from '../../../i18n/i18n.tsx';
 import type { Directory } from './directory.ts';
 import { formatInstant } from './format.ts';
 import { type CaseMessageKey, caseMessages } from './messages.ts';
-import { Section } from './Section.tsx';
 
 const extensionStatus: Readonly<Record<Extension['status'], CaseMessageKey>> = {
   requested: 'extensionRequested',

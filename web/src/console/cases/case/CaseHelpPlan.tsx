@@ -5,9 +5,9 @@
 import { Descriptions, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { Case, HelpPlanDetails } from '../../../api/schema.gen.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useMessages } from '../../../i18n/i18n.tsx';
 import { rectificationMessages } from '../../rectification/messages.ts';
-import { Section } from './Section.tsx';
 
 type HelpAction = HelpPlanDetails['actions'][number];
 

@@ -2,10 +2,10 @@
 import { Tag, Timeline, Typography } from 'antd';
 import type { HistoryEntry } from '../../../api/schema.gen.ts';
 import { type ActionName, actionLabels, stateLabels } from '../../../common/labels.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import { formatInstant } from './format.ts';
 import { type CaseMessageKey, caseMessages } from './messages.ts';
-import { Section } from './Section.tsx';
 
 const otherActions: Readonly<Record<string, CaseMessageKey>> = {
   register: 'historyRegister',

@@ -6,10 +6,10 @@ import { Button, List, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { Case } from '../../../api/schema.gen.ts';
 import { useSession } from '../../../auth/session.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useMessages } from '../../../i18n/i18n.tsx';
 import { rectificationMessages } from '../../rectification/messages.ts';
 import { formatInstant } from './format.ts';
-import { Section } from './Section.tsx';
 
 export const CaseLinkedProblems = ({ kase }: { kase: Case }) => {
   const t = useMessages(rectificationMessages);

@@ -6,11 +6,11 @@
 import { Descriptions, List, Steps, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { Case, RectificationDetails } from '../../../api/schema.gen.ts';
+import { Section } from '../../../common/Section.tsx';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import { bandLabels, lookBackOutcomeLabels, sourceLabels } from '../../rectification/labels.ts';
 import { rectificationMessages } from '../../rectification/messages.ts';
 import { formatInstant } from './format.ts';
-import { Section } from './Section.tsx';
 
 type CloseOut = NonNullable<RectificationDetails['closeOut']>;
 type LookBack = NonNullable<RectificationDetails['lookBacks']>[number];

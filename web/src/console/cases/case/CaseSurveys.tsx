@@ -17,9 +17,9 @@ import {
   surveyEventLabels,
   surveyStatusLabels,
 } from '../../../common/labels.ts';
+import { Section } from '../../../common/Section.tsx';
 import { defineMessages, useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import { formatInstant } from './format.ts';
-import { Section } from './Section.tsx';
 
 const messages = defineMessages({
   zh: {
