@@ -1,9 +1,16 @@
 import { ulid } from 'ulid';
 import type { Enterprise } from '#enterprises/domain/enterprise.ts';
 import { EnterpriseCompanionConflictError, recordPublishedGrade } from '#enterprises/services/grades.ts';
-import { type AssessmentAction, actOnAssessment, assessmentActionSchema } from '#grading/domain/assessment.ts';
+import {
+  type Assessment,
+  type AssessmentAction,
+  actOnAssessment,
+  assessmentActionSchema,
+} from '#grading/domain/assessment.ts';
+import { notifiedAssessmentActions } from '#grading/notices.ts';
 import { assessmentPut, saveAssessment } from '#grading/store/assessments.ts';
 import { AssessmentVersionConflictError } from '#grading/store/errors.ts';
+import { publishMessages } from '#platform/adapters/event-queues.ts';
 import { now } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { parseWith } from '#platform/domain/validation.ts';
@@ -28,7 +35,35 @@ export const actOnAssessmentById = async (
   const before = await requireAssessment(id);
   const scheme = await schemeForAssessment(before.industry, before.schemeVersion);
   const after = actOnAssessment(before, action, input, scheme, principal, now().toISOString());
-  if (action !== 'publish') return assessmentView(await saveAssessment(before, after), principal);
+  const saved = action === 'publish' ? await publish(before, after, principal) : await saveAssessment(before, after);
+  await tellOfficials(saved, action, principal);
+  return assessmentView(saved, principal);
+};
+
+/**
+ * Emails the officials concerned by a submission, a return or a publication (`#grading/notices.ts`), through the
+ * notices queue; the message id is the assessment's version, so a redelivery sends nothing twice. The step stands if
+ * the queue refuses it: the failure is logged.
+ */
+const tellOfficials = async (assessment: Assessment, action: AssessmentAction, principal: Principal) => {
+  const notified = notifiedAssessmentActions.find((each) => each === action);
+  if (!notified) return;
+  // The notices queue's message of an assessment step (its schema: notices/services/send-notice.ts).
+  const message = {
+    type: 'assessment',
+    id: `assessment:${assessment.id}:${assessment.version}`,
+    assessmentId: assessment.id,
+    action: notified,
+    unitId: principal.unitId,
+    occurredAt: assessment.updatedAt,
+  };
+  await publishMessages([message]).catch((error: unknown) =>
+    logger.error('assessment notice not sent', { error, assessmentId: assessment.id }),
+  );
+};
+
+/** Publishes: the assessment and the firm's grade in one transaction, then the help plan it opens or closes. */
+const publish = async (before: Assessment, after: Assessment, principal: Principal): Promise<Assessment> => {
   let published: Enterprise;
   try {
     ({ after: published } = await recordPublishedGrade(
@@ -57,5 +92,5 @@ export const actOnAssessmentById = async (
       logger.error('help plan left unsettled', { error, uscc: after.uscc, helpPlan: published.helpPlan }),
     );
   }
-  return assessmentView(after, principal);
+  return after;
 };

@@ -18,7 +18,9 @@ import { scopeUnitIds } from '#cases/domain/workflow.ts';
 import { type ComplainantNotice, complainantEmail, hasOfficialNotice, officialNoticeEmail } from '#cases/notices.ts';
 import { getCase, getCaseWithHistory, getHistoryEntry } from '#cases/services/records.ts';
 import { calendarMissingEmail, deadlineNoticeEmail, digestEmail, isDeadlineEvent } from '#deadlines/notices.ts';
-import { getUser, listRoleMembers } from '#directory/services/lookup.ts';
+import { getOrgUnit, getUser, listRoleMembers } from '#directory/services/lookup.ts';
+import { assessmentEmail, notifiedAssessmentActions } from '#grading/notices.ts';
+import { requireAssessment } from '#grading/services/read-assessments.ts';
 import { complaintRegisteredEmail } from '#intake/notices.ts';
 import type { Email } from '#platform/adapters/mailer.ts';
 import { publicBaseUrl } from '#platform/config.ts';
@@ -87,7 +89,20 @@ const digestSchema = z.object({
  * What the notices queue carries: a case event (its `type` one of `caseEventTypes`) or a morning digest. Anything else
  * is a poison message: the queue consumer reports it as failed, and SQS moves it to the dead-letter queue.
  */
-export const noticeMessageSchema = z.discriminatedUnion('type', [caseEventSchema, digestSchema]);
+/** A step of a grading assessment (submitted, returned, published): the officials concerned are emailed. */
+const assessmentStepSchema = z.object({
+  type: z.literal('assessment'),
+  id: z.string().min(1),
+  assessmentId: z.string().min(1),
+  action: z.enum(notifiedAssessmentActions),
+  /** The unit of the official who took the step: its path names the reviewers and supervisors to tell. */
+  unitId: z.string().min(1),
+  occurredAt: z.iso.datetime(),
+});
+
+export const noticeMessageSchema = z.discriminatedUnion('type', [caseEventSchema, digestSchema, assessmentStepSchema]);
+
+export type AssessmentStepMessage = z.output<typeof assessmentStepSchema>;
 
 export type DigestMessage = z.output<typeof digestSchema>;
 export type NoticeMessage = z.output<typeof noticeMessageSchema>;
@@ -150,8 +165,31 @@ const mergedBefore = async (event: CaseEvent, item: Case): Promise<Case[]> => {
 };
 
 /** The emails a queue message calls for, one per recipient. */
-export const emailsFor = async (message: NoticeMessage): Promise<Email[]> =>
-  message.type === 'digest' ? digestEmails(message) : emailsForEvent(message);
+export const emailsFor = async (message: NoticeMessage): Promise<Email[]> => {
+  if (message.type === 'digest') return digestEmails(message);
+  if (message.type === 'assessment') return assessmentEmails(message);
+  return emailsForEvent(message);
+};
+
+/**
+ * Who hears of an assessment's step: a submission, the reviewers (leads and supervisors on the submitter's unit path);
+ * a return, whoever prepared it; a publication, whoever prepared it and the supervisors on the path.
+ */
+const assessmentEmails = async (message: AssessmentStepMessage): Promise<Email[]> => {
+  const [assessment, unit] = await Promise.all([requireAssessment(message.assessmentId), getOrgUnit(message.unitId)]);
+  const preparer = async () => [(await getUser(assessment.submittedBy ?? assessment.createdBy)).email];
+  const members = async (role: 'lead' | 'supervisor') =>
+    (await listRoleMembers(role, unit.path)).map((member) => member.email);
+  const recipients =
+    message.action === 'submit'
+      ? [...(await members('lead')), ...(await members('supervisor'))]
+      : message.action === 'return'
+        ? await preparer()
+        : [...(await preparer()), ...(await members('supervisor'))];
+  const url = `${publicBaseUrl()}/console/grading/assessments/${encodeURIComponent(assessment.id)}`;
+  const content = assessmentEmail(message.action, assessment, url);
+  return [...new Set(recipients)].map((to) => ({ to, ...content }));
+};
 
 const digestEmails = async (digest: DigestMessage): Promise<Email[]> => {
   const user = await getUser(digest.recipient);

@@ -10,7 +10,8 @@ import type { Problem } from '#platform/http/problem.ts';
 import { admin, aNewEnterprise, call, makeUscc, register } from '../../enterprises/support/enterprises.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aPrincipal, bodyOf } from '../../support/factories.ts';
-import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { type LocalAws, startLocalAws, storedEmails } from '../../support/local-aws.ts';
+import { drainNotices } from '../../support/notices.ts';
 import { aScheme, exampleAnswers } from '../support/factories.ts';
 
 const handler = aPrincipal('handler', 'east-enforcement');
@@ -310,6 +311,47 @@ describe('an assessment', () => {
     });
     expect(bodyOf<AssessmentList>(queue).items.map((item) => item.id)).toEqual([draft.id]);
     expect((await enterprise(firm)).grade).toBe('C');
+  });
+
+  it('emails the reviewers of a submission, the preparer of a return, and the preparer and supervisors of a publication', async () => {
+    const { handler: sendNotice } = await import('../../../functions/notices/send-notice.ts');
+    const draft = bodyOf<AssessmentView>(
+      await create({ uscc: firm, industry: 'industrial-coating', values: exampleAnswers() }),
+    );
+    const sentFor = async () => {
+      await drainNotices(sendNotice);
+      return (await storedEmails(aws.sesEndpoint))
+        .filter((email) => email.body.text?.includes(`/console/grading/assessments/${draft.id}`))
+        .map((email) => `${email.destination.to[0]} ${email.subject}`)
+        .sort();
+    };
+
+    await act(draft.id, 'submit', handler);
+    const afterSubmit = await sentFor();
+    await act(draft.id, 'return', lead, { reason: '缺少监测报告' });
+    const afterReturn = await sentFor();
+    await act(draft.id, 'submit', handler);
+    await act(draft.id, 'accept', lead);
+    await act(draft.id, 'publish', supervisor);
+    const all = await sentFor();
+
+    const subject = (tag: string, grade = 'A') => `【${tag}】分级测试企业${firm.slice(-4)} 工业涂装 ${grade} 级`;
+    expect(afterSubmit).toEqual(
+      [
+        `lead3@greenline.local ${subject('评定待审核')}`,
+        `lead@greenline.local ${subject('评定待审核')}`,
+        `supervisor@greenline.local ${subject('评定待审核')}`,
+      ].sort(),
+    );
+    expect(afterReturn.filter((line) => line.includes('评定被退回'))).toEqual([
+      `handler@greenline.local ${subject('评定被退回')}`,
+    ]);
+    expect(all.filter((line) => line.includes('评级已发布'))).toEqual(
+      [
+        `handler@greenline.local ${subject('评级已发布')}`,
+        `supervisor@greenline.local ${subject('评级已发布')}`,
+      ].sort(),
+    );
   });
 
   it('refuses an unregistered enterprise (404), a wrong USCC naming uscc (400) and an unknown industry (404)', async () => {
