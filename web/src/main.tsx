@@ -53,6 +53,10 @@ const router = createBrowserRouter([
           { path: 'enterprises', lazy: page(() => import('./console/enterprises/EnterpriseSearchPage.tsx')) },
           { path: 'enterprises/new', lazy: page(() => import('./console/enterprises/EnterpriseRegisterPage.tsx')) },
           { path: 'enterprises/import', lazy: page(() => import('./console/enterprises/EnterpriseImportPage.tsx')) },
+          {
+            path: 'enterprises/positive-list',
+            lazy: page(() => import('./console/enterprises/PositiveListPage.tsx')),
+          },
           { path: 'enterprises/:uscc', lazy: page(() => import('./console/enterprises/EnterprisePage.tsx')) },
           { path: 'grading', lazy: page(() => import('./console/grading/GradingPage.tsx')) },
           { path: 'grading/assessments/:id', lazy: page(() => import('./console/grading/AssessmentPage.tsx')) },

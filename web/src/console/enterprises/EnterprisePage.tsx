@@ -2,7 +2,9 @@
  * An enterprise's profile (`/console/enterprises/:uscc`, `GET /v1/enterprises/{uscc}`): its fields, its overall grade
  * (the lowest of its industries', 短板原则) and each industry's, the grade history as a timeline, and its assessments
  * (`GET /v1/grading/assessments?uscc=`), earlier results readable; handlers and administrators start a new assessment
- * under a scheme in force. Grades made under the example scheme carry its label.
+ * under a scheme in force. Grades made under the example scheme carry its label. Beside the grades: the help plan while
+ * graded D, the re-grading flag as a warning, the substantiated violations, and the positive-list status with its
+ * history and any bar ({@link EnterpriseStanding}); the grade steps that opened or closed a help plan link its case.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import {
@@ -44,6 +46,7 @@ import {
   ungradedLabel,
 } from '../grading/labels.tsx';
 import { readFailure } from '../statistics/problem.ts';
+import { HelpPlanAlert, PositiveListSection, RegradeAlert, ViolationsSection } from './EnterpriseStanding.tsx';
 import { enterpriseMessages } from './messages.ts';
 
 export const assessmentPreparers = ['handler', 'admin'];
@@ -142,6 +145,8 @@ const EnterprisePage = () => {
       <Typography.Paragraph type="secondary" style={{ fontFamily: 'monospace' }}>
         {t('uscc')} {enterprise.uscc}
       </Typography.Paragraph>
+      {enterprise.regrade && <RegradeAlert regrade={enterprise.regrade} />}
+      {enterprise.helpPlan && <HelpPlanAlert plan={enterprise.helpPlan} />}
 
       <Row gutter={16}>
         <Col xs={24} lg={14}>
@@ -219,6 +224,7 @@ const EnterprisePage = () => {
               />
             ) : null}
           </Section>
+          <ViolationsSection violations={enterprise.violations ?? []} />
         </Col>
         <Col xs={24} lg={10}>
           <Section title={t('history')} testId="grade-history">
@@ -258,6 +264,18 @@ const EnterprisePage = () => {
                           )}
                         </>
                       )}
+                      {step.helpPlanOpened && (
+                        <Typography.Text style={{ display: 'block' }} data-testid="grade-step-help-plan">
+                          {t('historyHelpPlanOpened')}{' '}
+                          <Link to={`/console/cases/${encodeURIComponent(step.helpPlanOpened)}`}>{t('openCase')}</Link>
+                        </Typography.Text>
+                      )}
+                      {step.helpPlanClosed && (
+                        <Typography.Text style={{ display: 'block' }} data-testid="grade-step-help-plan">
+                          {t('historyHelpPlanClosed')}{' '}
+                          <Link to={`/console/cases/${encodeURIComponent(step.helpPlanClosed)}`}>{t('openCase')}</Link>
+                        </Typography.Text>
+                      )}
                       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                         {people(step.by)}
                       </Typography.Text>
@@ -267,6 +285,7 @@ const EnterprisePage = () => {
               />
             )}
           </Section>
+          <PositiveListSection enterprise={enterprise} people={people} />
         </Col>
       </Row>
 

@@ -3,7 +3,7 @@
  * industry code and grade (every criterion an index of the API, no scan), kept in the address; results by name a page
  * at a time with the API's cursor. The petition office and administrators register firms and import sheets from here.
  */
-import { BarChartOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { BarChartOutlined, PlusOutlined, SafetyCertificateOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Flex, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -109,6 +109,11 @@ const EnterpriseSearchPage = () => {
           <Link to="/console/grading">
             <Button icon={<BarChartOutlined aria-hidden />} tabIndex={-1}>
               {t('grading')}
+            </Button>
+          </Link>
+          <Link to="/console/enterprises/positive-list">
+            <Button icon={<SafetyCertificateOutlined aria-hidden />} tabIndex={-1}>
+              {t('positiveListLink')}
             </Button>
           </Link>
           {canEdit && (
