@@ -512,6 +512,7 @@ export const caseSummarySchema = narrowSchemaFor<CaseSummary>()(
       band: enumOf(rectificationBandLabels).optional().describe('整改时限类型 / a problem’s deadline band'),
       closeOutStage: enumOf(closeOutStageLabels).optional().describe('销号进度 / a problem’s close-out stage'),
       lookBackDue: day('待进行的回头看日期 / the look-back due').optional(),
+      uscc: text('涉及企业的统一社会信用代码（投诉对象、帮扶企业）/ the enterprise it is about').optional(),
       scopeUnitIds: z.array(z.string()).describe('可查看此事项的单位 / units that may see the case'),
     })
     .meta({ id: 'CaseSummary', description: '列表中的督办事项摘要 / a case as lists show it' }),
@@ -584,8 +585,9 @@ export const casesApi = {
     summary: '督办事项列表（按单位、状态等筛选）',
     tags: ['cases'],
     description:
-      '本单位及下级单位（或 `unit` 所指的下级单位、`assignee` 所指责任人）的督办事项，新收到的在前，分页。日期不带时刻时按北京时间' +
-      '整日计。/ Cases of a unit and those below it (default: the caller’s), or of a responsible person, newest first.',
+      '本单位及下级单位（或 `unit` 所指的下级单位、`assignee` 所指责任人）的督办事项，新收到的在前，分页。`uscc` 列出涉及一家企业的事项' +
+      '（以其为投诉对象的投诉、其帮扶计划），只含该单位可查看的。日期不带时刻时按北京时间整日计。/ Cases of a unit and those below it ' +
+      '(default: the caller’s), of a responsible person, or about an enterprise, newest first.',
     query: caseListQuerySchema,
     response: ok('一页督办事项 / one page of cases', caseListSchema),
     problems: [400, 403, 404],

@@ -4,11 +4,12 @@
  * with the API's reason) and imports a sheet with a bad row, refused whole with that row named; a handler fills an
  * assessment under the example scheme (labelled as such) and sees the grade computed live with what holds it back, then
  * submits it; a supervisor accepts and publishes it from the review queue, and the profile shows the grade, its
- * history, and the grade distribution counts it.
+ * history, and the grade distribution counts it. A complaint naming the firm shows on its profile.
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localToken } from '../support/runtime.ts';
 import { expectAccessible, screenshot, signIn, startWebRig, type WebRig } from './browser.ts';
 
 const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 250 });
@@ -190,4 +191,30 @@ describe('the enterprise and grading pages', () => {
     await eventually(() => page.getByTestId('grade-distribution').getAttribute('data-summary')).toContain('C级 1');
     await screenshot(page, 'grade-distribution');
   }, 120_000);
+
+  it('lists on the profile the complaints naming the firm', async () => {
+    // Prepare: a hotline complaint naming the firm as its source
+    const token = await localToken(rig.api, 'operator');
+    const response = await fetch(`${rig.api}/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        channel: 'hotline',
+        place: { address: '城东街道建设路 20 号', town: '城东街道' },
+        source: { name: firm, uscc },
+        category: 'air',
+        description: '涂装车间异味很重，傍晚尤其明显。',
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    const created = (await response.json()) as { id: string; number: string };
+
+    // Act
+    await signInAs('supervisor', `/console/enterprises/${uscc}`);
+
+    // Assess: the case listed with a link to it
+    const listed = page.getByTestId('enterprise-cases').getByRole('link', { name: created.number });
+    await eventually(() => listed.count()).toBe(1);
+    expect(await listed.getAttribute('href')).toBe(`/console/cases/${created.id}`);
+  }, 60_000);
 });

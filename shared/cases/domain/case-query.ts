@@ -1,3 +1,4 @@
+import { usccProblem } from '#enterprises/domain/uscc.ts';
 import { channels, pollutionCategories } from '#intake/domain/complaint-input.ts';
 import { startOfBureauDay } from '#platform/domain/time.ts';
 import { z } from '#platform/domain/zod.ts';
@@ -17,6 +18,16 @@ export const caseListQuerySchema = z
     assignee: z.string().trim().min(1).max(100).optional(),
     category: z.enum(pollutionCategories).optional(),
     channel: z.enum(channels).optional(),
+    // Trimmed and upper-cased, not `usccSchema`'s transform: the export job's filters echo this schema in a response.
+    uscc: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((value, context) => {
+        const problem = usccProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
     receivedFrom: instant.optional(),
     receivedTo: instant.optional(),
     cursor: z.string().max(2000).optional(),

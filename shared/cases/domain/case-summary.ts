@@ -33,8 +33,13 @@ export interface CaseSummary {
   readonly band?: string;
   readonly closeOutStage?: string;
   readonly lookBackDue?: string;
+  /** The enterprise the case is about: a complaint's named source, a help plan's firm. */
+  readonly uscc?: string;
   readonly scopeUnitIds: readonly string[];
 }
+
+/** The unified social credit code of the enterprise a case is about, if it names one. */
+export const enterpriseOf = (item: Case): string | undefined => item.complaint?.source?.uscc ?? item.helpPlan?.uscc;
 
 /** How much of a problem's description a list shows. */
 const titleLength = 60;
@@ -82,6 +87,7 @@ export const summarise = (item: Case): CaseSummary => ({
   ...(runningDue(item) ? { dueAt: runningDue(item) } : {}),
   ...(finishedAtOf(item) ? { finishedAt: finishedAtOf(item) } : {}),
   ...rectificationSummary(item),
+  ...(enterpriseOf(item) ? { uscc: enterpriseOf(item) } : {}),
   scopeUnitIds: scopeUnitIds(item),
 });
 

@@ -1,5 +1,5 @@
 import { type CaseListQuery, openStates, periodBound } from '#cases/domain/case-query.ts';
-import { type CaseSummary, type EntryPage, queryEntries } from '#cases/store/case-index.ts';
+import { type CaseSummary, type EntryPage, firmPartition, queryEntries } from '#cases/store/case-index.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit } from '#directory/services/lookup.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
@@ -51,7 +51,8 @@ const toList = (page: EntryPage): CaseList => {
 };
 
 /**
- * Cases of a unit and the units below it (default: the caller's unit), or of one responsible person, newest first.
+ * Cases of a unit and the units below it (default: the caller's unit), of one responsible person, or about one
+ * enterprise (those of them the unit may see), newest first.
  * Served by gsi1 listing entries; the unit asked for must lie within the caller's scope.
  */
 export const listCases = async (
@@ -62,9 +63,14 @@ export const listCases = async (
 ): Promise<CaseList> => {
   const receivedFrom = periodBound(query.receivedFrom, 'from');
   const receivedTo = periodBound(query.receivedTo, 'to');
-  const byAssignee = Boolean(query.assignee && !query.unit);
+  const byFirm = Boolean(query.uscc);
+  const byAssignee = Boolean(query.assignee && !query.unit && !byFirm);
   const unitId = query.unit ?? principal.unitId;
-  const partition = byAssignee ? `RESPONSIBLE#${query.assignee}` : `SCOPE#${unitId}`;
+  const partition = query.uscc
+    ? firmPartition(query.uscc)
+    : byAssignee
+      ? `RESPONSIBLE#${query.assignee}`
+      : `SCOPE#${unitId}`;
   const common = {
     partition,
     receivedFrom,
@@ -78,7 +84,14 @@ export const listCases = async (
     const unit = await getOrgUnit(unitId);
     requireInScope(unit.path, principal, '所查单位不在您的管辖范围内');
   }
-  return toList(await queryEntries({ ...common, equals: { ...common.equals, responsibleUsername: query.assignee } }));
+  return toList(
+    await queryEntries({
+      ...common,
+      equals: { ...common.equals, responsibleUsername: query.assignee },
+      // A firm's cases come from every unit: only those visible to the unit asked for.
+      ...(byFirm ? { visibleTo: unitId } : {}),
+    }),
+  );
 };
 
 export interface MyWork {

@@ -15,6 +15,8 @@
  *   holding unit and those above it) → gsi2pk `LEDGER#<unitId>#<colour>`, gsi2sk `<dueAt>#<id>` for red, yellow and
  *   blue (most urgent first; `9999` when no clock runs), `<finishedAt>#<id>` for green (read newest first); merged
  *   duplicates carry none. So the ledger reads the cases it shows, not every case the unit ever had.
+ * - the cases about an enterprise (a complaint naming it as the source, its help plan) → sk `ENTRY#FIRM`,
+ *   gsi1pk `FIRM#<uscc>`, by received time
  * - rectification problems whose look-back (回头看) is due, by due day → sk `ENTRY#LOOKBACK`, gsi1pk `LOOKBACK`,
  *   gsi1sk `<dueDate>#<id>`; only while the problem is struck off and its look-back not yet done, so the list reads
  *   the look-backs pending, never the problems done with
@@ -22,7 +24,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, holderPathOf } from '#cases/domain/case.ts';
-import { type CaseSummary, ledgerColourOf, summarise } from '#cases/domain/case-summary.ts';
+import { type CaseSummary, enterpriseOf, ledgerColourOf, summarise } from '#cases/domain/case-summary.ts';
 import { scopeUnitIds } from '#cases/domain/workflow.ts';
 import type { ProgressColour } from '#deadlines/domain/clocks.ts';
 import { tableName } from '#platform/config.ts';
@@ -46,8 +48,17 @@ const entriesOf = (item: Case): Entry[] => [
         { sk: 'ENTRY#LEAD', gsi1pk: `LEAD#${item.assignment.leadUsername}` },
       ]
     : []),
+  ...firmEntries(item),
   ...lookBackEntries(item),
 ];
+
+/** The gsi1 partition of the cases about an enterprise. */
+export const firmPartition = (uscc: string) => `FIRM#${uscc}`;
+
+const firmEntries = (item: Case): Entry[] => {
+  const uscc = enterpriseOf(item);
+  return uscc ? [{ sk: 'ENTRY#FIRM', gsi1pk: firmPartition(uscc) }] : [];
+};
 
 /** The look-backs pending, by due day (see the keys above). */
 export const lookBacksDuePartition = 'LOOKBACK';
@@ -113,7 +124,7 @@ const ledgerPartition = (unitId: string, colour: ProgressColour) => `LEDGER#${un
 export type { CaseSummary };
 
 export interface EntryQuery {
-  /** The gsi1 partition: `SCOPE#<unit>`, `RESPONSIBLE#<username>` or `LEAD#<username>`. */
+  /** The gsi1 partition: `SCOPE#<unit>`, `RESPONSIBLE#<username>`, `LEAD#<username>` or `FIRM#<uscc>`. */
   readonly partition: string;
   readonly receivedFrom?: string;
   readonly receivedTo?: string;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseList, MyWork } from '#cases/services/list-cases.ts';
 import type { Principal } from '#platform/domain/principal.ts';
+import { usccs } from '../../enterprises/support/enterprises.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
@@ -11,6 +12,8 @@ let listCases: unknown;
 let getMyWork: unknown;
 let api: ReturnType<typeof apiClient>;
 const ids: Record<string, string> = {};
+const firm = usccs.chemicals;
+const otherFirm = usccs.plastics;
 
 const list = (query: Record<string, string>, principal: Principal) =>
   invoke(
@@ -41,7 +44,15 @@ beforeAll(async () => {
   ids.water = (
     await api.submit(aComplaint({ category: 'water', channel: 'web', receivedAt: '2026-11-10T09:00:00+08:00' }))
   ).id;
-  ids.air = (await api.submit(aComplaint({ category: 'air', receivedAt: '2026-11-20T09:00:00+08:00' }))).id;
+  ids.air = (
+    await api.submit(
+      aComplaint({
+        category: 'air',
+        receivedAt: '2026-11-20T09:00:00+08:00',
+        source: { name: '示例化工', uscc: firm },
+      }),
+    )
+  ).id;
   await api.act(ids.noise, 'accept', demo.dispatcher);
   await api.act(ids.noise, 'assign', demo.dispatcher, demoAssignmentInput);
 });
@@ -131,5 +142,30 @@ describe('GET /v1/my-work', () => {
   it('gives the petition office the complaints waiting for a decision', async () => {
     const work = await myWork(demo.dispatcher);
     expect(work.awaitingDispatch.map((item) => item.id)).toEqual([ids.air, ids.water]);
+  });
+});
+
+describe('GET /v1/cases?uscc=', () => {
+  it('lists the cases about an enterprise, only those the unit may see, and names a bad code', async () => {
+    // Last in the file: the case assigned here would show in the lists above.
+    ids.firmNoise = (
+      await api.submit(
+        aComplaint({ receivedAt: '2026-11-21T09:00:00+08:00', source: { name: '示例化工', uscc: firm } }),
+      )
+    ).id;
+    await api.act(ids.firmNoise, 'accept', demo.dispatcher);
+    await api.act(ids.firmNoise, 'assign', demo.dispatcher, demoAssignmentInput);
+    const about = await listOf({ uscc: firm.toLowerCase() }, demo.dispatcher);
+    expect(about.items.map((item) => item.id)).toEqual([ids.firmNoise, ids.air]);
+    expect(about.items.map((item) => item.uscc)).toEqual([firm, firm]);
+    expect((await listOf({ uscc: firm }, demo.handler)).items.map((item) => item.id)).toEqual([ids.firmNoise]);
+    expect((await listOf({ uscc: firm }, demo.handler2)).items).toEqual([]);
+    expect((await listOf({ uscc: otherFirm }, demo.supervisor)).items).toEqual([]);
+    const first = await listOf({ uscc: firm, limit: '1' }, demo.supervisor);
+    const second = await listOf({ uscc: firm, limit: '1', cursor: first.nextCursor ?? '' }, demo.supervisor);
+    expect([...first.items, ...second.items].map((item) => item.id)).toEqual([ids.firmNoise, ids.air]);
+    const bad = await list({ uscc: `${firm.slice(0, 17)}0` }, demo.dispatcher);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('uscc');
   });
 });

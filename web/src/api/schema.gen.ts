@@ -595,6 +595,7 @@ export interface Api {
           assignee?: string;
           category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
           channel?: 'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
+          uscc?: string;
           receivedFrom?: string;
           receivedTo?: string;
           cursor?: string;
@@ -6387,6 +6388,10 @@ export interface CaseSummary {
    */
   lookBackDue?: string;
   /**
+   * 涉及企业的统一社会信用代码（投诉对象、帮扶企业）/ the enterprise it is about
+   */
+  uscc?: string;
+  /**
    * 可查看此事项的单位 / units that may see the case
    */
   scopeUnitIds: string[];
@@ -8513,6 +8518,7 @@ export interface CaseExportRequest {
     assignee?: string;
     category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
     channel?: 'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
+    uscc?: string;
     receivedFrom?: string;
     receivedTo?: string;
   };
@@ -8593,6 +8599,7 @@ export interface CaseExportFilter {
   assignee?: string;
   category?: 'air' | 'water' | 'noise' | 'solid-waste' | 'soil' | 'radiation' | 'ecology' | 'other';
   channel?: 'hotline' | 'web' | 'wechat' | 'letter' | 'visit' | 'email' | 'online-platform' | 'higher-level';
+  uscc?: string;
   receivedFrom?: string;
   receivedTo?: string;
 }

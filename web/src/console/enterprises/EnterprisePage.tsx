@@ -46,7 +46,13 @@ import {
   ungradedLabel,
 } from '../grading/labels.tsx';
 import { readFailure } from '../statistics/problem.ts';
-import { HelpPlanAlert, PositiveListSection, RegradeAlert, ViolationsSection } from './EnterpriseStanding.tsx';
+import {
+  EnterpriseCasesSection,
+  HelpPlanAlert,
+  PositiveListSection,
+  RegradeAlert,
+  ViolationsSection,
+} from './EnterpriseStanding.tsx';
 import { enterpriseMessages } from './messages.ts';
 
 export const assessmentPreparers = ['handler', 'admin'];
@@ -225,6 +231,7 @@ const EnterprisePage = () => {
             ) : null}
           </Section>
           <ViolationsSection violations={enterprise.violations ?? []} />
+          <EnterpriseCasesSection uscc={enterprise.uscc} />
         </Col>
         <Col xs={24} lg={10}>
           <Section title={t('history')} testId="grade-history">

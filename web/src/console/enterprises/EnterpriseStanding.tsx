@@ -1,11 +1,16 @@
 /**
  * What an enterprise's profile shows beside its grades: the help plan while graded D, the re-grading flag a
  * substantiated complaint raised, the substantiated violations on record, and its positive-list status with every entry
- * and removal (who, when, why) and the bar a serious violation sets. Each links to the case it came from.
+ * and removal (who, when, why) and the bar a serious violation sets, and every case about the firm the user may see
+ * (complaints naming it, its help plans). Each links to the case it came from.
  */
 import { Alert, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import type { Enterprise } from '../../api/schema.gen.ts';
+import { api } from '../../api/client.ts';
+import type { CaseSummary, Enterprise } from '../../api/schema.gen.ts';
+import { ColourTag } from '../../common/ColourTag.tsx';
+import { kindLabels, labelOf, stateLabels } from '../../common/labels.ts';
 import { Section } from '../../common/Section.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { formatInstant } from '../cases/case/format.ts';
@@ -75,6 +80,52 @@ export const RegradeAlert = ({ regrade }: { regrade: NonNullable<Enterprise['reg
         </>
       }
     />
+  );
+};
+
+/** The cases about the firm that the user's unit may see (`GET /v1/cases?uscc=`), newest first: the latest 100. */
+export const EnterpriseCasesSection = ({ uscc }: { uscc: string }) => {
+  const t = useMessages(enterpriseMessages);
+  const { language } = useI18n();
+  const [cases, setCases] = useState<CaseSummary[]>();
+  const [more, setMore] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void api.GET('/v1/cases', { params: { query: { uscc, limit: 100 } } }).then(({ data }) => {
+      setCases(data?.items ?? []);
+      setMore(Boolean(data?.nextCursor));
+      setFailed(!data);
+    });
+  }, [uscc]);
+  return (
+    <Section title={t('enterpriseCases')} testId="enterprise-cases">
+      {failed && <Alert type="error" showIcon title={t('enterpriseCasesFailed')} style={{ marginBottom: 8 }} />}
+      <Table<CaseSummary>
+        size="small"
+        rowKey="id"
+        loading={!cases}
+        pagination={false}
+        scroll={{ x: true }}
+        dataSource={cases ?? []}
+        locale={{ emptyText: <Typography.Text type="secondary">{t('noEnterpriseCases')}</Typography.Text> }}
+        columns={[
+          {
+            key: 'number',
+            title: t('violationNumber'),
+            render: (_, item) => <Link to={caseLink(item.id)}>{item.number}</Link>,
+          },
+          { key: 'kind', title: t('caseKind'), render: (_, item) => labelOf(kindLabels, item.kind, language) },
+          { key: 'received', title: t('caseReceived'), render: (_, item) => formatInstant(item.receivedAt) },
+          { key: 'state', title: t('caseState'), render: (_, item) => labelOf(stateLabels, item.state, language) },
+          {
+            key: 'colour',
+            title: t('caseColour'),
+            render: (_, item) => item.colour && <ColourTag colour={item.colour} />,
+          },
+        ]}
+      />
+      {more && <Typography.Text type="secondary">{t('enterpriseCasesMore')}</Typography.Text>}
+    </Section>
   );
 };
 
