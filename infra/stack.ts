@@ -149,7 +149,7 @@ export class GreenlineStack extends Stack {
     this.rectification = new Rectification(this.capabilityStack('Rectification'), 'Rectification', capability);
     this.inspections = new Inspections(this.capabilityStack('Inspections'), 'Inspections', capability);
     this.enterprises = new Enterprises(this.capabilityStack('Enterprises'), 'Enterprises', capability);
-    this.grading = new Grading(this.capabilityStack('Grading'), 'Grading', capability);
+    this.grading = new Grading(this.capabilityStack('Grading'), 'Grading', { ...capability, scheduleDeadLetters });
 
     // The type demands every function of the catalog: a capability left out of the stack fails to compile.
     this.functions = {

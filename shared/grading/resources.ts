@@ -1,4 +1,4 @@
-import { defineFunctions } from '#platform/catalog/definitions.ts';
+import { defineFunctions, defineSchedules } from '#platform/catalog/definitions.ts';
 
 export const gradingFunctions = defineFunctions('grading', {
   'list-grading-schemes': { description: '评分方案列表', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
@@ -35,5 +35,22 @@ export const gradingFunctions = defineFunctions('grading', {
     queues: { notices: 'send' },
     timeoutSeconds: 15,
     memoryMiB: 512,
+  },
+  // A help plan whose second step did not happen (a crash after the grade was published): its case stored or closed.
+  'settle-help-plans': {
+    description: '补全未完成的帮扶计划',
+    tables: { main: 'read-write' },
+    queues: { notices: 'send' },
+    timeoutSeconds: 120,
+    memoryMiB: 512,
+  },
+});
+
+export const gradingSchedules = defineSchedules({
+  'help-plan-settle': {
+    expression: 'rate(15 minutes)',
+    timezone: 'Asia/Shanghai',
+    target: 'settle-help-plans',
+    description: '补全发布评级后未完成的帮扶计划（生成或办结其事项）',
   },
 });

@@ -34,7 +34,8 @@ let environments: Record<string, Record<string, unknown>>;
 
 // Every function's bundle in one esbuild call with the options the construct uses (infra/bundling.ts), so bundling
 // errors — a missing entry, an unresolved `#alias`, a CommonJS dependency that breaks in ESM — fail here rather than in
-// `cdk deploy`. The deployed environments come from a synth without bundling.
+// `cdk deploy`. The deployed environments come from a synth without bundling. Up to 180 s: it took over 60 s while
+// other work shared the machine's two cores.
 beforeAll(async () => {
   bundles = await buildBundles(
     names.map((name) => ({ name, entry: functionEntry(functions[name]) })),
@@ -52,7 +53,7 @@ beforeAll(async () => {
       fn.Properties.Environment.Variables,
     ]),
   );
-}, 60_000);
+}, 180_000);
 
 const bundleOf = (name: string) => readFileSync(bundles.files[name] ?? '', 'utf8');
 const inputsOf = (name: string) => Object.keys(bundleOutput(bundles.metafile, bundles.files[name] ?? '').inputs);

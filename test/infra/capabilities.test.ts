@@ -7,7 +7,7 @@ import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
 import { directoryFunctions } from '#directory/resources.ts';
 import { enterprisesFunctions } from '#enterprises/resources.ts';
-import { gradingFunctions } from '#grading/resources.ts';
+import { gradingFunctions, gradingSchedules } from '#grading/resources.ts';
 import { Alarms } from '#infra/constructs/platform/alarms.ts';
 import { type CapabilityFunctions, createFunctions } from '#infra/constructs/platform/capability.ts';
 import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
@@ -106,7 +106,12 @@ const capabilities = (): CapabilityEntry[] => [
     declaredFunctions: enterprisesFunctions,
     declaredSchedules: {},
   },
-  { capability: 'grading', construct: stack.grading, declaredFunctions: gradingFunctions, declaredSchedules: {} },
+  {
+    capability: 'grading',
+    construct: stack.grading,
+    declaredFunctions: gradingFunctions,
+    declaredSchedules: gradingSchedules,
+  },
 ];
 const capabilityNames = [
   'platform',

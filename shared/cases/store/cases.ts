@@ -65,10 +65,13 @@ const gapKey = (kind: string, year: number, sequence: number) => ({
  * An item that stands or falls with a new case (its public tracking record, the request's idempotency claim, the
  * record of who saw the complainant). `label` names it when its condition fails: see CaseCompanionConflictError.
  */
-export interface CaseCompanion {
-  readonly Put: Record<string, unknown>;
+/** An item written (or deleted) with a new case, standing or falling with it; `label` names it when its condition fails. */
+export type CaseCompanion = (
+  | { readonly Put: Record<string, unknown> }
+  | { readonly Delete: Record<string, unknown> }
+) & {
   readonly label?: string;
-}
+};
 
 /** A companion's condition failed, so the case was not stored (e.g. another request claimed the idempotency key). */
 export class CaseCompanionConflictError extends ConflictError {
@@ -199,7 +202,11 @@ export const createNumberedCase = async (
     // One update per counter item, the linked changes' with the new case's (a transaction touches an item once).
     ...counterWrites([{ after: stored }, ...linked]),
   ];
-  const items = [...own, ...companions.map(({ Put }) => ({ Put })), ...linked.flatMap(changeWrites)] as never[];
+  const items = [
+    ...own,
+    ...companions.map(({ label: _label, ...write }) => write),
+    ...linked.flatMap(changeWrites),
+  ] as never[];
 
   for (let attempt = 1; ; attempt += 1) {
     try {

@@ -5,10 +5,16 @@
  */
 import { applyPublishedGrade, type Enterprise, type IndustryGrade } from '#enterprises/domain/enterprise.ts';
 import { afterGradeChange } from '#enterprises/domain/positive-list.ts';
-import { type EnterpriseCompanion, getEnterprise, saveEnterprise } from '#enterprises/store/enterprises.ts';
+import {
+  type EnterpriseCompanion,
+  findEntries,
+  getEnterprise,
+  saveEnterprise,
+} from '#enterprises/store/enterprises.ts';
 import { EnterpriseNotFoundError, EnterpriseVersionConflictError } from '#enterprises/store/errors.ts';
+import { flagFacet } from '#enterprises/store/keys.ts';
 
-export { type EnterpriseCompanion, enterpriseItemPut, enterpriseWrites } from '#enterprises/store/enterprises.ts';
+export { type EnterpriseCompanion, enterpriseWrites } from '#enterprises/store/enterprises.ts';
 export { EnterpriseCompanionConflictError, EnterpriseNotFoundError } from '#enterprises/store/errors.ts';
 
 /** The registered enterprise of `uscc`; EnterpriseNotFoundError (404) when none is. */
@@ -43,3 +49,10 @@ export const recordPublishedGrade = async (
     }
   }
 };
+
+/**
+ * The enterprises whose help plan is still `opening` or `closing` (its case not yet stored or closed), by name after
+ * the sort key `after`, at most `limit`: what the settling schedule works through.
+ */
+export const unsettledHelpPlans = (limit: number, after?: string) =>
+  findEntries([flagFacet('help-plan-unsettled')], limit, after);

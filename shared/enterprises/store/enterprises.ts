@@ -55,17 +55,6 @@ const entryPut = (enterprise: Enterprise, facet: string) => ({
   },
 });
 
-/**
- * The enterprise's own item only, conditioned on the version read, for another capability's transaction: a change
- * that leaves every search entry as it is (its help plan's state), never one of name, town, industry or grade.
- */
-export const enterpriseItemPut = (before: Enterprise, after: Enterprise): EnterpriseCompanion => {
-  if (entrySortKey(before) !== entrySortKey(after) || facetsOf(before).join() !== facetsOf(after).join()) {
-    throw new Error(`enterpriseItemPut: ${after.uscc} changes its search entries; use enterpriseWrites`);
-  }
-  return { Put: { TableName: tableName('main'), Item: toItem(after), ...versionCondition(before.version) } };
-};
-
 /** The entries to put and the keys of those to delete when `after` replaces `before` (all of them for a new one). */
 const entryChanges = (before: Enterprise | undefined, after: Enterprise) => {
   const wanted = facetsOf(after);

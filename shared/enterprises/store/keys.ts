@@ -9,6 +9,8 @@
  *   - by town → `ENT#TOWN#<town>`; by industry → `ENT#INDUSTRY#<GB/T 4754 code>` (one per industry of the firm)
  *   - by grade → `ENT#GRADE#<A+|A|B|B-|C|D|none>`; by positive-list status → `ENT#POSITIVE#<status>`
  *   - key polluters → `ENT#FLAG#key-polluter`; VOCs emitters → `ENT#FLAG#vocs` (sparse: only firms with the flag)
+ *   - flagged for re-grading → `ENT#FLAG#regrade`; a help plan still `opening` or `closing` (its case not yet stored or
+ *     closed) → `ENT#FLAG#help-plan-unsettled`, which the settling schedule reads
  *   - by a fragment of the name → `ENT#NAME#<bigram>`, one per distinct two-character piece of the normalised name
  * - an import (the file's SHA-256) → pk `ENTIMPORT#<sha-256 hex>`, sk `IMPORT`
  */
@@ -23,7 +25,7 @@ export const townFacet = (town: string) => `TOWN#${town}`;
 export const industryFacet = (code: string) => `INDUSTRY#${code}`;
 export const gradeFacet = (grade: string) => `GRADE#${grade}`;
 export const positiveListFacet = (status: string) => `POSITIVE#${status}`;
-export const flagFacet = (flag: 'key-polluter' | 'vocs' | 'regrade') => `FLAG#${flag}`;
+export const flagFacet = (flag: 'key-polluter' | 'vocs' | 'regrade' | 'help-plan-unsettled') => `FLAG#${flag}`;
 export const nameFacet = (bigram: string) => `NAME#${bigram}`;
 
 /** The gsi1 partition of a facet. */
@@ -45,14 +47,15 @@ export const facetsOf = (enterprise: Enterprise): string[] => [
   ...(enterprise.keyPolluter ? [flagFacet('key-polluter')] : []),
   ...(enterprise.vocs ? [flagFacet('vocs')] : []),
   ...(enterprise.regrade ? [flagFacet('regrade')] : []),
+  ...(enterprise.helpPlan && enterprise.helpPlan.state !== 'open' ? [flagFacet('help-plan-unsettled')] : []),
   ...nameBigrams(enterprise.name).map(nameFacet),
 ];
 
 /**
- * The most entries an enterprise can have: all, town, 5 industries, grade, positive list, 3 flags and the bigrams of
+ * The most entries an enterprise can have: all, town, 5 industries, grade, positive list, 4 flags and the bigrams of
  * the longest name. With the enterprise item, a new enterprise is one transaction (at most 100 items).
  */
-export const maxEntries = 12 + (maxNameLength - 1);
+export const maxEntries = 13 + (maxNameLength - 1);
 
 /** The facets a search reads: one per criterion that has an index, every bigram of a name fragment; all firms if none. */
 export const facetsOfSearch = (search: EnterpriseSearch): string[] => {

@@ -3,11 +3,12 @@
  * grade's own transaction — `opening`, with the id its case will have, or `closing` — and {@link settleHelpPlan} then
  * stores or closes the case in one transaction with the enterprise's plan marked `open` or removed. A crash in
  * between leaves the plan `opening` or `closing` (shown so on the enterprise), and the next publication for the firm
- * settles it: the case's id was fixed at publication, so it is stored once whoever completes it. (Nothing settles it
- * sooner yet: a nightly pass over unsettled plans is the missing piece.)
+ * settles it, or {@link settleUnsettledHelpPlans} on its schedule, whichever comes first: the case's id was fixed at
+ * publication, so it is stored once whoever completes it.
  */
 import { ulid } from 'ulid';
 import {
+  type CaseCompanion,
   CaseCompanionConflictError,
   CaseNotFoundError,
   CaseVersionConflictError,
@@ -19,7 +20,7 @@ import { relayNow } from '#cases/services/relay-events.ts';
 import { loadTimeContext } from '#deadlines/services/time-context.ts';
 import { getOrgUnit } from '#directory/services/lookup.ts';
 import { type Enterprise, settledHelpPlan } from '#enterprises/domain/enterprise.ts';
-import { enterpriseItemPut, requireEnterprise } from '#enterprises/services/grades.ts';
+import { enterpriseWrites, requireEnterprise, unsettledHelpPlans } from '#enterprises/services/grades.ts';
 import { closeHelpPlan, helpPlanActor, helpPlanCase, helpPlanDetails } from '#grading/domain/help-plan.ts';
 import { now } from '#platform/clock.ts';
 import { logger } from '#platform/logger.ts';
@@ -39,7 +40,8 @@ export const settleHelpPlan = async (uscc: string): Promise<Enterprise> => {
     if (!plan || plan.state === 'open') return enterprise;
     const at = now();
     const settled = settledHelpPlan(enterprise, at.toISOString(), helpPlanActor);
-    const put = enterpriseItemPut(enterprise, settled);
+    // The item and the search entries settling changes (the plan leaves the index of unsettled plans).
+    const [enterpriseItem, ...entries] = enterpriseWrites(enterprise, settled) as CaseCompanion[];
     try {
       const time = await loadTimeContext(at);
       if (plan.state === 'opening') {
@@ -53,7 +55,8 @@ export const settleHelpPlan = async (uscc: string): Promise<Enterprise> => {
           eventId: ulid(),
         });
         const stored = await createNumberedCase(opened.case, opened.history, opened.event, [
-          { ...put, label: '企业的帮扶计划' },
+          { ...(enterpriseItem as CaseCompanion), label: '企业的帮扶计划' },
+          ...entries,
         ]);
         logger.info('help plan opened', { uscc, caseId: stored.id, number: stored.number });
         await relayNow([opened.event]);
@@ -66,7 +69,10 @@ export const settleHelpPlan = async (uscc: string): Promise<Enterprise> => {
         const latest = enterprise.industryGrades.find((entry) => entry.grade === enterprise.grade);
         const transition =
           item && closeHelpPlan(item, enterprise.grade ?? '', latest?.assessmentId, { now: at, time, eventId: ulid });
-        await commitTransition(transition ?? { changes: [], events: [] }, [{ Put: put.Put }]);
+        await commitTransition(transition ?? { changes: [], events: [] }, [
+          enterpriseItem as CaseCompanion,
+          ...entries,
+        ]);
         if (transition) await relayNow(transition.events);
         logger.info('help plan closed', { uscc, caseId: plan.caseId, alreadyFinished: !transition });
       }
@@ -75,4 +81,48 @@ export const settleHelpPlan = async (uscc: string): Promise<Enterprise> => {
       if (!isConflict(error) || attempt >= attempts) throw error;
     }
   }
+};
+
+export interface SettleReport {
+  /** Plans found `opening` or `closing`. */
+  readonly found: number;
+  readonly settled: number;
+  /** Changed after `changedBefore`: the request that changed them may still be settling them. */
+  readonly recent: number;
+  /** The USCCs whose settling failed (logged; tried again on the next run). */
+  readonly failed: readonly string[];
+}
+
+const pageSize = 100;
+
+/**
+ * Settles every help plan left `opening` or `closing` by an enterprise last changed before `changedBefore` (read from
+ * the sparse index of unsettled plans, so a run reads only those). A failure is logged and the run goes on.
+ */
+export const settleUnsettledHelpPlans = async (changedBefore: Date): Promise<SettleReport> => {
+  let found = 0;
+  let settled = 0;
+  let recent = 0;
+  const failed: string[] = [];
+  let after: string | undefined;
+  do {
+    const page = await unsettledHelpPlans(pageSize, after);
+    for (const uscc of page.usccs) {
+      found += 1;
+      try {
+        const enterprise = await requireEnterprise(uscc);
+        if (new Date(enterprise.updatedAt) > changedBefore) {
+          recent += 1;
+          continue;
+        }
+        await settleHelpPlan(uscc);
+        settled += 1;
+      } catch (error) {
+        logger.error('help plan not settled', { uscc, error });
+        failed.push(uscc);
+      }
+    }
+    after = page.after;
+  } while (after !== undefined);
+  return { found, settled, recent, failed };
 };

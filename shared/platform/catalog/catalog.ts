@@ -7,7 +7,7 @@ import { casesFunctions, casesSchedules } from '#cases/resources.ts';
 import { deadlinesFunctions, deadlinesSchedules } from '#deadlines/resources.ts';
 import { directoryFunctions } from '#directory/resources.ts';
 import { enterprisesFunctions } from '#enterprises/resources.ts';
-import { gradingFunctions } from '#grading/resources.ts';
+import { gradingFunctions, gradingSchedules } from '#grading/resources.ts';
 import { inspectionsFunctions } from '#inspections/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
 import { ledgerFunctions } from '#ledger/resources.ts';
@@ -38,7 +38,12 @@ export const functions = {
 
 export type FunctionName = keyof typeof functions;
 
-const declaredSchedules = { ...deadlinesSchedules, ...casesSchedules, ...surveysSchedules } as const;
+const declaredSchedules = {
+  ...deadlinesSchedules,
+  ...casesSchedules,
+  ...surveysSchedules,
+  ...gradingSchedules,
+} as const;
 
 export type ScheduleName = keyof typeof declaredSchedules;
 

@@ -41,10 +41,26 @@ describe('the search entries of an enterprise', () => {
         vocs: true,
       }),
       regrade: { since: '2026-06-01T02:00:00.000Z', caseId: 'c', number: 'GL-2026-000001', reason: '查实' },
+      helpPlan: {
+        caseId: 'h',
+        state: 'opening' as const,
+        assessmentId: 'a',
+        unitId: 'city',
+        since: '2026-06-01T02:00:00.000Z',
+      },
     };
 
     expect(facetsOf(longest)).toHaveLength(maxEntries);
     expect(maxEntries + 1).toBeLessThanOrEqual(100);
+  });
+
+  it('lists a help plan not yet settled (opening or closing), and not an open one', () => {
+    const plan = { caseId: 'h', assessmentId: 'a', unitId: 'city', since: '2026-06-01T02:00:00.000Z' };
+    const withPlan = (state: 'opening' | 'open' | 'closing') => ({ ...anEnterprise(), helpPlan: { ...plan, state } });
+
+    expect(facetsOf(withPlan('opening'))).toContain('FLAG#help-plan-unsettled');
+    expect(facetsOf(withPlan('closing'))).toContain('FLAG#help-plan-unsettled');
+    expect(facetsOf(withPlan('open'))).not.toContain('FLAG#help-plan-unsettled');
   });
 
   it('sorts entries by name and ends them with the USCC', () => {

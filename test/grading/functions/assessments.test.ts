@@ -5,18 +5,14 @@ import type { GradingScheme } from '#grading/domain/scheme.ts';
 import type { AssessmentView } from '#grading/services/assessment-view.ts';
 import type { AssessmentList } from '#grading/services/read-assessments.ts';
 import type { SchemeWithVersions } from '#grading/services/schemes.ts';
-import type { Principal } from '#platform/domain/principal.ts';
 import type { Problem } from '#platform/http/problem.ts';
 import { admin, aNewEnterprise, call, makeUscc, register } from '../../enterprises/support/enterprises.ts';
 import { seedDirectory } from '../../support/directory.ts';
-import { aPrincipal, bodyOf } from '../../support/factories.ts';
+import { bodyOf } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws, storedEmails } from '../../support/local-aws.ts';
 import { drainNotices } from '../../support/notices.ts';
+import { act, create, enterprise, handler, lead, publish, supervisor } from '../support/assessments.ts';
 import { aScheme, exampleAnswers } from '../support/factories.ts';
-
-const handler = aPrincipal('handler', 'east-enforcement');
-const lead = aPrincipal('lead', 'east');
-const supervisor = aPrincipal('supervisor', 'city');
 
 const firm = makeUscc('50000001');
 const twoIndustryFirm = makeUscc('50000002');
@@ -27,33 +23,6 @@ let aws: LocalAws;
 const schemeBody = (overrides: Record<string, unknown> = {}) => {
   const { industry: _i, version: _v, savedAt: _a, savedBy: _b, ...scheme } = aScheme();
   return { ...scheme, industryName: '包装印刷', name: '测试方案', ...overrides };
-};
-
-const create = (body: unknown, principal: Principal = handler) =>
-  call('POST', '/v1/grading/assessments', { principal, body });
-const act = (id: string, action: string, principal: Principal, body?: unknown) =>
-  call('POST', '/v1/grading/assessments/{id}/actions/{action}', {
-    principal,
-    pathParameters: { id, action },
-    ...(body === undefined ? {} : { body }),
-  });
-const enterprise = async (uscc: string) =>
-  bodyOf<Enterprise>(await call('GET', '/v1/enterprises/{uscc}', { principal: lead, pathParameters: { uscc } }));
-
-/** Creates, submits, accepts and publishes an assessment; answers the published assessment. */
-const publish = async (body: Record<string, unknown>): Promise<AssessmentView> => {
-  const draft = bodyOf<AssessmentView>(await create(body));
-  for (const [action, principal] of [
-    ['submit', handler],
-    ['accept', lead],
-    ['publish', supervisor],
-  ] as const) {
-    const response = await act(draft.id, action, principal, {});
-    expect(response.statusCode, `${action}: ${response.body}`).toBe(200);
-  }
-  return bodyOf<AssessmentView>(
-    await call('GET', '/v1/grading/assessments/{id}', { principal: lead, pathParameters: { id: draft.id } }),
-  );
 };
 
 beforeAll(async () => {
