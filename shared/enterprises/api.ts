@@ -16,6 +16,7 @@ import {
 } from '#enterprises/domain/positive-list.ts';
 import { enterpriseSearchSchema } from '#enterprises/domain/search.ts';
 import { usccSchema } from '#enterprises/domain/uscc.ts';
+import type { GradeCounts } from '#enterprises/services/grade-counts.ts';
 import type { ImportReport } from '#enterprises/services/import-enterprises.ts';
 import type { PositiveList } from '#enterprises/services/positive-list.ts';
 import type { EnterprisePage } from '#enterprises/services/search-enterprises.ts';
@@ -31,6 +32,7 @@ import {
   instant,
   jsonRequest,
   locationHeader,
+  objectKeyedBy,
   ok,
   schemaFor,
   text,
@@ -177,6 +179,17 @@ const enterprisePageSchema = schemaFor<EnterprisePage>()(
     .meta({ id: 'EnterprisePage', description: '企业检索结果 / enterprises found' }),
 );
 
+const gradeCountsSchema = schemaFor<GradeCounts>()(
+  z
+    .object({
+      counts: objectKeyedBy({ ...gradeLabels, none: '未评级' }, count('企业数 / enterprises')).describe(
+        '各等级（含未评级 none）的企业数 / enterprises per grade, none for never graded',
+      ),
+      total: count('登记的企业总数 / enterprises registered'),
+    })
+    .meta({ id: 'GradeCounts', description: '绩效等级分布 / enterprises per grade' }),
+);
+
 const importReportSchema = schemaFor<ImportReport>()(
   z
     .object({
@@ -266,6 +279,19 @@ export const enterprisesApi = {
     query: enterpriseSearchSchema,
     response: ok('企业 / the enterprises', enterprisePageSchema),
     problems: [400, 403],
+  },
+  countGrades: {
+    method: 'GET',
+    path: '/v1/enterprises/grade-counts',
+    function: 'search-enterprises',
+    auth: 'official',
+    summary: '绩效等级分布：各等级的企业数',
+    tags: ['enterprises'],
+    description:
+      '登记企业按总体绩效等级（A+、A、B、B-、C、D，未评级为 none）的企业数及总数。由等级索引计数（每个等级一次计数查询），不读取企业。' +
+      '/ How many enterprises hold each grade, counted from the grade index.',
+    response: ok('各等级企业数 / enterprises per grade', gradeCountsSchema),
+    problems: [403],
   },
   getEnterprise: {
     method: 'GET',

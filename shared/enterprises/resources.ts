@@ -11,7 +11,12 @@ export const enterprisesFunctions = defineFunctions('enterprises', {
     memoryMiB: 512,
   },
   // Reads index partitions (gsi1) and the enterprises found: never a scan.
-  'search-enterprises': { description: '检索企业', tables: { main: 'read' }, timeoutSeconds: 15, memoryMiB: 512 },
+  'search-enterprises': {
+    description: '检索企业、统计等级分布',
+    tables: { main: 'read' },
+    timeoutSeconds: 15,
+    memoryMiB: 512,
+  },
   'get-enterprise': { description: '查看企业', tables: { main: 'read' }, timeoutSeconds: 10, memoryMiB: 512 },
   'update-enterprise': {
     description: '修改企业信息',

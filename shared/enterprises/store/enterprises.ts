@@ -225,6 +225,32 @@ export const findEntries = async (facets: readonly string[], limit: number, afte
 };
 
 /**
+ * How many entries a facet's partition holds, counted by DynamoDB (`Select: COUNT`, a page per MB of entries): no
+ * entry comes back, but each is read, so it costs what reading the partition's keys would.
+ */
+export const countEntries = async (facet: string): Promise<number> => {
+  let count = 0;
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await translateSdkErrors('统计企业', () =>
+      dynamo().send(
+        new QueryCommand({
+          TableName: tableName('main'),
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': facetPartition(facet) },
+          Select: 'COUNT',
+          ExclusiveStartKey,
+        }),
+      ),
+    );
+    count += page.Count ?? 0;
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return count;
+};
+
+/**
  * Takes back an enterprise an import registered (its item and entries), if it is still as the import wrote it: same
  * import, never changed since. Returns whether it was deleted.
  */

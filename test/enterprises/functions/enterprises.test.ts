@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Enterprise } from '#enterprises/domain/enterprise.ts';
+import type { GradeCounts } from '#enterprises/services/grade-counts.ts';
 import type { ImportReport } from '#enterprises/services/import-enterprises.ts';
 import type { EnterprisePage } from '#enterprises/services/search-enterprises.ts';
 import type { Problem } from '#platform/http/problem.ts';
@@ -169,6 +170,26 @@ describe('GET /v1/enterprises (search)', () => {
         .errors?.map((error) => error.path)
         .sort(),
     ).toEqual(['grade', 'q']);
+  });
+});
+
+describe('GET /v1/enterprises/grade-counts', () => {
+  it('counts the firms of each grade from the grade index, reading no enterprise', async () => {
+    // Arrange
+    const watch = watchDynamo();
+
+    // Act
+    const response = await call('GET', '/v1/enterprises/grade-counts', { principal: operator });
+    watch.stop();
+
+    // Assess: the four firms registered above, each in one bucket
+    expect(response.statusCode, response.body).toBe(200);
+    const { counts, total } = bodyOf<GradeCounts>(response);
+    expect(counts).toMatchObject({ 'A+': 0, A: 0, B: 1, 'B-': 0, C: 2, D: 0 });
+    expect(total).toBe(4);
+    expect(Object.values(counts).reduce((sum, count) => sum + count, 0)).toBe(total);
+    expect(watch.calls.map((entry) => entry.command)).toEqual(Array(7).fill('QueryCommand'));
+    for (const query of watch.calls) expect(query.input).toMatchObject({ IndexName: 'gsi1', Select: 'COUNT' });
   });
 });
 

@@ -649,6 +649,7 @@ describe('real responses', () => {
       }),
     'GET /v1/enterprises': () =>
       call('GET', '/v1/enterprises', { principal: demo.operator, query: { q: '样例', limit: '1' } }),
+    'GET /v1/enterprises/grade-counts': () => call('GET', '/v1/enterprises/grade-counts', { principal: demo.operator }),
     'GET /v1/enterprises/{uscc}': () =>
       call('GET', '/v1/enterprises/{uscc}', { principal: demo.lead, pathParameters: { uscc: grading.uscc } }),
     'PATCH /v1/enterprises/{uscc}': () =>

@@ -243,7 +243,10 @@ export interface Api {
     };
     '/v1/enterprises': {
       post: operations['registerEnterprisePost'];
-      get: operations['searchEnterprisesGet'];
+      get: operations['searchEnterprisesGetEnterprises'];
+    };
+    '/v1/enterprises/grade-counts': {
+      get: operations['searchEnterprisesGetEnterprisesGradeCounts'];
     };
     '/v1/enterprises/{uscc}': {
       get: operations['getEnterpriseGet'];
@@ -3256,7 +3259,7 @@ export interface Api {
         };
       };
     };
-    searchEnterprisesGet: {
+    searchEnterprisesGetEnterprises: {
       parameters: {
         query?: {
           q?: string;
@@ -3284,6 +3287,37 @@ export interface Api {
         400: {
           content: {
             'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    searchEnterprisesGetEnterprisesGradeCounts: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        200: {
+          content: {
+            'application/json': GradeCounts;
           };
         };
         401: {
@@ -14590,6 +14624,51 @@ export interface EnterprisePage {
    * 下一页游标；最后一页省略 / the next page’s cursor
    */
   nextCursor?: string;
+}
+/**
+ * 绩效等级分布 / enterprises per grade
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "GradeCounts".
+ */
+export interface GradeCounts {
+  /**
+   * 各等级（含未评级 none）的企业数 / enterprises per grade, none for never graded
+   */
+  counts: {
+    /**
+     * 企业数 / enterprises
+     */
+    'A+': number;
+    /**
+     * 企业数 / enterprises
+     */
+    A: number;
+    /**
+     * 企业数 / enterprises
+     */
+    B: number;
+    /**
+     * 企业数 / enterprises
+     */
+    'B-': number;
+    /**
+     * 企业数 / enterprises
+     */
+    C: number;
+    /**
+     * 企业数 / enterprises
+     */
+    D: number;
+    /**
+     * 企业数 / enterprises
+     */
+    none: number;
+  };
+  /**
+   * 登记的企业总数 / enterprises registered
+   */
+  total: number;
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema

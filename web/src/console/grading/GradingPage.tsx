@@ -4,8 +4,7 @@
  * supervisors, to publish for supervisors and administrators, returned and drafts for preparers. The tab is kept in
  * the address.
  *
- * The distribution has no count route of its own: it reads the enterprise search (an index partition per grade, no
- * scan) one bounded page per grade, and says so when a grade has more firms than a page holds.
+ * The distribution is counted by the API from the grade index (`GET /v1/enterprises/grade-counts`), every firm counted.
  */
 import { Alert, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -32,16 +31,12 @@ import {
 } from './labels.tsx';
 import { gradingMessages } from './messages.ts';
 
-/** One page of the search per grade: the most firms a bar counts exactly. */
-const pageLimit = 100;
-
 type Bucket = Grade | 'none';
 const buckets: readonly Bucket[] = [...gradeOrder, 'none'];
 
 interface Count {
   readonly bucket: Bucket;
   readonly count: number;
-  readonly capped: boolean;
 }
 
 const useGradeCounts = () => {
@@ -49,22 +44,11 @@ const useGradeCounts = () => {
   const [error, setError] = useState<string>();
   useEffect(() => {
     let live = true;
-    Promise.all(
-      buckets.map(async (bucket): Promise<Count> => {
-        const {
-          data,
-          error: problem,
-          response,
-        } = await api.GET('/v1/enterprises', {
-          params: { query: { grade: bucket, limit: pageLimit } },
-        });
-        if (!data) throw new Error(failureReason(problem, response));
-        return { bucket, count: data.items.length, capped: data.nextCursor !== undefined };
-      }),
-    ).then(
-      (result) => live && setCounts(result),
-      (cause: unknown) => live && setError(cause instanceof Error ? cause.message : String(cause)),
-    );
+    void api.GET('/v1/enterprises/grade-counts').then(({ data, error: problem, response }) => {
+      if (!live) return;
+      if (data) setCounts(buckets.map((bucket) => ({ bucket, count: data.counts[bucket] })));
+      else setError(failureReason(problem, response));
+    });
     return () => {
       live = false;
     };
@@ -168,8 +152,6 @@ const GradingPage = () => {
             show: true,
             position: 'top',
             color: '#262626',
-            formatter: (point: { value?: unknown; dataIndex: number }) =>
-              `${point.value}${counts[point.dataIndex]?.capped ? '+' : ''}`,
           },
           data: counts.map((count) => ({
             value: count.count,
@@ -180,8 +162,7 @@ const GradingPage = () => {
     };
     return {
       option,
-      summary: counts.map((count) => `${name(count.bucket)} ${count.count}${count.capped ? '+' : ''}`).join('；'),
-      capped: counts.filter((count) => count.capped).map((count) => name(count.bucket)),
+      summary: counts.map((count) => `${name(count.bucket)} ${count.count}`).join('；'),
       total: counts.reduce((sum, count) => sum + count.count, 0),
     };
   }, [counts, language, t]);
@@ -205,7 +186,7 @@ const GradingPage = () => {
           }
         >
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            {t('distributionNote', { limit: pageLimit })}
+            {t('distributionNote')}
           </Typography.Paragraph>
           {error && <Alert type="error" showIcon title={error} />}
           {chart && chart.total === 0 && <Empty />}
@@ -218,14 +199,6 @@ const GradingPage = () => {
                 height={300}
               />
             </div>
-          )}
-          {chart && chart.capped.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginTop: 8 }}
-              title={t('capped', { grade: chart.capped.join('、'), limit: pageLimit })}
-            />
           )}
         </Card>
       </section>
