@@ -53,7 +53,7 @@ describe('newComplaintSchema', () => {
   });
 
   it('refuses unknown fields rather than dropping them silently', () => {
-    expect(problemsOf(aComplaint({ priority: 'high' }))).toEqual(['']);
+    expect(problemsOf(aComplaint({ priority: 'high' }))).toEqual(['priority']);
   });
 
   it('accepts landlines with area code and valid USCCs', () => {

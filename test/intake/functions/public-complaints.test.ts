@@ -86,7 +86,7 @@ describe('POST /v1/public/complaints', () => {
       bodyOf<{ errors: { path: string }[] }>(response)
         .errors.map((error) => error.path)
         .sort(),
-    ).toEqual(['', 'description']);
+    ).toEqual(['channel', 'description']);
   });
 
   it('limits how often one address may submit', async () => {

@@ -276,7 +276,7 @@ describe('POST /v1/exports, the export-cases worker and GET /v1/exports/{id} (is
 
     expect(outside.statusCode).toBe(403);
     expect(paging.statusCode).toBe(400);
-    expect(bodyOf(paging)).toMatchObject({ errors: [expect.objectContaining({ path: 'filter' })] });
+    expect(bodyOf(paging)).toMatchObject({ errors: [expect.objectContaining({ path: 'filter.cursor' })] });
     expect(format.statusCode).toBe(400);
     expect(Messages).toEqual([]);
   });
