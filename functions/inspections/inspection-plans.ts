@@ -1,5 +1,11 @@
 import { inspectionsApi } from '#inspections/api.ts';
-import { createPlan, putInspectorEntry, readInspectorPool, readPlans } from '#inspections/services/plans.ts';
+import {
+  createPlan,
+  putInspectorEntry,
+  readInspectorPool,
+  readPlans,
+  updatePlan,
+} from '#inspections/services/plans.ts';
 import { tableName } from '#platform/config.ts';
 import { routeKey } from '#platform/http/api-registry.ts';
 import { principalFromEvent } from '#platform/http/auth.ts';
@@ -9,8 +15,9 @@ import { jsonResponse } from '#platform/http/responses.ts';
 
 tableName('main');
 
-/** The plans and the inspector pool: four routes in one function (a function costs four CloudFormation resources). */
+/** The plans and the inspector pool: five routes in one function (a function costs four CloudFormation resources). */
 const createRoute = routeKey(inspectionsApi.createPlan);
+const updateRoute = routeKey(inspectionsApi.updatePlan);
 const poolRoute = routeKey(inspectionsApi.listInspectors);
 const putRoute = routeKey(inspectionsApi.putInspector);
 
@@ -18,6 +25,10 @@ const putRoute = routeKey(inspectionsApi.putInspector);
 export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
   if (event.routeKey === createRoute) return jsonResponse(201, await createPlan(jsonBody(event), principal));
+  if (event.routeKey === updateRoute) {
+    const id = parsePathParameter(inspectionsApi.updatePlan, 'id', event);
+    return jsonResponse(200, await updatePlan(id, jsonBody(event), principal));
+  }
   if (event.routeKey === poolRoute) return jsonResponse(200, await readInspectorPool(principal));
   if (event.routeKey === putRoute) {
     const username = parsePathParameter(inspectionsApi.putInspector, 'username', event);

@@ -33,7 +33,7 @@ import { inspectionsQuerySchema, newInspectionSchema, outcomeLabels } from './do
 import type { Inspector } from './domain/inspectors.ts';
 import { inspectorEntrySchema, usernameSchema } from './domain/inspectors.ts';
 import type { InspectionPlan } from './domain/plan.ts';
-import { newPlanSchema, plansQuerySchema } from './domain/plan.ts';
+import { newPlanSchema, planChangeSchema, plansQuerySchema } from './domain/plan.ts';
 import type { DrawDetails, DrawSummary } from './services/draws.ts';
 import type { EnforcementLedger } from './services/enforcement-cases.ts';
 import type { PublicInspections } from './services/public-inspections.ts';
@@ -56,7 +56,10 @@ const planSchema = narrowSchemaFor<InspectionPlan>()(
       unitPath: z.array(z.string()).describe('单位路径 / unit path'),
       createdAt: instant('制定时间 / made at'),
       createdBy: text('制定人 / by'),
-      drawId: text('据此进行的抽取 / its draw').optional(),
+      version: count('版本（修改时带上）/ version', 1),
+      updatedAt: instant('修改时间 / changed at').optional(),
+      updatedBy: text('修改人 / changed by').optional(),
+      drawId: text('据此进行的抽取（抽取后不能修改）/ its draw').optional(),
     })
     .meta({ id: 'InspectionPlan', description: '抽查计划 / a draw plan' }),
 );
@@ -184,7 +187,7 @@ const inspectionSchema = narrowSchemaFor<Inspection>()(
             violation: flag('查实的违法行为 / a violation'),
             serious: flag('严重 / serious'),
             rectificationCaseId: text('整改问题（督办事项编号）/ its rectification problem').optional(),
-            rectificationNumber: text('整改问题文号 / its number').optional(),
+            rectificationNumber: text('整改问题编号（问题登记完成后）/ its number, once stored').optional(),
             enforcementCaseId: text('执法案件 / its enforcement case').optional(),
           }),
         )
@@ -220,7 +223,7 @@ const enforcementCaseSchema = narrowSchemaFor<EnforcementCase>()(
       uscc: text('企业 / firm'),
       enterpriseName: text('企业名称 / name'),
       cause: text('案由 / cause'),
-      docketNumber: text('立案文号 / docket number').optional(),
+      docketNumber: text('立案文号（系统按序分配），如 环立〔2026〕12号 / docket number, assigned'),
       inspectionId: text('来源检查记录 / inspection').optional(),
       state: enumOf(enforcementStateLabels),
       filedOn: day('立案日期 / filed on'),
@@ -361,6 +364,23 @@ export const inspectionsApi = {
     response: created('已制定 / created', planSchema),
     problems: [400, 403, 415],
   },
+  updatePlan: {
+    method: 'PATCH',
+    path: '/v1/inspection-plans/{id}',
+    function: 'inspection-plans',
+    auth: 'official',
+    summary: '修改抽查计划（抽取前）',
+    tags: ['inspections'],
+    description:
+      '抽取前可修改计划的名称、各类别抽查比例（给出的类别替换原值）、检查事项清单（整体替换）、每家企业的执法人员数；期间不可改。' +
+      '已抽取的计划不能修改（409：抽取结果及其核验数据依据抽取时的计划公开）。带 `version` 时，已被他人修改返回 409；' +
+      `读取与保存之间被他人修改或抽取同样返回 409。修改人：${planners}（本单位及下级单位的计划）。/ Changes an undrawn plan; ` +
+      'a drawn plan, or a stale `version`, is a 409.',
+    pathParameters: { id: idParameter('计划编号 / plan id') },
+    body: jsonRequest('修改 / the change', planChangeSchema.meta({ id: 'InspectionPlanChange' })),
+    response: ok('修改后的计划 / the plan', planSchema),
+    problems: [400, 403, 404, 409, 415],
+  },
   listInspectors: {
     method: 'GET',
     path: '/v1/inspection-plans/inspectors',
@@ -438,7 +458,8 @@ export const inspectionsApi = {
     description:
       '录入一次检查（随机抽查的写 drawId，每家抽中企业只录一次）：执法人员须在库且未申报利害关系，与抽中人员不同须说明理由；证据材料先经 ' +
       '`POST /v1/attachments` 上传。发现的问题可：记入企业违法记录（violation，A、B 级企业标记待重新评级）、登记整改问题（rectification，' +
-      '须信访办权限）、立案查处（enforcement）。录入即公开；公开期限为检查之日起 20 个工作日。' +
+      '须信访办权限：问题以录入时确定的编号登记，与检查记录恰好一一对应）、立案查处（enforcement，立案文号由系统按序分配，见 ' +
+      '`POST /v1/enforcement-cases`）。录入即公开；公开期限为检查之日起 20 个工作日。' +
       `录入人：${recorders}。/ Records an inspection; a finding may flag the firm, open a problem or file a case.`,
     body: jsonRequest('检查记录 / the inspection', newInspectionSchema.meta({ id: 'NewInspection' })),
     response: created('已录入 / recorded', inspectionSchema),
@@ -463,7 +484,12 @@ export const inspectionsApi = {
     auth: 'official',
     summary: '立案（执法案件）',
     tags: ['inspections'],
-    description: `立案查处：当事企业、案由、立案日期、文号、来源检查记录。立案人：${recorders}。/ Files an enforcement case.`,
+    description:
+      '立案查处：当事企业、案由、立案日期、来源检查记录。立案文号由系统在立案时分配（请求中不得填写），格式为 `环立〔年份〕序号号`，' +
+      '如 `环立〔2026〕12号`：年份为立案日期（北京时间）所在年，序号为立案单位所属执法机关（立案单位路径上最近的局或分局，其下科室、' +
+      '大队共用）当年的顺序号，按立案先后递增、不重复；序号在保存前以原子递增取得，保存失败的序号记为空号（注明原因）。处罚决定书文号由法制' +
+      `部门的公文系统编定，在 \`decide\` 时录入。立案人：${recorders}。/ Files an enforcement case; its docket number is assigned ` +
+      'in the year’s series of the filing enforcement body (nearest bureau or branch), increasing, never reused.',
     body: jsonRequest('立案 / the case', newEnforcementCaseSchema.meta({ id: 'NewEnforcementCase' })),
     response: created('已立案 / filed', enforcementCaseSchema),
     problems: [400, 403, 415],

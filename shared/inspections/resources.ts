@@ -1,7 +1,7 @@
 import { defineFunctions } from '#platform/catalog/definitions.ts';
 
 /**
- * Four functions for thirteen routes: each function costs about four CloudFormation resources, so routes of one
+ * Four functions for fourteen routes: each function costs about four CloudFormation resources, so routes of one
  * concern share one (the route key picks the service).
  */
 export const inspectionsFunctions = defineFunctions('inspections', {

@@ -2,6 +2,7 @@
  * Enforcement cases (行政处罚案件): filed (立案), a penalty decision (处罚决定书) with its amount, a transfer to the police
  * or the judiciary (移送), closed (结案). Each step is a day (Asia/Shanghai) and is counted on that day.
  */
+import type { OrgUnit } from '#directory/domain/org-units.ts';
 import { usccSchema } from '#enterprises/domain/uscc.ts';
 import { ConflictError } from '#platform/domain/errors.ts';
 import { plainText } from '#platform/domain/text.ts';
@@ -40,7 +41,6 @@ export const newEnforcementCaseSchema = z
     uscc: usccSchema.describe('当事企业 / the firm'),
     cause: plainText(2, 500).describe('案由 / the cause'),
     filedOn: day('立案日期 / filed on'),
-    docketNumber: plainText(1, 50).optional().describe('立案文号 / docket number'),
     inspectionId: z
       .string()
       .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, '检查记录编号格式不正确')
@@ -49,6 +49,23 @@ export const newEnforcementCaseSchema = z
   })
   .strict();
 export type NewEnforcementCase = z.output<typeof newEnforcementCaseSchema>;
+
+/**
+ * The docket number (立案文号) the system assigns on filing: `环立〔2026〕12号` — the year of the filing day (an
+ * Asia/Shanghai day) and the case's place in that year's series of the enforcement body filing it. Never typed in.
+ */
+export const docketNumberOf = (year: number, sequence: number): string => `环立〔${year}〕${sequence}号`;
+
+/**
+ * The enforcement body whose series numbers a case: the nearest bureau or branch (局、分局) on the filing unit's path,
+ * root first — the authority cases are filed in the name of; its departments (监察大队, 管理科 …) share its series, as
+ * they share its document numbers.
+ */
+export const docketUnitOf = (path: readonly Pick<OrgUnit, 'id' | 'kind'>[]): string => {
+  const body = path.findLast((unit) => unit.kind !== 'department') ?? path[0];
+  if (!body) throw new RangeError('a unit path has at least the unit itself');
+  return body.id;
+};
 
 /** `POST /v1/enforcement-cases/{id}/steps`. */
 export const enforcementStepSchema = z.discriminatedUnion('step', [
@@ -87,7 +104,8 @@ export interface EnforcementCase {
   readonly uscc: string;
   readonly enterpriseName: string;
   readonly cause: string;
-  readonly docketNumber?: string;
+  /** 立案文号, assigned on filing: {@link docketNumberOf}. */
+  readonly docketNumber: string;
   readonly inspectionId?: string;
   readonly state: EnforcementState;
   readonly filedOn: string;

@@ -10,6 +10,7 @@ import { attachmentRefSchema } from '#intake/domain/attachments.ts';
 import { plainText } from '#platform/domain/text.ts';
 import { z } from '#platform/domain/zod.ts';
 import { rectificationBands } from '#rectification/domain/details.ts';
+import type { ProblemFields, ProblemOwners } from '#rectification/domain/problem.ts';
 import { usernameSchema } from './inspectors.ts';
 import { itemCodeSchema, periodSchema } from './plan.ts';
 
@@ -34,12 +35,9 @@ export const rectificationRequestSchema = z
   .describe('据此登记整改问题（须信访办登记权限）/ open a rectification problem');
 
 export const enforcementRequestSchema = z
-  .object({
-    cause: plainText(2, 500).describe('案由 / the cause'),
-    docketNumber: plainText(1, 50).optional().describe('立案文号 / docket number'),
-  })
+  .object({ cause: plainText(2, 500).describe('案由 / the cause') })
   .strict()
-  .describe('据此立案查处 / file an enforcement case');
+  .describe('据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)');
 
 export const findingSchema = z
   .object({
@@ -108,11 +106,27 @@ export interface Finding {
   readonly item?: string;
   readonly violation: boolean;
   readonly serious: boolean;
-  /** The rectification problem opened from it (its case). */
+  /**
+   * The rectification problem opened from it: the id its case has (fixed when the inspection is recorded) and, once the
+   * case is stored, its number (absent only while the problem is being opened).
+   */
   readonly rectificationCaseId?: string;
   readonly rectificationNumber?: string;
   /** The enforcement case filed from it. */
   readonly enforcementCaseId?: string;
+}
+
+/**
+ * A rectification problem a finding asks for, checked and planned when the inspection is recorded: the case id it will
+ * have, what it is and who owns it. Stored in the inspection's transaction; its case is stored just after, exactly
+ * once, under that id (`services/rectification-links.ts`).
+ */
+export interface PlannedRectification {
+  /** The finding's index. */
+  readonly finding: number;
+  readonly caseId: string;
+  readonly fields: ProblemFields;
+  readonly owners: ProblemOwners;
 }
 
 export interface EvidenceFile {

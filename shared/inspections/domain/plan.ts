@@ -2,6 +2,7 @@
  * A draw plan (抽查计划): the period, the rate of each supervision class (data, never a constant of the algorithm), the
  * inspection items (检查事项清单) and how many inspectors go to each drawn firm. A plan is drawn once.
  */
+import { ConflictError } from '#platform/domain/errors.ts';
 import { plainText } from '#platform/domain/text.ts';
 import { z } from '#platform/domain/zod.ts';
 import { type SupervisionClass, supervisionClassLabels } from './classes.ts';
@@ -69,29 +70,62 @@ export const inspectionItemSchema = z
   .strict();
 export type InspectionItem = z.output<typeof inspectionItemSchema>;
 
+const planName = plainText(2, 100).describe('计划名称 / name');
+const planItems = z.array(inspectionItemSchema).min(1).max(50).describe('检查事项清单 / the inspection items');
+const inspectorsPerEntity = z
+  .int()
+  .min(2, '每家企业至少两名执法人员')
+  .max(4)
+  .describe('每家抽中企业的执法人员数（至少 2 人）/ inspectors per drawn firm');
+
+/** Each item code once: a repeated one is named at its place. */
+const uniqueItemCodes = (
+  plan: { readonly items?: readonly InspectionItem[] | undefined },
+  context: z.core.$RefinementCtx,
+): void => {
+  const items = plan.items ?? [];
+  items.forEach((item, index) => {
+    if (items.findIndex((other) => other.code === item.code) < index) {
+      context.addIssue({ code: 'custom', path: ['items', index, 'code'], message: '检查事项代码重复' });
+    }
+  });
+};
+
 /** `POST /v1/inspection-plans`. */
 export const newPlanSchema = z
   .object({
-    name: plainText(2, 100).describe('计划名称 / name'),
+    name: planName,
     period: periodSchema.describe('抽查期间（季度，如 2026-Q2）/ the quarter'),
     rates: ratesSchema.default(defaultRates),
-    items: z.array(inspectionItemSchema).min(1).max(50).describe('检查事项清单 / the inspection items'),
-    inspectorsPerEntity: z
-      .int()
-      .min(2, '每家企业至少两名执法人员')
-      .max(4)
-      .default(2)
-      .describe('每家抽中企业的执法人员数（至少 2 人）/ inspectors per drawn firm'),
+    items: planItems,
+    inspectorsPerEntity: inspectorsPerEntity.default(2),
   })
   .strict()
-  .superRefine((plan, context) => {
-    plan.items.forEach((item, index) => {
-      if (plan.items.findIndex((other) => other.code === item.code) < index) {
-        context.addIssue({ code: 'custom', path: ['items', index, 'code'], message: '检查事项代码重复' });
-      }
-    });
-  });
+  .superRefine(uniqueItemCodes);
 export type NewPlan = z.output<typeof newPlanSchema>;
+
+/** `PATCH /v1/inspection-plans/{id}`: the fields given replace the plan's; rates class by class. */
+export const planChangeSchema = z
+  .object({
+    name: planName.optional(),
+    rates: z
+      .object({
+        'key-polluter': ratePercent(supervisionClassLabels['key-polluter']).optional(),
+        special: ratePercent(supervisionClassLabels.special).optional(),
+        general: ratePercent(supervisionClassLabels.general).optional(),
+        'positive-list': ratePercent(supervisionClassLabels['positive-list']).optional(),
+      })
+      .strict()
+      .optional()
+      .describe('各类别的抽查比例；给出的类别替换原值 / the rates to change, class by class'),
+    items: planItems.optional().describe('检查事项清单（整体替换）/ the inspection items, replaced whole'),
+    inspectorsPerEntity: inspectorsPerEntity.optional(),
+    version: z.int().min(1).optional().describe('所依据的版本；已被他人修改时返回 409 / the version read'),
+  })
+  .strict()
+  .refine((change) => Object.keys(change).some((key) => key !== 'version'), '没有要修改的内容')
+  .superRefine(uniqueItemCodes);
+export type PlanChange = z.output<typeof planChangeSchema>;
 
 export interface InspectionPlan {
   readonly id: string;
@@ -105,9 +139,37 @@ export interface InspectionPlan {
   readonly unitPath: readonly string[];
   readonly createdAt: string;
   readonly createdBy: string;
-  /** The draw made from it: a plan is drawn once. */
+  /** Each change adds one (optimistic concurrency: a change names the version it was made on). */
+  readonly version: number;
+  readonly updatedAt?: string;
+  readonly updatedBy?: string;
+  /** The draw made from it: a plan is drawn once, and is not changed after. */
   readonly drawId?: string;
 }
+
+/**
+ * The plan with `change` applied, one version on. Only before its draw: the draw, its snapshot and its published
+ * verification data name the plan as it was drawn.
+ */
+export const changePlan = (plan: InspectionPlan, change: PlanChange, by: string, at: string): InspectionPlan => {
+  if (plan.drawId) {
+    throw new ConflictError(`该计划已抽取（${plan.drawId}），不能再修改：抽取结果及其核验数据依据抽取时的计划公开`);
+  }
+  if (change.version !== undefined && change.version !== plan.version) {
+    throw new ConflictError(
+      `抽查计划已被他人修改（当前版本 ${plan.version}，您看到的是版本 ${change.version}），请刷新后重试`,
+    );
+  }
+  const { version: _version, rates, ...fields } = change;
+  return {
+    ...plan,
+    ...fields,
+    ...(rates ? { rates: { ...plan.rates, ...rates } } : {}),
+    version: plan.version + 1,
+    updatedAt: at,
+    updatedBy: by,
+  };
+};
 
 export const plansQuerySchema = z
   .object({ period: periodSchema.optional().describe('期间（默认全部）/ the quarter') })

@@ -137,7 +137,7 @@ export const createDraw = async (body: unknown, principal: Principal): Promise<D
     drawnAt: at.toISOString(),
     drawnBy: principal.username,
   };
-  await saveDraw(draw, snapshotJson);
+  await saveDraw(draw, snapshotJson, plan.version);
   return detailsOf(draw, snapshotJson, {});
 };
 

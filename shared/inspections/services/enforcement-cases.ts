@@ -1,14 +1,24 @@
 /**
  * Enforcement cases (`/v1/enforcement-cases`): filing one, its steps (decision, transfer, closing), and the ledger of a
  * unit and period with its figures — from the counters, and on request recounted from the records and compared.
+ *
+ * Filing assigns the docket number (立案文号, `环立〔2026〕12号`): the next in the year's series of the enforcement body
+ * (the nearest bureau or branch on the filing unit's path), taken by one atomic `ADD` on the series' counter just
+ * before the transaction that files the case — never inside it, where concurrent filings would conflict on the
+ * counter and retry. Numbers are unique and increase in the order taken; one whose case did not land is recorded as a
+ * gap with the reason (only a crash between the `ADD` and the transaction leaves a gap unrecorded). The penalty
+ * decision's number (处罚决定书文号) stays typed in at `decide`: decisions are numbered by the legal office's document
+ * system, outside this one.
  */
 import { ulid } from 'ulid';
+import type { OrgUnit } from '#directory/domain/org-units.ts';
 import { requireInScope } from '#directory/domain/scope.ts';
 import { reportingUnit } from '#directory/services/list-units.ts';
 import { getOrgUnit } from '#directory/services/lookup.ts';
 import { getEnterprise } from '#enterprises/services/every-enterprise.ts';
 import {
   applyStep,
+  docketUnitOf,
   type EnforcementCase,
   enforcementQuerySchema,
   enforcementStepSchema,
@@ -23,7 +33,9 @@ import {
   listEnforcementCases,
   listInspections,
   readFigures,
+  recordDocketGaps,
   saveEnforcementCase,
+  takeDocketNumbers,
 } from '#inspections/store/records.ts';
 import { now } from '#platform/clock.ts';
 import { type FieldProblem, ValidationError } from '#platform/domain/errors.ts';
@@ -31,6 +43,10 @@ import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
 import { requireReader, requireRecorder } from './access.ts';
+
+/** The enforcement body whose docket series numbers the cases `unit` files. */
+export const docketUnitFor = async (unit: OrgUnit): Promise<string> =>
+  docketUnitOf(await Promise.all(unit.path.map((id) => (id === unit.id ? unit : getOrgUnit(id)))));
 
 export const fileEnforcementCase = async (body: unknown, principal: Principal): Promise<EnforcementCase> => {
   requireRecorder(principal);
@@ -49,12 +65,15 @@ export const fileEnforcementCase = async (body: unknown, principal: Principal): 
     problems.push({ path: 'inspectionId', message: '检查记录不是该企业的' });
   }
   if (problems.length > 0 || !firm) throw new ValidationError(problems);
+  // Taken only now, when nothing can refuse the filing but the write itself.
+  const [docket] = await takeDocketNumbers(await docketUnitFor(unit), Number(input.filedOn.slice(0, 4)), 1);
+  if (!docket) throw new RangeError('one docket number was asked for');
   const filed: EnforcementCase = {
     id: ulid(),
     uscc: firm.uscc,
     enterpriseName: firm.name,
     cause: input.cause,
-    ...(input.docketNumber ? { docketNumber: input.docketNumber } : {}),
+    docketNumber: docket.number,
     ...(input.inspectionId ? { inspectionId: input.inspectionId } : {}),
     state: 'filed',
     filedOn: input.filedOn,
@@ -66,7 +85,13 @@ export const fileEnforcementCase = async (body: unknown, principal: Principal): 
     updatedAt: at.toISOString(),
     updatedBy: principal.username,
   };
-  await saveEnforcementCase(undefined, filed, caseDeltas(undefined, filed));
+  try {
+    await saveEnforcementCase(undefined, filed, caseDeltas(undefined, filed));
+  } catch (error) {
+    // The number is recorded as a gap — unless the transaction, giving no verdict, landed after all.
+    const landed = await recordDocketGaps([{ docket, caseId: filed.id }], error, now().toISOString());
+    if (!landed) throw error;
+  }
   return filed;
 };
 

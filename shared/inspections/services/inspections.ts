@@ -2,13 +2,16 @@
  * Recording an inspection (`POST /v1/inspections`) and listing them (`GET /v1/inspections`).
  *
  * One request: everything is checked first (the firm, the draw and that it drew the firm, the inspectors — in the pool,
- * active, without a declared tie to the firm — the items, the evidence files); then each finding that asks for a
- * rectification problem gets one through the rectification capability's own service (its own numbered case and
- * transaction: a problem is a case, and cases are stored only by the cases capability); then one transaction stores
- * the inspection with the drawn firm marked inspected, the firm's last inspection, the enforcement cases its findings
- * file, the violation on the firm's record (which flags an A or B firm for re-grading) and the counters. Should that
- * transaction fail after a problem was stored, the problem stands (its source reference names the inspection's
- * number); a retry of the request stores the inspection.
+ * active, without a declared tie to the firm — the items, the evidence files, and each rectification problem a finding
+ * asks for, as registering one checks it). Then the docket numbers of the enforcement cases its findings file are taken
+ * (one atomic `ADD` on the filing body's series, before the transaction: see `enforcement-cases.ts`), and one
+ * transaction stores the inspection with the drawn firm marked inspected, the firm's last inspection, the enforcement
+ * cases, the violation on the firm's record (which flags an A or B firm for re-grading), the counters, and the
+ * rectification problems planned under the case ids their findings name. Each problem's case (a case is stored only
+ * by the cases capability, in its own transaction) is then stored exactly once under that id
+ * (`rectification-links.ts`): should that fail, the inspection stands with the problem planned, its finding naming the
+ * case id without a number yet, and the next request settles it — a retry of a drawn firm's inspection (answered 409)
+ * or any inspection recorded later.
  */
 import { ulid } from 'ulid';
 import { computeDeadline } from '#deadlines/domain/periods.ts';
@@ -29,22 +32,41 @@ import {
 } from '#inspections/domain/inspection.ts';
 import { periodBounds, periodOf } from '#inspections/domain/plan.ts';
 import { getDraw, getLastInspections } from '#inspections/store/draws.ts';
-import { InspectionsVersionConflictError } from '#inspections/store/errors.ts';
+import { InspectionRecordedError, InspectionsVersionConflictError } from '#inspections/store/errors.ts';
 import { listInspectors } from '#inspections/store/plans.ts';
-import { listInspections, saveInspection } from '#inspections/store/records.ts';
+import {
+  type Docket,
+  getDrawnFirmInspectionId,
+  getInspection,
+  listInspections,
+  recordDocketGaps,
+  saveInspection,
+  takeDocketNumbers,
+} from '#inspections/store/records.ts';
 import { attachUploadsAs } from '#intake/services/attachments.ts';
 import { now } from '#platform/clock.ts';
 import { type FieldProblem, ForbiddenError, ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate, bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
-import { createProblem } from '#rectification/services/create-problem.ts';
+import { logger } from '#platform/logger.ts';
+import { registrarRole } from '#rectification/domain/problem.ts';
 import { requireReader, requireRecorder } from './access.ts';
+import { docketUnitFor } from './enforcement-cases.ts';
+import { planRectifications, settleLeftovers, settleRectifications } from './rectification-links.ts';
 
 const attempts = 3;
 
 /** Problems opened from findings need the ledger keeper's role (the rectification capability's rule). */
-const rectificationRole = 'dispatcher';
+const rectificationRole = registrarRole;
+
+/** Settles the drawn firm's inspection recorded already (a retry's), then refuses the second as before. */
+const refuseRecorded = async (inspectionId: string, cause?: unknown): Promise<never> => {
+  await settleRectifications(inspectionId).catch((error: unknown) =>
+    logger.error('rectification problems of an inspection left unsettled', { inspectionId, error }),
+  );
+  throw new InspectionRecordedError('该企业在本次抽取中的检查已记录', { cause });
+};
 
 export const recordInspection = async (body: unknown, principal: Principal): Promise<Inspection> => {
   requireRecorder(principal);
@@ -97,68 +119,56 @@ export const recordInspection = async (body: unknown, principal: Principal): Pro
     throw new ForbiddenError('据检查发现登记整改问题须由信访办（整改台账管理）录入');
   }
 
-  const evidence = await attachUploadsAs(input.evidence, 'evidence');
   const id = ulid();
   const number = inspectionNumber(id, input.date);
+  const rectifications = await planRectifications(
+    input.findings,
+    { source: draw ? 'random-inspection' : 'self-check', inspectionNumber: number, firmName: firm.name },
+    principal,
+  );
+  if (rectifications.problems.length > 0) throw new ValidationError(rectifications.problems);
+  // A retry of a drawn firm's inspection: settled and refused before it takes docket numbers it could not use.
+  const recorded = input.drawId ? await getDrawnFirmInspectionId(input.drawId, firm.uscc) : undefined;
+  if (recorded) return refuseRecorded(recorded);
 
+  const evidence = await attachUploadsAs(input.evidence, 'evidence');
+  const filing = input.findings.filter((finding) => finding.enforcement);
+  const dockets =
+    filing.length > 0
+      ? await takeDocketNumbers(await docketUnitFor(unit), Number(input.date.slice(0, 4)), filing.length)
+      : [];
   const findings: Finding[] = [];
   const cases: EnforcementCase[] = [];
   for (const [index, finding] of input.findings.entries()) {
-    let rectification: { rectificationCaseId: string; rectificationNumber: string } | undefined;
-    if (finding.rectification) {
-      const request = finding.rectification;
-      try {
-        const problem = await createProblem(
-          {
-            source: draw ? 'random-inspection' : 'self-check',
-            sourceReference: `检查记录 ${number}`,
-            description: `${firm.name}：${finding.description}`,
-            plan: { measures: request.measures, milestones: [] },
-            departmentId: request.departmentId,
-            band: request.band,
-            ...(request.leadUsername ? { leadUsername: request.leadUsername } : {}),
-            ...(request.responsibleUsername ? { responsibleUsername: request.responsibleUsername } : {}),
-          },
-          principal,
-        );
-        rectification = { rectificationCaseId: problem.id, rectificationNumber: problem.number };
-      } catch (error) {
-        if (!(error instanceof ValidationError)) throw error;
-        throw new ValidationError(
-          error.errors.map((problem) => ({
-            path: `findings.${index}.rectification.${problem.path === 'plan.measures' ? 'measures' : problem.path}`,
-            message: problem.message,
-          })),
-          { cause: error },
-        );
-      }
-    }
-    const enforcement: EnforcementCase | undefined = finding.enforcement
-      ? {
-          id: ulid(),
-          uscc: firm.uscc,
-          enterpriseName: firm.name,
-          cause: finding.enforcement.cause,
-          ...(finding.enforcement.docketNumber ? { docketNumber: finding.enforcement.docketNumber } : {}),
-          inspectionId: id,
-          state: 'filed',
-          filedOn: input.date,
-          unitId: unit.id,
-          unitPath: unit.path,
-          version: 1,
-          createdAt: at.toISOString(),
-          createdBy: principal.username,
-          updatedAt: at.toISOString(),
-          updatedBy: principal.username,
-        }
-      : undefined;
+    const planned = rectifications.planned.find((each) => each.finding === index);
+    const docket = finding.enforcement ? dockets[cases.length] : undefined;
+    const enforcement: EnforcementCase | undefined =
+      finding.enforcement && docket
+        ? {
+            id: ulid(),
+            uscc: firm.uscc,
+            enterpriseName: firm.name,
+            cause: finding.enforcement.cause,
+            docketNumber: docket.number,
+            inspectionId: id,
+            state: 'filed',
+            filedOn: input.date,
+            unitId: unit.id,
+            unitPath: unit.path,
+            version: 1,
+            createdAt: at.toISOString(),
+            createdBy: principal.username,
+            updatedAt: at.toISOString(),
+            updatedBy: principal.username,
+          }
+        : undefined;
     if (enforcement) cases.push(enforcement);
     findings.push({
       description: finding.description,
       ...(finding.item ? { item: finding.item } : {}),
       violation: finding.violation,
       serious: finding.serious,
-      ...(rectification ?? {}),
+      ...(planned ? { rectificationCaseId: planned.caseId } : {}),
       ...(enforcement ? { enforcementCaseId: enforcement.id } : {}),
     });
   }
@@ -200,43 +210,75 @@ export const recordInspection = async (body: unknown, principal: Principal): Pro
     recordedBy: principal.username,
   };
 
-  for (let attempt = 1; ; attempt += 1) {
-    const [lastRead] = await getLastInspections([firm.uscc]);
-    const recorded = violation
-      ? await violationWrites(
-          firm.uscc,
-          {
-            at: at.toISOString(),
-            source: 'inspection',
-            caseId: id,
-            number,
-            substantiated: 'yes',
-            serious: findings.some((finding) => finding.violation && finding.serious),
-          },
-          principal.username,
-        )
-      : undefined;
-    const inspection: Inspection = {
-      ...base,
-      violationRecorded: recorded !== undefined,
-      regradeFlagged: recorded?.flagged ?? false,
-    };
-    try {
-      await saveInspection({
-        inspection,
-        cases,
-        lastRead,
-        enterpriseWrites: recorded?.writes ?? [],
-        deltas: [
-          ...inspectionDeltas(inspection),
-          ...cases.flatMap((enforcement) => caseDeltas(undefined, enforcement)),
-        ],
-      });
-      return inspection;
-    } catch (error) {
-      if (!(error instanceof InspectionsVersionConflictError) || attempt >= attempts) throw error;
+  const store = async (): Promise<Inspection> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const [lastRead] = await getLastInspections([firm.uscc]);
+      const recordedViolation = violation
+        ? await violationWrites(
+            firm.uscc,
+            {
+              at: at.toISOString(),
+              source: 'inspection',
+              caseId: id,
+              number,
+              substantiated: 'yes',
+              serious: findings.some((finding) => finding.violation && finding.serious),
+            },
+            principal.username,
+          )
+        : undefined;
+      const inspection: Inspection = {
+        ...base,
+        violationRecorded: recordedViolation !== undefined,
+        regradeFlagged: recordedViolation?.flagged ?? false,
+      };
+      try {
+        await saveInspection({
+          inspection,
+          cases,
+          lastRead,
+          enterpriseWrites: recordedViolation?.writes ?? [],
+          deltas: [
+            ...inspectionDeltas(inspection),
+            ...cases.flatMap((enforcement) => caseDeltas(undefined, enforcement)),
+          ],
+          rectifications: rectifications.planned,
+        });
+        return inspection;
+      } catch (error) {
+        if (!(error instanceof InspectionsVersionConflictError) || attempt >= attempts) throw error;
+      }
     }
+  };
+
+  let inspection: Inspection;
+  try {
+    inspection = await store();
+  } catch (error) {
+    const numbered = cases.map((enforcement, index) => ({ docket: dockets[index] as Docket, caseId: enforcement.id }));
+    // Numbers that filed nothing are recorded as gaps — unless the transaction, giving no verdict, landed after all.
+    const landed = numbered.length > 0 && (await recordDocketGaps(numbered, error, now().toISOString()));
+    const stored = landed ? await getInspection(id) : undefined;
+    if (!stored) {
+      if (error instanceof InspectionRecordedError && input.drawId) {
+        const other = await getDrawnFirmInspectionId(input.drawId, firm.uscc);
+        if (other) return refuseRecorded(other, error);
+      }
+      throw error;
+    }
+    inspection = stored;
   }
+  // The inspection is recorded whatever happens from here: a problem left planned shows as its case id without a
+  // number, and the next request settles it — as this one settles what earlier ones left.
+  const settled =
+    rectifications.planned.length > 0
+      ? await settleRectifications(id).catch((error: unknown) => {
+          logger.error('rectification problems of an inspection left unsettled', { inspectionId: id, error });
+          return undefined;
+        })
+      : undefined;
+  await settleLeftovers();
+  return settled ?? inspection;
 };
 
 export const readInspections = async (query: unknown, principal: Principal): Promise<Inspection[]> => {

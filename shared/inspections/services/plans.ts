@@ -1,9 +1,17 @@
 /** Draw plans and the inspector pool: `/v1/inspection-plans` and `/v1/inspection-plans/inspectors`. */
 import { ulid } from 'ulid';
+import { requireInScope } from '#directory/domain/scope.ts';
 import { getOrgUnit, getUser } from '#directory/services/lookup.ts';
 import { type Inspector, inspectorEntrySchema } from '#inspections/domain/inspectors.ts';
-import { type InspectionPlan, newPlanSchema, plansQuerySchema } from '#inspections/domain/plan.ts';
-import { listInspectors, listPlans, putInspector, putPlan } from '#inspections/store/plans.ts';
+import {
+  changePlan,
+  type InspectionPlan,
+  newPlanSchema,
+  planChangeSchema,
+  plansQuerySchema,
+} from '#inspections/domain/plan.ts';
+import { PlanNotFoundError } from '#inspections/store/errors.ts';
+import { getPlan, listInspectors, listPlans, putInspector, putPlan, replacePlan } from '#inspections/store/plans.ts';
 import { now } from '#platform/clock.ts';
 import { orMissing, ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -21,9 +29,25 @@ export const createPlan = async (body: unknown, principal: Principal): Promise<I
     unitPath: unit.path,
     createdAt: now().toISOString(),
     createdBy: principal.username,
+    version: 1,
   };
   await putPlan(plan);
   return plan;
+};
+
+/**
+ * Changes a plan's name, rates, items or inspectors per firm while it is undrawn, on the version read: 409 once drawn
+ * (the draw is published as made from the plan it read) or when someone else changed it first.
+ */
+export const updatePlan = async (id: string, body: unknown, principal: Principal): Promise<InspectionPlan> => {
+  requirePlanner(principal);
+  const change = parseWith(planChangeSchema, body);
+  const before = await getPlan(id);
+  if (!before) throw new PlanNotFoundError(`抽查计划 ${id} 不存在`);
+  requireInScope(before.unitPath, principal, '该抽查计划不是本单位或下级单位制定的');
+  const after = changePlan(before, change, principal.username, now().toISOString());
+  await replacePlan(before, after);
+  return after;
 };
 
 export const readPlans = async (query: unknown, principal: Principal): Promise<InspectionPlan[]> => {

@@ -2,7 +2,8 @@
  * Draws with their snapshots, and the firms' last inspections the draw reads (keys: ./keys.ts).
  *
  * A draw is one transaction: the draw item, its snapshot's pieces, and the plan marked with the draw's id on the
- * condition that it has none — so a plan is drawn once, and a retry with another seed cannot replace a result.
+ * condition that it has none and is still the version the draw read — so a plan is drawn once, a retry with another
+ * seed cannot replace a result, and a change of the plan in between cannot slip under a draw made from the old one.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -10,7 +11,7 @@ import type { Draw } from '#inspections/domain/draw-record.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo, queryAll, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
-import { PlanDrawnError } from './errors.ts';
+import { PlanDrawnError, PlanVersionConflictError } from './errors.ts';
 import {
   donePrefix,
   drawKey,
@@ -22,6 +23,7 @@ import {
   snapshotPieceLength,
   snapshotPrefix,
 } from './keys.ts';
+import { getPlan, undrawnAtVersion } from './plans.ts';
 
 /** Who went to a firm last time. */
 export interface LastInspection {
@@ -31,8 +33,13 @@ export interface LastInspection {
   readonly usernames: readonly string[];
 }
 
-export const saveDraw = async (draw: Draw, snapshotJson: string): Promise<void> => {
+/**
+ * @throws PlanDrawnError when the plan was drawn already.
+ * @throws PlanVersionConflictError when the plan changed since `planVersion` was read.
+ */
+export const saveDraw = async (draw: Draw, snapshotJson: string, planVersion: number): Promise<void> => {
   const TableName = tableName('main');
+  const undrawn = undrawnAtVersion(planVersion);
   const pieces: string[] = [];
   for (let start = 0; start < snapshotJson.length; start += snapshotPieceLength) {
     pieces.push(snapshotJson.slice(start, start + snapshotPieceLength));
@@ -46,8 +53,8 @@ export const saveDraw = async (draw: Draw, snapshotJson: string): Promise<void> 
               TableName,
               Key: planKey(draw.planId),
               UpdateExpression: 'SET drawId = :draw',
-              ConditionExpression: 'attribute_exists(pk) and attribute_not_exists(drawId)',
-              ExpressionAttributeValues: { ':draw': draw.id },
+              ...undrawn,
+              ExpressionAttributeValues: { ...undrawn.ExpressionAttributeValues, ':draw': draw.id },
             },
           },
           {
@@ -75,6 +82,10 @@ export const saveDraw = async (draw: Draw, snapshotJson: string): Promise<void> 
       error instanceof TransactionCanceledException &&
       error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
     ) {
+      const plan = await getPlan(draw.planId);
+      if (plan && !plan.drawId) {
+        throw new PlanVersionConflictError('抽取期间抽查计划被修改，请按修改后的计划重新抽取', { cause: error });
+      }
       throw new PlanDrawnError('该计划已抽取过（每个计划只抽取一次）', { cause: error });
     }
     throw new PersistenceError(`保存抽取结果失败：${(error as Error).name}`, { cause: error });

@@ -13,6 +13,11 @@ export class PlanDrawnError extends ConflictError {
   override name = 'PlanDrawnError';
 }
 
+/** Someone else changed the plan since it was read (or while it was being drawn). */
+export class PlanVersionConflictError extends ConflictError {
+  override name = 'PlanVersionConflictError';
+}
+
 /** The drawn firm's inspection was recorded already. */
 export class InspectionRecordedError extends ConflictError {
   override name = 'InspectionRecordedError';

@@ -4,16 +4,24 @@
  * figures never drift from the records.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { EnforcementCase } from '#inspections/domain/enforcement.ts';
+import {
+  BatchGetCommand,
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { docketNumberOf, type EnforcementCase } from '#inspections/domain/enforcement.ts';
 import { type DayDelta, type FigureName, type Figures, figureNames, noFigures } from '#inspections/domain/figures.ts';
-import type { Inspection } from '#inspections/domain/inspection.ts';
+import type { Inspection, PlannedRectification } from '#inspections/domain/inspection.ts';
 import { tableName } from '#platform/config.ts';
 import { dynamo, queryAll, versionCondition, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
+import { recordSeriesGap, takeFromSeries } from '#platform/dynamodb/sequences.ts';
 import type { LastInspection } from './draws.ts';
 import { InspectionRecordedError, InspectionsVersionConflictError } from './errors.ts';
 import {
+  docketSeries,
   doneKey,
   enforcementKey,
   enforcementPartition,
@@ -23,6 +31,7 @@ import {
   inspectionsPartition,
   lastInspectionKey,
 } from './keys.ts';
+import { plannedLinkPuts } from './rectification-links.ts';
 
 type TransactItem = Record<string, unknown>;
 
@@ -89,11 +98,16 @@ export interface InspectionWrite {
   /** Writes of the enterprise register (a violation on record), conditioned on the firm's version. */
   readonly enterpriseWrites: readonly TransactItem[];
   readonly deltas: readonly DayDelta[];
+  /** The rectification problems its findings ask for, planned under the case ids the findings name. */
+  readonly rectifications: readonly PlannedRectification[];
 }
 
 /**
  * Stores an inspection, in one transaction with: the drawn firm marked inspected (once), the firm's last inspection,
- * the cases filed from it, the firm's record and the counters.
+ * the cases filed from it, the firm's record, the counters, and the rectification problems planned (their cases are
+ * stored after, each exactly once: `services/rectification-links.ts`). At most 20 findings: 20 cases and 20 planned
+ * problems, with the inspection's own items, the firm's few and a counter per unit on its path, stay far below
+ * DynamoDB's 100 items a transaction.
  *
  * @throws InspectionRecordedError when the drawn firm's inspection is recorded already.
  * @throws InspectionsVersionConflictError when the firm or its last inspection changed meanwhile (try again).
@@ -153,6 +167,7 @@ export const saveInspection = async (write: InspectionWrite): Promise<void> => {
     ...write.cases.map((enforcement) => casePut(enforcement, undefined)),
     ...write.enterpriseWrites,
     ...counterUpdates(inspection.unitPath, write.deltas),
+    ...plannedLinkPuts(inspection, write.rectifications),
   ];
   try {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items as never[] }));
@@ -166,6 +181,14 @@ export const saveInspection = async (write: InspectionWrite): Promise<void> => {
     }
     throw new PersistenceError(`保存检查记录失败：${(error as Error).name}`, { cause: error });
   }
+};
+
+/** Whether the drawn firm's inspection is recorded already, and which it is. */
+export const getDrawnFirmInspectionId = async (drawId: string, uscc: string): Promise<string | undefined> => {
+  const { Item } = await translateSdkErrors('读取抽中企业的检查记录', () =>
+    dynamo().send(new GetCommand({ TableName: tableName('main'), Key: doneKey(drawId, uscc), ConsistentRead: true })),
+  );
+  return Item ? String(Item.inspectionId) : undefined;
 };
 
 export const getInspection = async (id: string): Promise<Inspection | undefined> => {
@@ -212,6 +235,59 @@ export const listInspections = async (from: string, to: string): Promise<Inspect
   return pages.flat().map((item) => withoutKeys<Inspection>(item));
 };
 
+/** A docket number taken from an enforcement body's series for a year. */
+export interface Docket {
+  readonly unitId: string;
+  readonly year: number;
+  readonly sequence: number;
+  /** `环立〔2026〕12号`. */
+  readonly number: string;
+}
+
+/**
+ * Takes the next `count` docket numbers (立案文号) of the enforcement body `unitId` for `year`: one atomic `ADD` on the
+ * series' counter, made just before the transaction that files the cases (`#platform/dynamodb/sequences.ts`).
+ */
+export const takeDocketNumbers = async (unitId: string, year: number, count: number): Promise<Docket[]> => {
+  const sequences = await takeFromSeries(docketSeries(unitId, year), `分配 ${year} 年立案文号`, count);
+  return sequences.map((sequence) => ({ unitId, year, sequence, number: docketNumberOf(year, sequence) }));
+};
+
+const isCancellation = (error: unknown): boolean => {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof TransactionCanceledException) return true;
+  }
+  return false;
+};
+
+/**
+ * Records as gaps the docket numbers whose cases did not land because of `error` (their transaction's failure).
+ * Returns whether a case was found stored after all — a transaction that gave no verdict may have landed, in which
+ * case the numbers stand and nothing is recorded.
+ */
+export const recordDocketGaps = async (
+  numbered: readonly { readonly docket: Docket; readonly caseId: string }[],
+  error: unknown,
+  at: string,
+): Promise<boolean> => {
+  const reason = isCancellation(error) ? 'transaction-cancelled' : 'transaction-failed';
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const outcomes = await Promise.all(
+    numbered.map(({ docket, caseId }) =>
+      recordSeriesGap({
+        series: docketSeries(docket.unitId, docket.year),
+        sequence: docket.sequence,
+        number: docket.number,
+        numberedKey: enforcementKey(caseId),
+        reason,
+        detail,
+        recordedAt: at,
+      }),
+    ),
+  );
+  return outcomes.includes('numbered-stored');
+};
+
 /** Files a case (new) or stores a step of it (conditioned on the version read), with its counters. */
 export const saveEnforcementCase = async (
   before: EnforcementCase | undefined,
@@ -253,18 +329,47 @@ export const listEnforcementCases = async (to: string, from?: string): Promise<E
   return items.map((item) => withoutKeys<EnforcementCase>(item));
 };
 
-/** The counters of a unit summed over the days from `from` to `to`: one query. */
-export const readFigures = async (unitId: string, from: string, to: string): Promise<Figures> => {
-  const { Items = [] } = await translateSdkErrors('读取执法统计', () =>
-    dynamo().send(
-      new QueryCommand({
-        TableName: tableName('main'),
-        KeyConditionExpression: 'pk = :pk and sk between :from and :to',
-        ExpressionAttributeValues: { ':pk': figuresPartition(unitId), ':from': `DAY#${from}`, ':to': `DAY#${to}` },
-      }),
-    ),
+/** A unit's counter of one day as stored: the figures ever added to it (one never added is missing). */
+export interface StoredFigureDay {
+  readonly unitId: string;
+  readonly day: string;
+  readonly figures: Partial<Figures>;
+}
+
+/** A unit's counters day by day, from `from` to `to` when given (else every day), oldest first; every page read. */
+export const readFigureDays = async (unitId: string, from?: string, to?: string): Promise<StoredFigureDay[]> => {
+  const items = await translateSdkErrors('读取执法统计', () =>
+    queryAll({
+      TableName: tableName('main'),
+      KeyConditionExpression: 'pk = :pk and sk between :from and :to',
+      ExpressionAttributeValues: {
+        ':pk': figuresPartition(unitId),
+        ':from': `DAY#${from ?? ''}`,
+        ':to': `DAY#${to ?? '~'}`,
+      },
+    }),
   );
+  return items.map((item) => {
+    const figures: Partial<Record<FigureName, number>> = {};
+    for (const name of figureNames) if (item[name] !== undefined) figures[name] = Number(item[name]);
+    return { unitId, day: String(item.sk).slice('DAY#'.length), figures };
+  });
+};
+
+/** The counters of a unit summed over the days from `from` to `to`: one query (of every page). */
+export const readFigures = async (unitId: string, from: string, to: string): Promise<Figures> => {
   const sums: Record<FigureName, number> = { ...noFigures };
-  for (const item of Items) for (const name of figureNames) sums[name] += Number(item[name] ?? 0);
+  for (const { figures } of await readFigureDays(unitId, from, to)) {
+    for (const name of figureNames) sums[name] += figures[name] ?? 0;
+  }
   return sums;
+};
+
+/** Adds `deltas` to a unit's counters outside any record's change: a repair by reconciliation (one update per day). */
+export const adjustFigures = async (unitId: string, deltas: readonly DayDelta[]): Promise<void> => {
+  for (const item of counterUpdates([unitId], deltas)) {
+    await translateSdkErrors(`修正单位 ${unitId} 的执法统计`, () =>
+      dynamo().send(new UpdateCommand((item as { Update: UpdateCommandInput }).Update)),
+    );
+  }
 };

@@ -172,7 +172,7 @@ describe('inspections, enforcement and their figures', () => {
           description: '活性炭吸附装置未按期更换活性炭',
           item: 'A1',
           violation: true,
-          enforcement: { cause: '未正常运行大气污染防治设施', docketNumber: '溧环罚〔2026〕12号' },
+          enforcement: { cause: '未正常运行大气污染防治设施' },
         },
       ],
     };
@@ -274,6 +274,10 @@ describe('inspections, enforcement and their figures', () => {
     expect(ledger.penaltyYuan).toBe(600_500.5);
     expect(ledger.recount).toMatchObject({ matches: true, differences: [] });
     expect(ledger.items).toHaveLength(2);
+    // The finding's case took the bureau's first number of the year, this filing the next (in filing order, not by
+    // the filing day's date).
+    expect(filed.docketNumber).toBe('环立〔2026〕2号');
+    expect(ledger.items.map((item) => item.docketNumber).sort()).toEqual(['环立〔2026〕1号', '环立〔2026〕2号']);
   });
 
   it('publishes the period’s draws and results with names and certificates only, verifiable from the snapshot', async () => {

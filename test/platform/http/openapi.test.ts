@@ -736,6 +736,19 @@ describe('real responses', () => {
     },
     'POST /v1/inspection-plans': () =>
       call('POST', '/v1/inspection-plans', { principal: demo.supervisor, body: anInspectionPlan('样例计划') }),
+    'PATCH /v1/inspection-plans/{id}': async () => {
+      const plan = bodyOf<{ id: string }>(
+        await call('POST', '/v1/inspection-plans', {
+          principal: demo.supervisor,
+          body: anInspectionPlan('待修改计划'),
+        }),
+      );
+      return call('PATCH', '/v1/inspection-plans/{id}', {
+        principal: demo.supervisor,
+        pathParameters: { id: plan.id },
+        body: { name: '已修改计划', rates: { general: 10 }, version: 1 },
+      });
+    },
     'GET /v1/inspection-plans/inspectors': async () => {
       await sampleDraw();
       return call('GET', '/v1/inspection-plans/inspectors', { principal: demo.supervisor });

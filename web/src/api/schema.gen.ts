@@ -284,6 +284,9 @@ export interface Api {
       get: operations['inspectionPlansGetInspectionPlans'];
       post: operations['inspectionPlansPost'];
     };
+    '/v1/inspection-plans/{id}': {
+      patch: operations['inspectionPlansPatch'];
+    };
     '/v1/inspection-plans/inspectors': {
       get: operations['inspectionPlansGetInspectionPlansInspectors'];
     };
@@ -4081,6 +4084,63 @@ export interface Api {
           };
         };
         403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    inspectionPlansPatch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': InspectionPlanChange;
+        };
+      };
+      responses: {
+        200: {
+          content: {
+            'application/json': InspectionPlan;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        409: {
           content: {
             'application/problem+json': Problem;
           };
@@ -16567,7 +16627,19 @@ export interface InspectionPlan {
    */
   createdBy: string;
   /**
-   * 据此进行的抽取 / its draw
+   * 版本（修改时带上）/ version
+   */
+  version: number;
+  /**
+   * 修改时间 / changed at
+   */
+  updatedAt?: string;
+  /**
+   * 修改人 / changed by
+   */
+  updatedBy?: string;
+  /**
+   * 据此进行的抽取（抽取后不能修改）/ its draw
    */
   drawId?: string;
 }
@@ -16637,6 +16709,73 @@ export interface NewInspectionPlan {
    * 每家抽中企业的执法人员数（至少 2 人）/ inspectors per drawn firm
    */
   inspectorsPerEntity?: number;
+}
+/**
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "InspectionPlanChange".
+ */
+export interface InspectionPlanChange {
+  /**
+   * 计划名称 / name
+   */
+  name?: string;
+  /**
+   * 各类别的抽查比例；给出的类别替换原值 / the rates to change, class by class
+   */
+  rates?: {
+    /**
+     * 重点排污单位抽查比例（%，每期）/ rate, percent a period
+     */
+    'key-polluter'?: number;
+    /**
+     * 特殊监管对象抽查比例（%，每期）/ rate, percent a period
+     */
+    special?: number;
+    /**
+     * 一般排污单位抽查比例（%，每期）/ rate, percent a period
+     */
+    general?: number;
+    /**
+     * 正面清单企业抽查比例（%，每期）/ rate, percent a period
+     */
+    'positive-list'?: number;
+  };
+  /**
+   * 检查事项清单（整体替换）/ the inspection items, replaced whole
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  items?: [
+    {
+      /**
+       * 检查事项代码 / item code
+       */
+      code: string;
+      /**
+       * 检查事项 / the item
+       */
+      label: string;
+    },
+    ...{
+      /**
+       * 检查事项代码 / item code
+       */
+      code: string;
+      /**
+       * 检查事项 / the item
+       */
+      label: string;
+    }[]
+  ];
+  /**
+   * 每家抽中企业的执法人员数（至少 2 人）/ inspectors per drawn firm
+   */
+  inspectorsPerEntity?: number;
+  /**
+   * 所依据的版本；已被他人修改时返回 409 / the version read
+   */
+  version?: number;
 }
 /**
  * 执法人员库中的一人 / an inspector of the pool
@@ -17114,17 +17253,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -17172,17 +17307,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17228,17 +17359,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -17286,17 +17413,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17342,17 +17465,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17398,17 +17517,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -17456,17 +17571,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17512,17 +17623,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17568,17 +17675,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17624,17 +17727,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -17682,17 +17781,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17738,17 +17833,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17794,17 +17885,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17850,17 +17937,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -17906,17 +17989,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -17964,17 +18043,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18020,17 +18095,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18076,17 +18147,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18132,17 +18199,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18188,17 +18251,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18244,17 +18303,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -18302,17 +18357,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18358,17 +18409,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18414,17 +18461,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18470,17 +18513,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18526,17 +18565,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18582,17 +18617,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18638,17 +18669,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -18696,17 +18723,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18752,17 +18775,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18808,17 +18827,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18864,17 +18879,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18920,17 +18931,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -18976,17 +18983,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19032,17 +19035,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19088,17 +19087,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -19146,17 +19141,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19202,17 +19193,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19258,17 +19245,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19314,17 +19297,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19370,17 +19349,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19426,17 +19401,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19482,17 +19453,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19538,17 +19505,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19594,17 +19557,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -19652,17 +19611,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19708,17 +19663,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19764,17 +19715,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19820,17 +19767,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19876,17 +19819,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19932,17 +19871,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -19988,17 +19923,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20044,17 +19975,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20100,17 +20027,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20156,17 +20079,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -20214,17 +20133,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20270,17 +20185,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20326,17 +20237,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20382,17 +20289,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20438,17 +20341,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20494,17 +20393,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20550,17 +20445,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20606,17 +20497,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20662,17 +20549,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20718,17 +20601,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20774,17 +20653,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -20832,17 +20707,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20888,17 +20759,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -20944,17 +20811,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21000,17 +20863,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21056,17 +20915,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21112,17 +20967,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21168,17 +21019,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21224,17 +21071,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21280,17 +21123,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21336,17 +21175,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21392,17 +21227,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21448,17 +21279,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -21506,17 +21333,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21562,17 +21385,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21618,17 +21437,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21674,17 +21489,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21730,17 +21541,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21786,17 +21593,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21842,17 +21645,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21898,17 +21697,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -21954,17 +21749,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22010,17 +21801,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22066,17 +21853,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22122,17 +21905,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22178,17 +21957,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -22236,17 +22011,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22292,17 +22063,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22348,17 +22115,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22404,17 +22167,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22460,17 +22219,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22516,17 +22271,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22572,17 +22323,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22628,17 +22375,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22684,17 +22427,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22740,17 +22479,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22796,17 +22531,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22852,17 +22583,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22908,17 +22635,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -22964,17 +22687,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -23022,17 +22741,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23078,17 +22793,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23134,17 +22845,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23190,17 +22897,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23246,17 +22949,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23302,17 +23001,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23358,17 +23053,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23414,17 +23105,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23470,17 +23157,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23526,17 +23209,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23582,17 +23261,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23638,17 +23313,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23694,17 +23365,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23750,17 +23417,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23806,17 +23469,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -23864,17 +23523,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23920,17 +23575,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -23976,17 +23627,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24032,17 +23679,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24088,17 +23731,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24144,17 +23783,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24200,17 +23835,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24256,17 +23887,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24312,17 +23939,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24368,17 +23991,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24424,17 +24043,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24480,17 +24095,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24536,17 +24147,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24592,17 +24199,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24648,17 +24251,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24704,17 +24303,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -24762,17 +24357,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24818,17 +24409,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24874,17 +24461,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24930,17 +24513,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -24986,17 +24565,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25042,17 +24617,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25098,17 +24669,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25154,17 +24721,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25210,17 +24773,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25266,17 +24825,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25322,17 +24877,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25378,17 +24929,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25434,17 +24981,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25490,17 +25033,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25546,17 +25085,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25602,17 +25137,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25658,17 +25189,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -25716,17 +25243,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25772,17 +25295,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25828,17 +25347,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25884,17 +25399,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25940,17 +25451,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -25996,17 +25503,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26052,17 +25555,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26108,17 +25607,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26164,17 +25659,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26220,17 +25711,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26276,17 +25763,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26332,17 +25815,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26388,17 +25867,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26444,17 +25919,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26500,17 +25971,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26556,17 +26023,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26612,17 +26075,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26668,17 +26127,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -26726,17 +26181,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26782,17 +26233,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26838,17 +26285,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26894,17 +26337,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -26950,17 +26389,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27006,17 +26441,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27062,17 +26493,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27118,17 +26545,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27174,17 +26597,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27230,17 +26649,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27286,17 +26701,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27342,17 +26753,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27398,17 +26805,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27454,17 +26857,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27510,17 +26909,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27566,17 +26961,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27622,17 +27013,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27678,17 +27065,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27734,17 +27117,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ]
@@ -27792,17 +27171,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27848,17 +27223,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27904,17 +27275,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -27960,17 +27327,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28016,17 +27379,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28072,17 +27431,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28128,17 +27483,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28184,17 +27535,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28240,17 +27587,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28296,17 +27639,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28352,17 +27691,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28408,17 +27743,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28464,17 +27795,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28520,17 +27847,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28576,17 +27899,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28632,17 +27951,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28688,17 +28003,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28744,17 +28055,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28800,17 +28107,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         },
         {
@@ -28856,17 +28159,13 @@ export interface NewInspection {
             responsibleUsername?: string;
           };
           /**
-           * 据此立案查处 / file an enforcement case
+           * 据此立案查处（立案文号由系统按序分配）/ file an enforcement case (its docket number is assigned)
            */
           enforcement?: {
             /**
              * 案由 / the cause
              */
             cause: string;
-            /**
-             * 立案文号 / docket number
-             */
-            docketNumber?: string;
           };
         }
       ];
@@ -29852,7 +29151,7 @@ export interface Inspection {
      */
     rectificationCaseId?: string;
     /**
-     * 整改问题文号 / its number
+     * 整改问题编号（问题登记完成后）/ its number, once stored
      */
     rectificationNumber?: string;
     /**
@@ -29940,10 +29239,6 @@ export interface NewEnforcementCase {
    */
   filedOn: string;
   /**
-   * 立案文号 / docket number
-   */
-  docketNumber?: string;
-  /**
    * 来源检查记录 / the inspection it came from
    */
   inspectionId?: string;
@@ -29972,9 +29267,9 @@ export interface EnforcementCase {
    */
   cause: string;
   /**
-   * 立案文号 / docket number
+   * 立案文号（系统按序分配），如 环立〔2026〕12号 / docket number, assigned
    */
-  docketNumber?: string;
+  docketNumber: string;
   /**
    * 来源检查记录 / inspection
    */
