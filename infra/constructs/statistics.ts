@@ -16,10 +16,18 @@ import { consume } from './platform/event-queues.ts';
 export const exportConsumerConcurrency = 2;
 
 /**
+ * At most 2 reconciliations at once — SQS's least `MaximumConcurrency`: each scans the whole table for up to 900 s,
+ * and more at once would only compete for its read capacity.
+ */
+export const reconciliationConsumerConcurrency = 2;
+
+/**
  * Statistics (`shared/statistics/resources.ts`): the figures from the case counters, their reconciliation, the
  * statistics table and the progress report as files, and the case-ledger exports — export-cases consumes the exports
  * queue and streams each file into the attachments bucket under its export prefix (write-exports; the bucket expires
- * them), request-case-export sends to the queue, get-case-export presigns downloads (read-exports).
+ * them), request-case-export sends to the queue, get-case-export presigns downloads (read-exports). Reconciliations
+ * are jobs the same way: reconcile-stats sends them to the reconciliations queue, run-reconciliation (the one function
+ * that may scan the table) consumes it, get-reconciliation reads them.
  */
 export class Statistics extends Construct {
   readonly functions: CapabilityFunctions<keyof typeof statisticsFunctions>;
@@ -29,5 +37,7 @@ export class Statistics extends Construct {
     this.functions = createFunctions(this, statisticsFunctions, props);
     const consumer = functionNamed(this.functions, queues.exports.consumer, 'Queue exports');
     consume(props.connections.queues.exports, 'exports', consumer, exportConsumerConcurrency);
+    const reconciler = functionNamed(this.functions, queues.reconciliations.consumer, 'Queue reconciliations');
+    consume(props.connections.queues.reconciliations, 'reconciliations', reconciler, reconciliationConsumerConcurrency);
   }
 }

@@ -12,7 +12,7 @@ import { Alarms } from '#infra/constructs/platform/alarms.ts';
 import { type CapabilityFunctions, createFunctions } from '#infra/constructs/platform/capability.ts';
 import { type FunctionConnections, GreenlineFunction } from '#infra/constructs/platform/greenline-function.ts';
 import { createSchedules, FunctionSchedule, ScheduleDeadLetters } from '#infra/constructs/platform/schedules.ts';
-import { exportConsumerConcurrency } from '#infra/constructs/statistics.ts';
+import { exportConsumerConcurrency, reconciliationConsumerConcurrency } from '#infra/constructs/statistics.ts';
 import { GreenlineStack } from '#infra/stack.ts';
 import { inspectionsFunctions } from '#inspections/resources.ts';
 import { intakeFunctions } from '#intake/resources.ts';
@@ -194,7 +194,7 @@ describe('one construct per capability', () => {
   });
 });
 
-describe('statistics: the case-ledger exports', () => {
+describe('statistics: the case-ledger exports and the reconciliations', () => {
   // biome-ignore lint/suspicious/noExplicitAny: assertions walk the synthesized template's JSON freely.
   type Json = any;
   const template = () => flatTemplate(stack);
@@ -239,6 +239,33 @@ describe('statistics: the case-ledger exports', () => {
         },
       );
     }
+  });
+
+  it('run-reconciliation consumes the reconciliations queue one job at a time, the one function that may scan', () => {
+    const dynamoActions = (name: 'reconcile-stats' | 'run-reconciliation') => {
+      const roleId = logicalId(stack.statistics.functions[name].role);
+      return Object.values(template().findResources('AWS::IAM::Policy') as Record<string, Json>)
+        .filter((policy) => JSON.stringify(policy.Properties.Roles).includes(`"Ref":"${roleId}"`))
+        .flatMap((policy) => policy.Properties.PolicyDocument.Statement as Json[])
+        .flatMap((statement) => [statement.Action].flat() as string[]);
+    };
+    template().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack.statistics.functions['run-reconciliation'].lambda) },
+      BatchSize: 1,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: reconciliationConsumerConcurrency },
+    });
+    expect(queues.reconciliations).toMatchObject({ consumer: 'run-reconciliation', batchSize: 1, carries: [] });
+    expect(queues.reconciliations.visibilityTimeoutSeconds).toBe(6 * functions['run-reconciliation'].timeoutSeconds);
+    expect(dynamoActions('run-reconciliation')).toContain('dynamodb:Scan');
+    expect(dynamoActions('reconcile-stats')).not.toContain('dynamodb:Scan');
+    expect(dynamoActions('reconcile-stats')).toContain('sqs:SendMessage');
+    expect(
+      Object.values(functions).filter((definition) => {
+        const main = definition.tables?.main;
+        return typeof main === 'object' && main.scan;
+      }),
+    ).toEqual([functions['run-reconciliation']]);
   });
 
   it('export files expire from the attachments bucket after the days a job is kept', () => {

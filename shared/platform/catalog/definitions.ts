@@ -33,7 +33,7 @@ export interface TableDefinition {
   readonly envVar: string;
 }
 
-export type QueueKey = 'notices' | 'surveys' | 'exports';
+export type QueueKey = 'notices' | 'surveys' | 'exports' | 'reconciliations';
 
 export interface QueueDefinition {
   readonly key: QueueKey;

@@ -43,4 +43,17 @@ export const queueDefinitions: Readonly<Record<QueueKey, QueueDefinition>> = {
     envVar: 'EXPORTS_QUEUE_URL',
     carries: [],
   },
+  // Statistics reconciliations asked for through POST /v1/admin/reconcile (shared/statistics/services/
+  // run-reconciliation.ts): a recount scans the whole table, up to run-reconciliation's 900 s, so one job a message and
+  // one message a batch, redeliveries 6 times that apart, as the exports queue. No case event goes here.
+  reconciliations: {
+    key: 'reconciliations',
+    visibilityTimeoutSeconds: 5400,
+    maxReceiveCount: 3,
+    retentionDays: 1,
+    consumer: 'run-reconciliation',
+    batchSize: 1,
+    envVar: 'RECONCILIATIONS_QUEUE_URL',
+    carries: [],
+  },
 };

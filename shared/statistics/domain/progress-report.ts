@@ -1,13 +1,15 @@
 /**
  * The progress report of a unit and period (GET /v1/reports/progress), worded as a bureau's report of its petition
  * work: a title, a paragraph of the complaints' figures ("今年以来，共收到群众信访件N件……办结率X%……群众满意度Y%"),
- * the other kinds of case, the open cases by colour now, a table by department, and notes on how each rate is counted.
+ * the other kinds of case, the open cases by colour now, the enforcement figures ("开展执法检查N次，出动执法人员M人次，
+ * 立案查处K件……"), a table by department, and notes on how each rate is counted.
  *
  * Honest wording: every rate is given with what it divides ("办结率95%（已办结19件÷受理20件）"), and a rate with no
  * denominator is said to be none ("暂无"), never printed as 0%. Pure: the figures come in (`readStats`, read twice —
  * by department and by kind), the text goes out; services/report-files.ts writes it as Markdown or Word.
  */
 import { caseKindLabels } from '#cases/domain/labels.ts';
+import type { Figures as EnforcementCounts } from '#inspections/domain/figures.ts';
 import type { Rate } from '#platform/domain/rate.ts';
 import type { SurveyRates } from '#surveys/domain/figures.ts';
 import { type Figures, figuresOf } from './figures.ts';
@@ -39,6 +41,8 @@ export interface ReportInput {
   };
   /** The rows of the statistics by kind (`groupBy: 'kind'`), keyed by kind. */
   readonly byKind: readonly (Figures & { readonly key: string })[];
+  /** The enforcement figures of the unit and period (`readStats`'s `enforcement`). */
+  readonly enforcement: EnforcementCounts;
   /** Today in Asia/Shanghai, `YYYY-MM-DD`. */
   readonly today: string;
   /** `2026年12月7日 09:30`, Beijing time. */
@@ -158,6 +162,33 @@ const openParagraph = (unit: string, today: string, byColour: Readonly<Record<st
   return `截至${dateLabel(today)}，${unit}尚在办理的督办事项共${total}件（不限收到日期），其中${parts.join('、')}。`;
 };
 
+/** A penalty total as a bureau writes it: `60.55万元` from 1万元 up (two places), else in yuan (`5000.5元`). */
+export const penaltyLabel = (fen: number): string => {
+  const trimmed = (value: number) => value.toFixed(2).replace(/\.?0+$/, '');
+  return fen >= 1_000_000 ? `${trimmed(fen / 1_000_000)}万元` : `${trimmed(fen / 100)}元`;
+};
+
+/** `开展执法检查N次，出动执法人员M人次，立案查处K件，下达处罚决定书D件，罚款X万元，移送公安机关、司法机关T件，结案C件`. */
+const enforcementParagraph = (unit: string, opening: string, figures: EnforcementCounts): string => {
+  const inspected = figures.inspections > 0 || figures.inspectorVisits > 0;
+  const inspections = inspected
+    ? [`开展执法检查${figures.inspections}次，出动执法人员${figures.inspectorVisits}人次`]
+    : [];
+  const decisions =
+    figures.decisions > 0
+      ? `下达处罚决定书${figures.decisions}件${figures.penaltyFen > 0 ? `，罚款${penaltyLabel(figures.penaltyFen)}` : ''}`
+      : '';
+  const cases = [
+    figures.casesFiled > 0 ? `立案查处${figures.casesFiled}件` : '',
+    decisions,
+    figures.transfers > 0 ? `移送公安机关、司法机关${figures.transfers}件` : '',
+    figures.casesClosed > 0 ? `结案${figures.casesClosed}件` : '',
+  ].filter((part) => part !== '');
+  if (!inspected && cases.length === 0) return `${opening}，${unit}暂无执法检查和立案查处记录。`;
+  const none = !inspected ? '；暂无执法检查记录' : cases.length === 0 ? '；暂无立案查处记录' : '';
+  return `${opening}，${unit}${[...inspections, ...cases].join('，')}${none}。`;
+};
+
 const rateCell = (rate: Rate | undefined): string => (rate && rate.value !== null ? rate.percent : '—');
 
 const tableHeaders = [
@@ -193,6 +224,7 @@ const noteLines = (stats: StatsForTable): string[] => [
   '统计口径：按收到日期统计期间内收到的事项现在的办理情况，含下级单位，按现在承办的单位计；满意度为期间内办结的信访件的回访结果；在办按色标为截至今日的数量。',
   `${chineseOf(stats.closureRate.formula)}；${chineseOf(stats.onTimeRate.formula)}；${chineseOf(stats.satisfaction.satisfaction.formula)}，待评价、逾期未评价、无法联系、无效评价和无联系方式的回访不计入。`,
   '表中“—”表示没有可计算的分母（如尚无受理件、尚无有效评价），不是0%；“本级”为本单位自办、未派至下级单位的事项。',
+  '执法检查、立案查处按发生日统计：检查日、立案日、处罚决定日、移送日、结案日在期间内的，含下级单位；罚款满1万元的以万元计，保留两位小数。',
 ];
 
 /** The report of a unit and period, from its statistics. */
@@ -201,10 +233,12 @@ export const progressReport = (input: ReportInput): ProgressReport => {
   const unit = input.unitTitle;
   const complaints = input.byKind.find((row) => row.key === 'complaint') ?? figuresOf([]);
   const others = otherKindsParagraph(unit, input.byKind);
+  const opening = openingOf(stats.from, stats.to, input.today);
   const paragraphs = [
-    complaintParagraph(unit, openingOf(stats.from, stats.to, input.today), complaints, stats.satisfaction),
+    complaintParagraph(unit, opening, complaints, stats.satisfaction),
     ...(others ? [others] : []),
     openParagraph(unit, input.today, stats.openNow.byColour),
+    enforcementParagraph(unit, opening, input.enforcement),
   ];
   const rows = [
     ...stats.rows.map((row) =>

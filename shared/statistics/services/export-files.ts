@@ -1,8 +1,8 @@
 /**
  * Where case-ledger exports go and how they are asked for: the file is streamed into the attachments bucket under
  * `exports/` by an S3 multipart upload (`@aws-sdk/lib-storage`), and fetched through a presigned GET; a job is handed
- * to the worker through the `exports` queue. S3 errors become ObjectStoreError and SQS errors QueueSendError here, with
- * the SDK's error as `cause`.
+ * to the worker through the `exports` queue (job-queue.ts). S3 errors become ObjectStoreError here, with the SDK's
+ * error as `cause`.
  *
  * Why a prefix of the attachments bucket and not a bucket of its own: it is already private, encrypted, TLS-only and
  * logged, served on the console's origin by the local runtime, and its objects under `exports/` expire by a lifecycle
@@ -11,17 +11,15 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { attachmentsBucket } from '#platform/adapters/attachment-store.ts';
-import { ObjectStoreError, QueueSendError } from '#platform/adapters/errors.ts';
-import { queueUrl } from '#platform/config.ts';
-import { z } from '#platform/domain/zod.ts';
+import { ObjectStoreError } from '#platform/adapters/errors.ts';
+import type { z } from '#platform/domain/zod.ts';
 import { contentDisposition } from '#platform/http/responses.ts';
+import { jobMessageSchema, sendJobMessage } from './job-queue.ts';
 
 let s3Client: S3Client | undefined;
-let sqsClient: SQSClient | undefined;
 
 /** As the attachments adapter's client: path-style locally (`S3_FORCE_PATH_STYLE`), checksums only where required. */
 const s3 = (): S3Client => {
@@ -30,12 +28,6 @@ const s3 = (): S3Client => {
     requestChecksumCalculation: 'WHEN_REQUIRED',
   });
   return s3Client;
-};
-
-/** The configured (regional or local) endpoint, not the queue URL's host: they differ on one machine. */
-const sqs = (): SQSClient => {
-  sqsClient ??= new SQSClient({ useQueueUrlAsEndpoint: false });
-  return sqsClient;
 };
 
 /** 5 MiB parts (S3's least), two in flight: what an export holds of its file at once is about 10 MiB. */
@@ -105,20 +97,8 @@ export const presignDownload = async (
 };
 
 /** What the exports queue carries: the id of a job to run. */
-export const exportMessageSchema = z.looseObject({ type: z.literal('case-export'), id: z.string().min(1) });
+export const exportMessageSchema = jobMessageSchema('case-export');
 export type ExportMessage = z.output<typeof exportMessageSchema>;
 
 /** Hands job `id` to the export worker through the exports queue. */
-export const sendExportMessage = async (message: ExportMessage): Promise<void> => {
-  try {
-    await sqs().send(
-      new SendMessageCommand({
-        QueueUrl: queueUrl('exports'),
-        MessageBody: JSON.stringify(message),
-        MessageAttributes: { type: { DataType: 'String', StringValue: message.type } },
-      }),
-    );
-  } catch (error) {
-    throw new QueueSendError('导出任务未能发送到 exports 队列', { cause: error });
-  }
-};
+export const sendExportMessage = (message: ExportMessage): Promise<void> => sendJobMessage('exports', message);

@@ -23,8 +23,8 @@ const unitTitleOf = async (unitId: string): Promise<string> => {
 
 /**
  * The progress report of a unit and period (default: the caller's, this year to today) as Markdown or Word: the
- * figures of `readStats` read twice — by department for the table and the totals, by kind for the complaints' own
- * figures — and worded by the domain (domain/progress-report.ts). Who may ask for which unit is `readStats`'s
+ * figures of `readStats` read twice — by department for the table, the totals and the enforcement figures, by kind
+ * for the complaints' own figures — and worded by the domain (domain/progress-report.ts). Who may ask for which unit is `readStats`'s
  * business.
  */
 export const readProgressReport = async (query: unknown, principal: Principal): Promise<ExportedFile> => {
@@ -38,6 +38,7 @@ export const readProgressReport = async (query: unknown, principal: Principal): 
     unitTitle: await unitTitleOf(byDepartment.unitId),
     byDepartment,
     byKind: byKind.rows,
+    enforcement: byDepartment.enforcement,
     today: bureauDate(at),
     generatedAt: bureauDateTimeLabel(at).replace(/^(\d+)\/(\d+)\/(\d+)/, (_, year, month, day) =>
       dateLabel(`${year}-${month}-${day}`),

@@ -3,6 +3,7 @@ import { type CounterBucket, readCounterBuckets, readOpenCounters } from '#cases
 import { requireRole } from '#directory/domain/roles.ts';
 import { reportingUnit } from '#directory/services/list-units.ts';
 import { listChildUnits } from '#directory/services/lookup.ts';
+import { readEnforcementFigures } from '#inspections/services/figures-for-period.ts';
 import { now } from '#platform/clock.ts';
 import { reportingPeriod } from '#platform/domain/period.ts';
 import type { Principal } from '#platform/domain/principal.ts';
@@ -10,6 +11,7 @@ import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
 import { rectificationSourceLabels } from '#rectification/domain/details.ts';
 import { cohortBucket, cohortByDimensionBucket, type DimensionName } from '#statistics/domain/counters.ts';
+import { type EnforcementFigures, enforcementFiguresOf } from '#statistics/domain/enforcement.ts';
 import { type Figures, figuresOf, valuesOf, withoutParts } from '#statistics/domain/figures.ts';
 import { type Grouping, statsQuerySchema } from '#statistics/domain/query.ts';
 import { ratesOf, type SurveyRates } from '#surveys/domain/figures.ts';
@@ -40,8 +42,16 @@ export interface Stats extends Figures {
   /** The survey rates of the complaints closed from `from` to `to` (a survey follows a closing). */
   readonly satisfaction: SurveyRates;
   readonly openNow: OpenNow;
+  /**
+   * The enforcement figures of the unit (units below included) for the period: inspections, cases filed, decisions,
+   * the penalties, transfers and closings, each on its own day — from the inspections capability's counters.
+   */
+  readonly enforcement: EnforcementFigures;
   readonly rows: readonly StatsRow[];
-  /** Counter items (and, by department, the units below) read to answer: no case is read. */
+  /**
+   * Case counter items (and, by department, the units below) read to answer: no case is read. The enforcement figures
+   * are one query more, of at most one counter item per day of the period.
+   */
   readonly itemsRead: number;
 }
 
@@ -78,7 +88,8 @@ const satisfactionOf = async (unitId: string, from: string, to: string) => {
 
 /**
  * The statistics of a unit (its own and every unit below) for the cases received in a period, from the counters kept
- * with every change of a case: one item per day with cases, and one of open cases — never a case. With `groupBy`, a
+ * with every change of a case: one item per day with cases, and one of open cases — never a case; and the enforcement
+ * figures of the period, from the inspections capability's counters (one item per day with any). With `groupBy`, a
  * row per unit directly below (and the unit's own, 本级), month, channel, category or kind. Rows by unit, month and
  * kind add up to the total; rows by channel and category to the complaints' part of it (other kinds have neither).
  */
@@ -92,10 +103,11 @@ export const readStats = async (query: unknown, principal: Principal): Promise<S
   const { from, to } = reportingPeriod(input, bureauDate(now()), (end) => `${end.slice(0, 4)}-01-01`);
   const unit = await reportingUnit(principal, input.unit);
 
-  const [buckets, open, satisfaction] = await Promise.all([
+  const [buckets, open, satisfaction, enforcement] = await Promise.all([
     cohortOf(unit.id, from, to),
     readOpenCounters(unit.id),
     satisfactionOf(unit.id, from, to),
+    readEnforcementFigures(unit.id, from, to),
   ]);
   let itemsRead = buckets.length + 1 + satisfaction.daysRead;
   let rows: StatsRow[] = [];
@@ -159,6 +171,7 @@ export const readStats = async (query: unknown, principal: Principal): Promise<S
     ...figuresOf(buckets),
     satisfaction: satisfaction.rates,
     openNow: openNowOf(open),
+    enforcement: enforcementFiguresOf(enforcement),
     rows,
     itemsRead,
   };

@@ -5,6 +5,7 @@ import type { RecordedTransfer } from '#cases/services/record-transfer.ts';
 import { setNow } from '#platform/clock.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import type { Stats } from '#statistics/services/read-stats.ts';
+import { reconcileThroughApi } from '../../statistics/support/reconciliation.ts';
 import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, aPrincipal, apiEvent, bodyOf, invoke } from '../../support/factories.ts';
@@ -15,7 +16,6 @@ let aws: LocalAws;
 let api: ReturnType<typeof apiClient>;
 let transfers: unknown;
 let readStats: (query: unknown, principal: Principal) => Promise<Stats>;
-let reconcile: (body: unknown, principal: Principal) => Promise<{ differences: readonly unknown[] }>;
 
 const { dispatcher, handler, supervisor } = demo;
 
@@ -56,7 +56,6 @@ beforeAll(async () => {
   api = apiClient();
   ({ handler: transfers } = await import('../../../functions/cases/case-transfers.ts'));
   ({ readStats } = await import('#statistics/services/read-stats.ts'));
-  ({ reconcile } = await import('#statistics/services/reconcile.ts'));
 });
 afterAll(async () => {
   setNow(null);
@@ -102,7 +101,7 @@ describe('/v1/cases/{id}/transfers', () => {
       expect(stats.counts.transfers, unit).toBe(1);
       expect(stats.transfersByBody, unit).toEqual({ discipline: 0, police: 1, judiciary: 0 });
     }
-    expect((await reconcile({}, supervisor)).differences).toEqual([]);
+    expect((await reconcileThroughApi({}, supervisor)).differences).toEqual([]);
   });
 
   it('records the outcome later, and answers 404 for a transfer the case does not have', async () => {
@@ -128,7 +127,7 @@ describe('/v1/cases/{id}/transfers', () => {
     const found = bodyOf<CaseView>(await api.read(assigned.id, dispatcher));
     expect(found.history?.at(-1)).toMatchObject({ action: 'transfer-outcome', actor: 'supervisor' });
     expect(unknown.statusCode, unknown.body).toBe(404);
-    expect((await reconcile({}, supervisor)).differences).toEqual([]);
+    expect((await reconcileThroughApi({}, supervisor)).differences).toEqual([]);
   });
 
   it('refuses a wrong role or a case outside the caller’s units (403)', async () => {

@@ -560,6 +560,13 @@ describe('real responses', () => {
     'GET /v1/stats': () =>
       call('GET', '/v1/stats', { principal: demo.supervisor, query: { from: '2026-01-01', groupBy: 'department' } }),
     'POST /v1/admin/reconcile': () => call('POST', '/v1/admin/reconcile', { principal: admin, body: {} }),
+    'GET /v1/admin/reconciliations/{id}': async () => {
+      const { id } = bodyOf<{ id: string }>(await call('POST', '/v1/admin/reconcile', { principal: admin, body: {} }));
+      // Done, as the run-reconciliation worker leaves it: the answer shows what the recount found.
+      const { runReconciliation } = await import('#statistics/services/run-reconciliation.ts');
+      await runReconciliation({ id }, { leaseMs: 60_000, lastDelivery: false });
+      return call('GET', '/v1/admin/reconciliations/{id}', { principal: demo.supervisor, pathParameters: { id } });
+    },
     'GET /v1/stats/export': () =>
       call('GET', '/v1/stats/export', { principal: demo.supervisor, query: { from: '2026-01-01', format: 'csv' } }),
     'GET /v1/reports/progress': () =>

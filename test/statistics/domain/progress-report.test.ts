@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noFigures } from '#inspections/domain/figures.ts';
 import {
   openingOf,
   progressReport,
@@ -26,6 +27,7 @@ const anInput = (overrides: Partial<ReportInput> = {}): ReportInput => ({
   unitTitle: '示范市生态环境局',
   byDepartment: aStatsTable(),
   byKind: [{ key: 'complaint', ...complaints }],
+  enforcement: noFigures,
   today: '2026-12-07',
   generatedAt: '2026年12月7日 09:30',
   ...overrides,
@@ -101,6 +103,48 @@ describe('the progress report', () => {
       '截至2026年12月7日，示范市生态环境局尚在办理的督办事项共3件（不限收到日期），其中红色（超期）1件、黄色（临期）1件、蓝色（正常）1件、尚未计时0件。',
     );
     expect(report.tableTitle).toBe('各单位办理情况（含各类督办事项）');
+  });
+
+  it('ends with the enforcement figures in a bureau’s words, the fine in 万元', () => {
+    const report = progressReport(
+      anInput({
+        enforcement: {
+          inspections: 500,
+          inspectorVisits: 1200,
+          casesFiled: 82,
+          decisions: 42,
+          penaltyFen: 60_050_000,
+          transfers: 1,
+          casesClosed: 40,
+        },
+      }),
+    );
+
+    expect(report.paragraphs.at(-1)).toBe(
+      '今年以来，示范市生态环境局开展执法检查500次，出动执法人员1200人次，立案查处82件，下达处罚决定书42件，' +
+        '罚款60.05万元，移送公安机关、司法机关1件，结案40件。',
+    );
+    expect(report.notes.at(-1)).toContain('执法检查、立案查处按发生日统计');
+  });
+
+  it('says 暂无 of the enforcement figures that are none, and a fine under 1万元 in 元', () => {
+    const none = progressReport(anInput());
+    const inspectionsOnly = progressReport(
+      anInput({ enforcement: { ...noFigures, inspections: 3, inspectorVisits: 6 } }),
+    );
+    const casesOnly = progressReport(
+      anInput({ enforcement: { ...noFigures, casesFiled: 2, decisions: 1, penaltyFen: 500_050 } }),
+    );
+    const noFine = progressReport(anInput({ enforcement: { ...noFigures, decisions: 1 } }));
+
+    expect(none.paragraphs.at(-1)).toBe('今年以来，示范市生态环境局暂无执法检查和立案查处记录。');
+    expect(inspectionsOnly.paragraphs.at(-1)).toBe(
+      '今年以来，示范市生态环境局开展执法检查3次，出动执法人员6人次；暂无立案查处记录。',
+    );
+    expect(casesOnly.paragraphs.at(-1)).toBe(
+      '今年以来，示范市生态环境局立案查处2件，下达处罚决定书1件，罚款5000.5元；暂无执法检查记录。',
+    );
+    expect(noFine.paragraphs.at(-1)).toBe('今年以来，示范市生态环境局下达处罚决定书1件；暂无执法检查记录。');
   });
 
   it('has a table with one row per department and a 合计 row, — where nothing divides', () => {

@@ -13,6 +13,7 @@ import { apiClient, demo, demoAssignmentInput } from '../../support/api.ts';
 import { seedDirectory } from '../../support/directory.ts';
 import { aComplaint, bodyOf } from '../../support/factories.ts';
 import { type LocalAws, startLocalAws } from '../../support/local-aws.ts';
+import { reconcileThroughApi } from '../support/reconciliation.ts';
 
 let aws: LocalAws;
 
@@ -83,7 +84,6 @@ const step = fc.oneof(
 
 describe('the counters kept with every change (through the stores)', () => {
   it('equal a recount from the cases after every step of random intake, actions and clock moves', async () => {
-    const { reconcile } = await import('#statistics/services/reconcile.ts');
     const { runNightlyCheck } = await import('#deadlines/services/nightly-check.ts');
 
     await fc.assert(
@@ -108,7 +108,7 @@ describe('the counters kept with every change (through the stores)', () => {
             // Refused actions (a merge into itself, an extension nobody asked for) belong in the mix.
             if (chosen) await api.act(id, chosen[0], chosen[1], chosen[2](other));
           }
-          const { differences } = await reconcile({}, demo.supervisor);
+          const { differences } = await reconcileThroughApi({}, demo.supervisor);
           expect(differences, JSON.stringify(next)).toEqual([]);
         }
       }),

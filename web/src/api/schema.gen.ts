@@ -214,6 +214,9 @@ export interface Api {
     '/v1/admin/reconcile': {
       post: operations['reconcileStatsPost'];
     };
+    '/v1/admin/reconciliations/{id}': {
+      get: operations['getReconciliationGet'];
+    };
     '/v1/campaigns': {
       post: operations['createCampaignPost'];
       get: operations['listCampaignsGet'];
@@ -2649,6 +2652,49 @@ export interface Api {
         };
       };
       responses: {
+        202: {
+          content: {
+            'application/json': Reconciliation;
+          };
+        };
+        400: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        401: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        500: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+      };
+    };
+    getReconciliationGet: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
         200: {
           content: {
             'application/json': Reconciliation;
@@ -2665,6 +2711,11 @@ export interface Api {
           };
         };
         403: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        404: {
           content: {
             'application/problem+json': Problem;
           };
@@ -8356,12 +8407,13 @@ export interface Stats {
       [k: string]: number | undefined;
     };
   };
+  enforcement: EnforcementFigures;
   /**
    * 分组各行 / one row per group
    */
   rows: StatsRow[];
   /**
-   * 读取的计数条数（不读取事项）/ counter items read; no case is read
+   * 读取的事项计数条数（不读取事项；执法统计另读一次，每日至多一条）/ case counter items read; no case is read
    */
   itemsRead: number;
 }
@@ -8510,6 +8562,50 @@ export interface SurveyRates {
    * 有效评价数（满意度分母）
    */
   evaluated: number;
+}
+/**
+ * 执法统计：期间内执法检查、出动执法人员、立案、处罚决定、罚款、移送和结案，按发生日计，含下级单位；取自随每次录入同步累加的计数，不读取记录 / the enforcement figures of the period, each on its own day, from counters kept with every record
+ *
+ * This interface was referenced by `Api`'s JSON-Schema
+ * via the `definition` "EnforcementFigures".
+ */
+export interface EnforcementFigures {
+  /**
+   * 执法检查（次）
+   */
+  inspections: number;
+  /**
+   * 出动执法人员（人次）
+   */
+  inspectorVisits: number;
+  /**
+   * 立案（件）
+   */
+  casesFiled: number;
+  /**
+   * 下达处罚决定书（件）
+   */
+  decisions: number;
+  /**
+   * 罚款金额（分）
+   */
+  penaltyFen: number;
+  /**
+   * 移送公安、司法机关（件）
+   */
+  transfers: number;
+  /**
+   * 结案（件）
+   */
+  casesClosed: number;
+  /**
+   * 罚款金额（元）/ the penalty total, yuan
+   */
+  penaltyYuan: number;
+  /**
+   * 统计口径 / what the figures count
+   */
+  basis: string;
 }
 /**
  * 一行分组统计 / the figures of one group
@@ -8712,40 +8808,64 @@ export interface ReconcileInput {
   reason?: string;
 }
 /**
- * 统计核对结果 / what a reconciliation found
+ * 统计核对任务：状态；完成后为重算结果 / a reconciliation job: its status, and once done what the recount found
  *
  * This interface was referenced by `Api`'s JSON-Schema
  * via the `definition` "Reconciliation".
  */
 export interface Reconciliation {
   /**
-   * 核对编号 / id
+   * 核对任务编号（ULID）/ job id
    */
   id: string;
   /**
-   * 核对时间 / when
+   * `queued` 排队中；`running` 核对中；`done` 已完成；`failed` 失败
    */
-  at: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
   /**
-   * 读取的事项数 / cases read
+   * 申请时间 / asked at
    */
-  casesRead: number;
+  requestedAt: string;
+  /**
+   * 申请人（用户名）/ who asked
+   */
+  requestedBy: string;
+  /**
+   * 按重算结果修正 / whether to repair what differs
+   */
+  repair: boolean;
+  /**
+   * 修正理由 / why
+   */
+  reason?: string;
+  /**
+   * 开始核对时间 / started at
+   */
+  startedAt?: string;
+  /**
+   * 完成或失败时间 / finished at
+   */
+  finishedAt?: string;
+  /**
+   * 读取的事项数（完成后）/ cases read, once done
+   */
+  casesRead?: number;
   /**
    * 读取的计数条数 / counter items read
    */
-  countersRead: number;
+  countersRead?: number;
   /**
    * 扫描的条目数 / items scanned
    */
-  itemsScanned: number;
+  itemsScanned?: number;
   /**
    * 消耗的读容量 / read capacity used
    */
-  capacityUnits: number;
+  capacityUnits?: number;
   /**
-   * 不一致的计数（最多列 1000 条）/ the counters that differ
+   * 不一致的计数（最多列 1000 条，全部条数见 differencesFound / the first 1000）/ the counters that differ
    */
-  differences: {
+  differences?: {
     /**
      * 单位 / unit
      */
@@ -8768,13 +8888,59 @@ export interface Reconciliation {
     recounted: number;
   }[];
   /**
+   * 不一致的计数条数 / how many counters differ
+   */
+  differencesFound?: number;
+  /**
+   * 执法统计按检查记录和执法案件重算的结果 / the enforcement counters recounted from the records
+   */
+  enforcement?: {
+    /**
+     * 读取的检查记录和执法案件数 / inspections and enforcement cases read
+     */
+    recordsRead: number;
+    /**
+     * 读取的执法统计计数条数（每单位每日一条）/ counter items read, one per unit and day
+     */
+    countersRead: number;
+    /**
+     * 不一致的执法统计计数（最多列 1000 条，全部条数见 differencesFound / the first 1000）/ the enforcement counters that differ
+     */
+    differences: {
+      /**
+       * 单位 / unit
+       */
+      unitId: string;
+      /**
+       * 日期 / the day
+       */
+      day: string;
+      /**
+       * 指标 / figure：`inspections` 执法检查（次）；`inspectorVisits` 出动执法人员（人次）；`casesFiled` 立案（件）；`decisions` 下达处罚决定书（件）；`penaltyFen` 罚款金额（分）；`transfers` 移送公安、司法机关（件）；`casesClosed` 结案（件）
+       */
+      name: 'inspections' | 'inspectorVisits' | 'casesFiled' | 'decisions' | 'penaltyFen' | 'transfers' | 'casesClosed';
+      /**
+       * 计数值 / stored
+       */
+      stored: number;
+      /**
+       * 重算值 / recounted
+       */
+      recounted: number;
+    }[];
+    /**
+     * 不一致的执法统计计数条数 / how many enforcement counters differ
+     */
+    differencesFound: number;
+  };
+  /**
    * 已按重算结果修正 / repaired
    */
-  repaired: boolean;
+  repaired?: boolean;
   /**
-   * 修正理由 / why
+   * 失败原因 / why it failed
    */
-  reason?: string;
+  error?: string;
 }
 /**
  * This interface was referenced by `Api`'s JSON-Schema

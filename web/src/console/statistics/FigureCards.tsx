@@ -1,11 +1,12 @@
 /**
  * The figures of the view as cards: the counts (收到 … 重新办理), the closure and on-time rates each with its numerator,
- * denominator and formula, the working days to close, and the follow-up satisfaction with the surveys left out of it.
+ * denominator and formula, the working days to close, and the follow-up satisfaction with the surveys left out of it;
+ * and the enforcement figures of the period (执法检查 … 结案, the penalties in yuan).
  * A rate with nothing to rate shows "—" and why — never 0%.
  */
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import type { CohortCounts, Rate, Stats } from '../../api/schema.gen.ts';
+import type { CohortCounts, EnforcementFigures, Rate, Stats } from '../../api/schema.gen.ts';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { type StatisticsMessage, statisticsMessages } from './messages.ts';
 import { formulaIn } from './view.ts';
@@ -177,5 +178,41 @@ const SatisfactionCard = ({ stats }: { stats: Stats }) => {
         </Col>
       </Row>
     </FigureCard>
+  );
+};
+
+/** The enforcement figures, each with its unit (次, 人次 or 件). */
+const enforcementOrder: readonly [keyof EnforcementFigures & StatisticsMessage, StatisticsMessage][] = [
+  ['inspections', 'times'],
+  ['inspectorVisits', 'personTimes'],
+  ['casesFiled', 'pieces'],
+  ['decisions', 'pieces'],
+  ['transfers', 'pieces'],
+  ['casesClosed', 'pieces'],
+];
+
+export const EnforcementCards = ({ stats }: { stats: Stats }) => {
+  const t = useMessages(statisticsMessages);
+  const figures = stats.enforcement;
+  return (
+    <>
+      <Row gutter={[12, 12]} role="list">
+        {enforcementOrder.map(([name, unit]) => (
+          <Col key={name} xs={12} sm={8} md={6} lg={4} xxl={3} role="listitem" style={{ flexGrow: 1 }}>
+            <FigureCard testId={`enforcement-${name}`} value={figures[name]}>
+              <Statistic title={t(name)} value={figures[name]} suffix={t(unit)} />
+            </FigureCard>
+          </Col>
+        ))}
+        <Col xs={24} sm={16} md={12} lg={8} xxl={6} role="listitem" style={{ flexGrow: 1 }}>
+          <FigureCard testId="enforcement-penalty" value={figures.penaltyYuan}>
+            <Statistic title={t('penalty')} value={figures.penaltyYuan} precision={2} suffix={t('yuan')} />
+          </FigureCard>
+        </Col>
+      </Row>
+      <Typography.Text type="secondary" style={{ ...small, marginTop: 8 }}>
+        {t('enforcementNote')}
+      </Typography.Text>
+    </>
   );
 };

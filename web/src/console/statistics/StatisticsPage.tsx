@@ -1,7 +1,8 @@
 /**
  * The statistics page (`/console/statistics`, 统计分析): for a unit (the caller's or one below) and a period of dates
  * received (default 1 January to today, Asia/Shanghai), the counts of the cases received, the closure and on-time
- * rates with their numerators and denominators, the working days to close and the follow-up satisfaction; charts by
+ * rates with their numerators and denominators, the working days to close and the follow-up satisfaction; the
+ * enforcement figures of the period (inspections, cases filed, decisions, penalties, transfers, closings); charts by
  * month, by category and by unit below; the table by unit; and the exports of the same view. The unit and period are
  * kept in the address, so a link reproduces the view.
  */
@@ -17,7 +18,7 @@ import { useUnits } from '../cases/case/directory.ts';
 import { categoryChart, departmentChart, trendChart } from './charts.ts';
 import { DepartmentTable } from './DepartmentTable.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
-import { CountCards, RateCards } from './FigureCards.tsx';
+import { CountCards, EnforcementCards, RateCards } from './FigureCards.tsx';
 import { statisticsMessages } from './messages.ts';
 import { StatsChart } from './StatsChart.tsx';
 import { useStats, useSystemToday } from './useStats.ts';
@@ -159,6 +160,9 @@ const StatisticsPage = () => {
           </Section>
           <Section title={t('rates')}>
             <RateCards stats={total} />
+          </Section>
+          <Section title={t('enforcement')}>
+            <EnforcementCards stats={total} />
           </Section>
           <Section title={t('charts')}>
             {empty ? (

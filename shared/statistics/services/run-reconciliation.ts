@@ -1,0 +1,73 @@
+import { now } from '#platform/clock.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '#platform/domain/errors.ts';
+import type { z } from '#platform/domain/zod.ts';
+import { logger } from '#platform/logger.ts';
+import { ReconciliationLostError } from '#statistics/store/errors.ts';
+import { claimReconciliation, completeReconciliation, failReconciliation } from '#statistics/store/reconciliations.ts';
+import { jobMessageSchema } from './job-queue.ts';
+import { reconcileCounters } from './reconcile.ts';
+
+/** What the reconciliations queue carries: the id of a reconciliation to run. */
+export const reconciliationMessageSchema = jobMessageSchema('reconciliation');
+export type ReconciliationMessage = z.output<typeof reconciliationMessageSchema>;
+
+export interface RunOptions {
+  /** How long this worker may hold the job (what is left of its invocation): after that another may take it over. */
+  readonly leaseMs: number;
+  /** Whether this is the queue's last delivery of the message: a failure then fails the job for good. */
+  readonly lastDelivery: boolean;
+}
+
+/** What a delivery came to: the recount done, the job already finished (a redelivery), or failed for good. */
+export type RunOutcome = 'done' | 'already-finished' | 'failed';
+
+/** Failures no retry can cure: the requester's unit, or a unit a record names, no longer exists, say. */
+const isPermanent = (error: unknown): boolean =>
+  error instanceof ValidationError || error instanceof ForbiddenError || error instanceof NotFoundError;
+
+/** Why it failed, for the requester: the message of a known refusal (written for them), else a general one. */
+const reasonOf = (error: unknown): string =>
+  isPermanent(error) && error instanceof Error ? `核对失败：${error.message}` : '核对失败，请稍后重新申请';
+
+/**
+ * Runs reconciliation `id` from the reconciliations queue: takes the job (conditionally: a job already done or failed
+ * is left as it is, so a redelivered message recounts and repairs nothing; one another worker holds is left to it),
+ * recounts (and, if asked, repairs) the counters, and marks the job done with what it found. A failure no retry can
+ * cure fails the job at once; any other is thrown, for SQS to deliver the message again, and fails the job on the
+ * last delivery.
+ */
+export const runReconciliation = async (message: { readonly id: string }, options: RunOptions): Promise<RunOutcome> => {
+  const startedAt = now();
+  const claim = await claimReconciliation(message.id, startedAt, new Date(startedAt.getTime() + options.leaseMs));
+  if (!claim.taken) {
+    logger.info('reconciliation already finished', { id: message.id, status: claim.job.status });
+    return 'already-finished';
+  }
+  const { job } = claim;
+  try {
+    const result = await reconcileCounters(job);
+    await completeReconciliation(job.id, job.attempt, result, now());
+    logger.info('reconciliation done', {
+      id: job.id,
+      attempt: job.attempt,
+      casesRead: result.casesRead,
+      differences: result.differencesFound,
+      enforcementDifferences: result.enforcement.differencesFound,
+      repaired: result.repaired,
+      by: job.requestedBy.username,
+      ...(job.reason ? { reason: job.reason } : {}),
+    });
+    return 'done';
+  } catch (error) {
+    if (error instanceof ReconciliationLostError) throw error;
+    const permanent = isPermanent(error);
+    if (permanent || options.lastDelivery) {
+      await failReconciliation(job.id, { attempt: job.attempt }, reasonOf(error), now());
+    }
+    if (permanent) {
+      logger.warn('reconciliation failed', { id: job.id, error });
+      return 'failed';
+    }
+    throw error;
+  }
+};
