@@ -11,7 +11,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
  *   why — see "Numbering and retries" in docs/architecture.md
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Case, type CaseEvent, formatCaseNumber, type HistoryEntry } from '#cases/domain/case.ts';
 import type { Transition } from '#cases/domain/workflow.ts';
 import { now } from '#platform/clock.ts';
@@ -20,7 +20,7 @@ import { ConflictError } from '#platform/domain/errors.ts';
 import { bureauYear } from '#platform/domain/time.ts';
 import { dynamo, queryAll, versionCondition, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
-import { logger } from '#platform/logger.ts';
+import { recordSeriesGap, type SeriesGap, takeFromSeries } from '#platform/dynamodb/sequences.ts';
 import { counterWrites } from './case-counters.ts';
 import { entryWrites } from './case-index.ts';
 import { CaseNotFoundError, CaseVersionConflictError } from './errors.ts';
@@ -55,17 +55,14 @@ export const toCaseItem = (item: Case) => ({
     : {}),
 });
 const historySortKey = (sequence: number) => `HISTORY#${String(sequence).padStart(6, '0')}`;
-const counterKey = (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${year}`, sk: 'COUNTER' });
-const gapKey = (kind: string, year: number, sequence: number) => ({
-  pk: `COUNTER#${kind}#${year}`,
-  sk: `GAP#${String(sequence).padStart(6, '0')}`,
-});
+/** The number series of a kind and year: its counter at pk `COUNTER#<kind>#<year>`, its gaps beside it. */
+const numberSeries = (kind: string, year: number) => `COUNTER#${kind}#${year}`;
 
 /**
- * An item that stands or falls with a new case (its public tracking record, the request's idempotency claim, the
- * record of who saw the complainant). `label` names it when its condition fails: see CaseCompanionConflictError.
+ * An item written (or deleted) with a new case, standing or falling with it (its public tracking record, the request's
+ * idempotency claim, the record of who saw the complainant). `label` names it when its condition fails: see
+ * CaseCompanionConflictError.
  */
-/** An item written (or deleted) with a new case, standing or falling with it; `label` names it when its condition fails. */
 export type CaseCompanion = (
   | { readonly Put: Record<string, unknown> }
   | { readonly Delete: Record<string, unknown> }
@@ -94,76 +91,27 @@ const cancellationCodes = (error: unknown): readonly (string | undefined)[] | un
     ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
     : undefined;
 
-/** Takes the next number of a kind and year: one atomic update of the counter, whatever else runs at the same time. */
-const takeNextNumber = async (kind: string, year: number): Promise<number> => {
-  const { Attributes } = await translateSdkErrors(`分配 ${year} 年编号`, () =>
-    dynamo().send(
-      new UpdateCommand({
-        TableName: tableName('main'),
-        Key: counterKey(kind, year),
-        UpdateExpression: 'ADD #sequence :one',
-        ExpressionAttributeNames: { '#sequence': 'sequence' },
-        ExpressionAttributeValues: { ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    ),
-  );
-  return Number(Attributes?.sequence);
-};
-
 /**
- * Records that `sequence` was taken but numbers no case, and why — unless the case is there after all (a transaction
- * whose answer was lost may have landed): one transaction that checks the case is absent and writes the gap record.
- * Returns whether the case was found stored.
+ * Records that `sequence` was taken but numbers no case, and why, unless the case is there after all (a transaction
+ * whose answer was lost may have landed). Returns whether the case was found stored.
  */
 const recordGap = async (
   draft: Omit<Case, 'number'>,
   year: number,
   sequence: number,
-  reason: string,
+  reason: SeriesGap['reason'],
   detail: string,
 ): Promise<'recorded' | 'case-stored'> => {
-  const table = tableName('main');
-  try {
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: table,
-              Key: caseKey(draft.id),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: table,
-              Item: {
-                ...gapKey(draft.kind, year, sequence),
-                type: 'number-gap',
-                number: formatCaseNumber(year, sequence, draft.kind),
-                reason,
-                detail,
-                caseId: draft.id,
-                receivedAt: draft.receivedAt,
-                recordedAt: now().toISOString(),
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ],
-      }),
-    );
-    return 'recorded';
-  } catch (error) {
-    if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return 'case-stored';
-    logger.error('a number gap could not be recorded', {
-      number: formatCaseNumber(year, sequence, draft.kind),
-      reason,
-      error,
-    });
-    return 'recorded';
-  }
+  const outcome = await recordSeriesGap({
+    series: numberSeries(draft.kind, year),
+    sequence,
+    number: formatCaseNumber(year, sequence, draft.kind),
+    numberedKey: caseKey(draft.id),
+    reason,
+    detail,
+    recordedAt: now().toISOString(),
+  });
+  return outcome === 'numbered-stored' ? 'case-stored' : 'recorded';
 };
 
 /**
@@ -191,7 +139,7 @@ export const createNumberedCase = async (
 ): Promise<Case> => {
   const table = tableName('main');
   const year = bureauYear(new Date(draft.receivedAt));
-  const sequence = await takeNextNumber(draft.kind, year);
+  const [sequence] = (await takeFromSeries(numberSeries(draft.kind, year), `分配 ${year} 年编号`)) as [number];
   const stored: Case = { ...draft, number: formatCaseNumber(year, sequence, draft.kind) };
   const linked = alsoChanges?.(stored) ?? [];
   const own = [

@@ -110,7 +110,8 @@ describe('createNumberedCase', () => {
     const [update] = dynamo.commandCalls(UpdateCommand);
     expect(update?.args[0].input).toMatchObject({
       Key: { pk: 'COUNTER#complaint#2026', sk: 'COUNTER' },
-      UpdateExpression: 'ADD #sequence :one',
+      UpdateExpression: expect.stringContaining('ADD #sequence :count'),
+      ExpressionAttributeValues: expect.objectContaining({ ':count': 1 }),
     });
     expect(dynamo.commandCalls(GetCommand)).toEqual([]);
     const written = dynamo.commandCalls(TransactWriteCommand).flatMap((call) => call.args[0].input.TransactItems ?? []);
@@ -135,7 +136,7 @@ describe('createNumberedCase', () => {
         number: 'GL-2026-000007',
         reason: 'transaction-cancelled',
         detail: 'ConditionalCheckFailed: idempotency-key',
-        caseId: draft.id,
+        numbered: { pk: `CASE#${draft.id}`, sk: 'CASE' },
       }),
     ]);
   });
