@@ -116,11 +116,12 @@ const ConsoleLayout = () => {
           </Button>
         </Space>
       </Layout.Header>
-      <Layout.Content>
+      {/* Not Layout.Content: it renders a <main> too, and a page has one main landmark. */}
+      <div style={{ flex: 'auto' }}>
         <main className="gl-page">
           <Outlet />
         </main>
-      </Layout.Content>
+      </div>
     </Layout>
   );
 };

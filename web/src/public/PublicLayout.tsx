@@ -37,9 +37,10 @@ export const PublicLayout = () => {
           {t('public.console')}
         </Link>
       </Layout.Header>
-      <Layout.Content>
+      {/* Not Layout.Content: it renders a <main>, and each page has its own. */}
+      <div style={{ flex: 'auto' }}>
         <Outlet />
-      </Layout.Content>
+      </div>
       <Layout.Footer style={{ textAlign: 'center' }}>
         <Typography.Text type="secondary">{t('public.footer')}</Typography.Text>
       </Layout.Footer>
