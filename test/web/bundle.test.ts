@@ -7,7 +7,13 @@ describe('the console’s bundle', () => {
     const bundles = pageBundles(await buildWebConsole());
 
     const publicPages = bundles.filter((bundle) => !bundle.page.startsWith('/console'));
-    expect(publicPages.map((bundle) => bundle.page)).toEqual(['/', '/complaint', '/track', '/survey/:token']);
+    expect(publicPages.map((bundle) => bundle.page)).toEqual([
+      '/',
+      '/complaint',
+      '/track',
+      '/survey/:token',
+      '/inspections',
+    ]);
     for (const bundle of publicPages) {
       expect(
         bundle.modules.filter((key) => key.startsWith('src/console/')),

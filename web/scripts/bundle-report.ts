@@ -23,6 +23,7 @@ export const pages: Readonly<Record<string, readonly string[]>> = {
   '/complaint': ['src/public/SubmitComplaintPage.tsx'],
   '/track': ['src/public/TrackPage.tsx'],
   '/survey/:token': ['src/public/SurveyPage.tsx'],
+  '/inspections': ['src/public/PublicInspectionsPage.tsx'],
   '/console/sign-in': ['src/console/SignInPage.tsx'],
   '/console': ['src/console/ConsoleLayout.tsx', 'src/console/ledger/LedgerPage.tsx'],
   '/console/cases/:id': ['src/console/ConsoleLayout.tsx', 'src/console/cases/CasePage.tsx'],

@@ -29,6 +29,7 @@ const router = createBrowserRouter([
           { path: 'complaint', lazy: page(() => import('./public/SubmitComplaintPage.tsx')) },
           { path: 'track', lazy: page(() => import('./public/TrackPage.tsx')) },
           { path: 'survey/:token', lazy: page(() => import('./public/SurveyPage.tsx')) },
+          { path: 'inspections', lazy: page(() => import('./public/PublicInspectionsPage.tsx')) },
         ],
       },
       {
@@ -60,6 +61,21 @@ const router = createBrowserRouter([
           { path: 'enterprises/:uscc', lazy: page(() => import('./console/enterprises/EnterprisePage.tsx')) },
           { path: 'grading', lazy: page(() => import('./console/grading/GradingPage.tsx')) },
           { path: 'grading/assessments/:id', lazy: page(() => import('./console/grading/AssessmentPage.tsx')) },
+          { path: 'inspections', lazy: page(() => import('./console/inspections/PlansPage.tsx')) },
+          { path: 'inspections/pools', lazy: page(() => import('./console/inspections/PoolsPage.tsx')) },
+          { path: 'inspections/draws/:id', lazy: page(() => import('./console/inspections/DrawPage.tsx')) },
+          {
+            path: 'inspections/records',
+            lazy: page(() => import('./console/inspections/InspectionRecordsPage.tsx')),
+          },
+          {
+            path: 'inspections/records/new',
+            lazy: page(() => import('./console/inspections/InspectionEntryPage.tsx')),
+          },
+          {
+            path: 'inspections/enforcement',
+            lazy: page(() => import('./console/inspections/EnforcementLedgerPage.tsx')),
+          },
           { path: 'hotline', lazy: page(() => import('./console/hotline/HotlinePage.tsx')) },
           { path: 'follow-ups', lazy: page(() => import('./console/follow-ups/FollowUpsPage.tsx')) },
           { path: 'admin/policies', lazy: page(() => import('./console/admin/PoliciesPage.tsx')) },

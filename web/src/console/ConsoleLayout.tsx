@@ -47,6 +47,29 @@ const ConsoleLayout = () => {
     // One entry for the register and its grading (the grading page is a link on the register's page), so that the
     // menu of the roles with most entries still fits the header without folding items away.
     { key: '/console/enterprises', label: <Link to="/console/enterprises">{t('console.enterprises')}</Link> },
+    // Random inspections (双随机) and enforcement: every official reads them; the entry's pages say who may act.
+    ...(has('dispatcher', 'handler', 'lead', 'supervisor', 'admin')
+      ? [
+          {
+            key: '/console/inspections',
+            label: t('console.inspections'),
+            children: [
+              {
+                key: '/console/inspections/plans',
+                label: <Link to="/console/inspections">{t('console.inspectionPlans')}</Link>,
+              },
+              {
+                key: '/console/inspections/records',
+                label: <Link to="/console/inspections/records">{t('console.inspectionRecords')}</Link>,
+              },
+              {
+                key: '/console/inspections/enforcement',
+                label: <Link to="/console/inspections/enforcement">{t('console.enforcement')}</Link>,
+              },
+            ],
+          },
+        ]
+      : []),
     ...(has('operator', 'dispatcher')
       ? [
           { key: '/console/hotline', label: <Link to="/console/hotline">{t('console.hotline')}</Link> },
@@ -76,7 +99,10 @@ const ConsoleLayout = () => {
   ];
   if (adminItems.length > 0) items.push({ key: '/console/admin', label: t('console.admin'), children: adminItems });
   // The grading pages belong to the register's entry.
-  const pathname = location.pathname.replace(/^\/console\/grading(?=\/|$)/, '/console/enterprises');
+  // The pools and the draws belong to the plans' entry.
+  const pathname = location.pathname
+    .replace(/^\/console\/grading(?=\/|$)/, '/console/enterprises')
+    .replace(/^\/console\/inspections(?:\/pools|\/draws(?=\/)|(?=$))/, '/console/inspections/plans');
   const selected = items
     .flatMap((item) => [item, ...(item.children ?? [])])
     .map((item) => item.key)

@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'public.home': 'Home',
   'public.submit': 'Report a problem',
   'public.track': 'Track a report',
+  'public.inspections': 'Inspections',
   'public.console': 'Staff sign-in',
   'public.footer':
     'Environmental complaints · your personal data is used only to handle your report and kept confidential',
@@ -19,6 +20,10 @@ export const en: Record<MessageKey, string> = {
   'console.statistics': 'Statistics',
   'console.campaigns': 'Campaigns',
   'console.enterprises': 'Enterprises & grading',
+  'console.inspections': 'Inspections',
+  'console.inspectionPlans': 'Plans and draws',
+  'console.inspectionRecords': 'Inspection records',
+  'console.enforcement': 'Enforcement ledger',
   'console.hotline': 'Hotline intake',
   'console.followUps': 'Follow-up calls',
   'console.admin': 'Administration',

@@ -29,6 +29,7 @@ export const PublicLayout = () => {
             items={[
               { key: '/complaint', label: <Link to="/complaint">{t('public.submit')}</Link> },
               { key: '/track', label: <Link to="/track">{t('public.track')}</Link> },
+              { key: '/inspections', label: <Link to="/inspections">{t('public.inspections')}</Link> },
             ]}
           />
         </nav>

@@ -6,10 +6,11 @@
  */
 import { Alert, Button, Col, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { isProblem, problemText } from '../../api/problems.ts';
 import type { Case } from '../../api/schema.gen.ts';
+import { BackLink } from '../../common/BackLink.tsx';
 import { ColourTag } from '../../common/ColourTag.tsx';
 import { kindLabels, stateLabels } from '../../common/labels.ts';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
@@ -67,11 +68,7 @@ const CasePage = () => {
     void load();
   }, [load]);
 
-  const back = (
-    <div>
-      <Link to="/console/cases">← {t('back')}</Link>
-    </div>
-  );
+  const back = <BackLink to="/console/cases" label={t('back')} />;
 
   if (!kase) {
     return (

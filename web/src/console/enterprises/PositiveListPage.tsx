@@ -6,27 +6,15 @@
  * not (`POST /v1/positive-list/{uscc}/removal`). The tab is kept in the address.
  */
 import { LoginOutlined, LogoutOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Descriptions,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Switch,
-  Table,
-  Tabs,
-  Typography,
-} from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Switch, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { PositiveList } from '../../api/schema.gen.ts';
 import { useSession } from '../../auth/session.ts';
 import { PageHeading } from '../../common/PageHeading.tsx';
+import { RefusalAlert } from '../../common/RefusalAlert.tsx';
+import { RetryAlert } from '../../common/RetryAlert.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { usePeople } from '../cases/case/directory.ts';
 import { formatInstant } from '../cases/case/format.ts';
@@ -114,16 +102,7 @@ const EnterDialog = ({
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-      {refusal && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="enter-refused"
-          title={t('enterRefused')}
-          description={refusal}
-        />
-      )}
+      <RefusalAlert title={t('enterRefused')} refusal={refusal} testId="enter-refused" />
     </Modal>
   );
 };
@@ -194,16 +173,7 @@ const RemoveDialog = ({
           <Switch />
         </Form.Item>
       </Form>
-      {refusal && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          data-testid="remove-refused"
-          title={t('removeRefused')}
-          description={refusal}
-        />
-      )}
+      <RefusalAlert title={t('removeRefused')} refusal={refusal} testId="remove-refused" />
     </Modal>
   );
 };
@@ -346,14 +316,12 @@ const PositiveListPage = () => {
     <div data-testid="positive-list-page">
       <PageHeading back="/console/enterprises" backLabel={t('back')} title={t('listTitle')} intro={t('listIntro')} />
       {error && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
+        <RetryAlert
           title={t('listFailed')}
-          description={error}
-          action={<Button onClick={() => void load()}>{t('retry')}</Button>}
+          reason={error}
+          retry={t('retry')}
+          onRetry={() => void load()}
+          style={{ marginBottom: 16 }}
         />
       )}
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>

@@ -14,6 +14,7 @@ import { api } from '../../api/client.ts';
 import { isProblem, problemText, showFieldErrors } from '../../api/problems.ts';
 import type { CreateRectificationProblemRequest } from '../../api/schema.gen.ts';
 import { useSession } from '../../auth/session.ts';
+import { FormProblemAlert } from '../../common/FormProblem.tsx';
 import { PageHeading } from '../../common/PageHeading.tsx';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { AssignFields } from '../cases/case/AssignFields.tsx';
@@ -166,16 +167,7 @@ const ProblemCreatePage = () => {
             onFinish={(values) => void submit(values)}
             style={{ maxWidth: 820 }}
           >
-            {problem && (
-              <Alert
-                type="error"
-                showIcon
-                role="alert"
-                style={{ marginBottom: 16 }}
-                title={`${t('createFailed')}：${problem.title}`}
-                description={problem.details.length > 0 ? problem.details.join('；') : undefined}
-              />
-            )}
+            <FormProblemAlert failed={t('createFailed')} problem={problem} />
             <Flex gap="middle" wrap>
               <Form.Item name="source" label={t('source')} rules={required} style={{ minWidth: 260 }}>
                 <Select<RectificationSource>

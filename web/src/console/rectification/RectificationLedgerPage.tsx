@@ -5,19 +5,23 @@
  * problem or imports a ledger from here.
  */
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Form, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Select, Space, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { CaseSummary } from '../../api/schema.gen.ts';
 import { useSession } from '../../auth/session.ts';
 import { ColourTag } from '../../common/ColourTag.tsx';
+import { saveFile } from '../../common/download.ts';
+import { ListHeading } from '../../common/ListHeading.tsx';
+import { ListTable } from '../../common/ListTable.tsx';
 import { type Colour, colourLabels, colourOrder, stateLabels } from '../../common/labels.ts';
+import { withChanges } from '../../common/searchParams.ts';
 import { useI18n, useMessages } from '../../i18n/i18n.tsx';
 import { useUnits } from '../cases/list/directory.ts';
 import { formatDate } from '../cases/list/format.ts';
 import { CountButton } from '../ledger/CountButton.tsx';
-import { filenameFrom, saveFile } from '../statistics/exports.ts';
+import { filenameFrom } from '../statistics/exports.ts';
 import { failureReason } from '../statistics/problem.ts';
 import { LookBacksDue } from './LookBacksDue.tsx';
 import {
@@ -67,14 +71,8 @@ const RectificationLedgerPage = () => {
     form.setFieldsValue(filters);
   }, [filters, form]);
 
-  const go = (changes: Partial<Record<(typeof filterNames)[number], string | undefined>>) => {
-    const next = new URLSearchParams(search);
-    for (const [name, value] of Object.entries(changes)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    setSearch(next);
-  };
+  const go = (changes: Partial<Record<(typeof filterNames)[number], string | undefined>>) =>
+    setSearch(withChanges(search, changes));
 
   const counts = Object.fromEntries(colourOrder.map((each) => [each, 0])) as Record<Colour, number>;
   for (const item of problems.items) if (item.colour) counts[item.colour] += 1;
@@ -108,38 +106,30 @@ const RectificationLedgerPage = () => {
   } as const;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Flex justify="space-between" align="center" wrap gap="small">
-          <Typography.Title level={1} style={{ marginBottom: 4 }}>
-            {t('ledgerTitle')}
-          </Typography.Title>
-          <Space wrap>
-            {registrar && (
-              <>
-                <Button
-                  type="primary"
-                  icon={<PlusOutlined aria-hidden />}
-                  onClick={() => navigate('/console/rectification/new')}
-                >
-                  {t('newProblem')}
-                </Button>
-                <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/console/rectification/import')}>
-                  {t('importLedger')}
-                </Button>
-              </>
-            )}
+      <ListHeading title={t('ledgerTitle')} intro={t('ledgerIntro')}>
+        {registrar && (
+          <>
             <Button
-              icon={<DownloadOutlined aria-hidden />}
-              loading={exporting}
-              onClick={() => void exportLedger()}
-              data-testid="export-ledger"
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => navigate('/console/rectification/new')}
             >
-              {t('export')}
+              {t('newProblem')}
             </Button>
-          </Space>
-        </Flex>
-        <Typography.Text type="secondary">{t('ledgerIntro')}</Typography.Text>
-      </div>
+            <Button icon={<UploadOutlined aria-hidden />} onClick={() => navigate('/console/rectification/import')}>
+              {t('importLedger')}
+            </Button>
+          </>
+        )}
+        <Button
+          icon={<DownloadOutlined aria-hidden />}
+          loading={exporting}
+          onClick={() => void exportLedger()}
+          data-testid="export-ledger"
+        >
+          {t('export')}
+        </Button>
+      </ListHeading>
       <Card>
         <Form<Filters>
           form={form}
@@ -220,15 +210,11 @@ const RectificationLedgerPage = () => {
       {problems.error && <Alert type="error" showIcon title={t('failed')} description={problems.error} />}
       {problems.truncated && <Alert type="warning" showIcon title={t('truncated', { count: problems.items.length })} />}
       <Card styles={{ body: { padding: 0 } }}>
-        <Table<CaseSummary>
-          size="small"
-          rowKey="id"
+        <ListTable<CaseSummary>
+          items={shown}
+          empty={t('empty')}
           loading={problems.loading}
-          dataSource={shown}
           data-testid="problem-table"
-          pagination={shown.length > 50 ? { pageSize: 50, showSizeChanger: false } : false}
-          locale={{ emptyText: <Typography.Text type="secondary">{t('empty')}</Typography.Text> }}
-          scroll={{ x: true }}
           onRow={(item) => ({ 'data-colour': item.colour ?? '' }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {

@@ -7,16 +7,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import { openLink, saveFile } from '../../common/download.ts';
 import { useMessages } from '../../i18n/i18n.tsx';
-import {
-  downloadExport,
-  type ExportJob,
-  type FileExport,
-  openLink,
-  readCaseExport,
-  requestCaseExport,
-  saveFile,
-} from './exports.ts';
+import { downloadExport, type ExportJob, type FileExport, readCaseExport, requestCaseExport } from './exports.ts';
 import { type StatisticsMessage, statisticsMessages } from './messages.ts';
 import type { StatsView } from './view.ts';
 

@@ -6,6 +6,7 @@
  */
 import { api } from '../../api/client.ts';
 import type { paths } from '../../api/schema.gen.ts';
+import type { DownloadedFile } from '../../common/download.ts';
 import { failureReason } from './problem.ts';
 import type { StatsView } from './view.ts';
 
@@ -15,11 +16,6 @@ export type ExportJob = paths['/v1/exports/{id}']['get']['responses'][200]['cont
 export type FileExport =
   | { readonly route: '/v1/stats/export'; readonly format: 'xlsx' | 'csv' }
   | { readonly route: '/v1/reports/progress'; readonly format: 'docx' | 'md' };
-
-export interface DownloadedFile {
-  readonly blob: Blob;
-  readonly filename: string;
-}
 
 /**
  * The file name of a `Content-Disposition` header: `filename*` (RFC 6266, UTF-8 percent-encoded, which Chinese names
@@ -56,26 +52,6 @@ export const downloadExport = async (view: StatsView, file: FileExport): Promise
   if (!response.ok || !(data instanceof Blob)) throw new Error(failureReason(error, response));
   const fallback = `${file.route === '/v1/stats/export' ? '统计表' : '进展报告'}-${view.unit}-${view.from}-${view.to}.${file.format}`;
   return { blob: data, filename: filenameFrom(response.headers.get('content-disposition')) ?? fallback };
-};
-
-/** Saves a file the page holds, as the browser saves a download. */
-export const saveFile = ({ blob, filename }: DownloadedFile): void => {
-  const url = URL.createObjectURL(blob);
-  openLink(url, filename);
-  // After the click has handed the file to the browser.
-  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
-};
-
-/** Follows a link as a download (the export's `downloadUrl` is a short-lived signed address). */
-export const openLink = (href: string, filename = ''): void => {
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = filename;
-  link.rel = 'noopener';
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
 };
 
 /** Asks for the list of the cases received in `view`'s period by its unit and those below. */

@@ -5,7 +5,6 @@
  * form; a stale version (409) is reported and the case reloaded.
  */
 import {
-  Alert,
   App,
   AutoComplete,
   DatePicker,
@@ -24,6 +23,7 @@ import { api } from '../../../api/client.ts';
 import { isProblem, problemText, showFieldErrors } from '../../../api/problems.ts';
 import type { Case, Problem } from '../../../api/schema.gen.ts';
 import { stillUploading, uploadedAttachments } from '../../../common/AttachmentUpload.tsx';
+import { FormProblemAlert } from '../../../common/FormProblem.tsx';
 import { type ActionName, actionLabels } from '../../../common/labels.ts';
 import { useI18n, useMessages } from '../../../i18n/i18n.tsx';
 import {
@@ -188,15 +188,7 @@ export const ActionModal = ({ kase, action, directory, now, onClose, onChanged }
         data-testid="action-form"
         initialValues={initialValues(action, today)}
       >
-        {problem && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`${t('failed')}：${problem.title}`}
-            description={problem.details.length > 0 ? problem.details.join('；') : undefined}
-          />
-        )}
+        <FormProblemAlert failed={t('failed')} problem={problem} />
         {fields.includes('departmentId') && <AssignFields form={form} directory={directory} />}
         {fields.map((field) => {
           switch (field) {
