@@ -25,9 +25,14 @@ const stepRoute = routeKey(inspectionsApi.stepEnforcementCase);
 export const handler = httpHandler(async (event) => {
   const principal = principalFromEvent(event);
   const query = event.queryStringParameters ?? {};
-  if (event.routeKey === recordRoute) return jsonResponse(201, await recordInspection(jsonBody(event), principal));
+  const idempotencyKey = event.headers?.['idempotency-key'];
+  if (event.routeKey === recordRoute) {
+    return jsonResponse(201, await recordInspection(jsonBody(event), principal, idempotencyKey));
+  }
   if (event.routeKey === listRoute) return jsonResponse(200, await readInspections(query, principal));
-  if (event.routeKey === fileRoute) return jsonResponse(201, await fileEnforcementCase(jsonBody(event), principal));
+  if (event.routeKey === fileRoute) {
+    return jsonResponse(201, await fileEnforcementCase(jsonBody(event), principal, idempotencyKey));
+  }
   if (event.routeKey === stepRoute) {
     const id = parsePathParameter(inspectionsApi.stepEnforcementCase, 'id', event);
     return jsonResponse(200, await stepEnforcementCase(id, jsonBody(event), principal));

@@ -17,6 +17,7 @@ import {
   ok,
   text,
 } from '#platform/http/api-registry.ts';
+import { idempotencyKeyHeader } from '#platform/idempotency.ts';
 import { supervisionClassLabels } from './domain/classes.ts';
 import { drawsQuerySchema, newDrawSchema, publicInspectionsQuerySchema } from './domain/draw-record.ts';
 import type { EnforcementCase } from './domain/enforcement.ts';
@@ -460,10 +461,13 @@ export const inspectionsApi = {
       '`POST /v1/attachments` 上传。发现的问题可：记入企业违法记录（violation，A、B 级企业标记待重新评级）、登记整改问题（rectification，' +
       '须信访办权限：问题以录入时确定的编号登记，与检查记录恰好一一对应）、立案查处（enforcement，立案文号由系统按序分配，见 ' +
       '`POST /v1/enforcement-cases`）。录入即公开；公开期限为检查之日起 20 个工作日。' +
-      `录入人：${recorders}。/ Records an inspection; a finding may flag the firm, open a problem or file a case.`,
+      '带 `Idempotency-Key` 重试时答复首次录入的检查记录，不重复录入（计数、违法记录、整改问题、立案均不重复）。' +
+      `录入人：${recorders}。/ Records an inspection; a finding may flag the firm, open a problem or file a case. A ` +
+      'retry with the same `Idempotency-Key` gets the inspection recorded first and records nothing twice.',
+    headers: idempotencyKeyHeader,
     body: jsonRequest('检查记录 / the inspection', newInspectionSchema.meta({ id: 'NewInspection' })),
     response: created('已录入 / recorded', inspectionSchema),
-    problems: [400, 403, 404, 409, 415],
+    problems: [400, 403, 404, 409, 415, 422],
   },
   listInspections: {
     method: 'GET',
@@ -488,11 +492,14 @@ export const inspectionsApi = {
       '立案查处：当事企业、案由、立案日期、来源检查记录。立案文号由系统在立案时分配（请求中不得填写），格式为 `环立〔年份〕序号号`，' +
       '如 `环立〔2026〕12号`：年份为立案日期（北京时间）所在年，序号为立案单位所属执法机关（立案单位路径上最近的局或分局，其下科室、' +
       '大队共用）当年的顺序号，按立案先后递增、不重复；序号在保存前以原子递增取得，保存失败的序号记为空号（注明原因）。处罚决定书文号由法制' +
-      `部门的公文系统编定，在 \`decide\` 时录入。立案人：${recorders}。/ Files an enforcement case; its docket number is assigned ` +
-      'in the year’s series of the filing enforcement body (nearest bureau or branch), increasing, never reused.',
+      `部门的公文系统编定，在 \`decide\` 时录入。带 \`Idempotency-Key\` 重试时答复首次立案的案件，不重复立案、不另取文号。` +
+      `立案人：${recorders}。/ Files an enforcement case; its docket number is assigned ` +
+      'in the year’s series of the filing enforcement body (nearest bureau or branch), increasing, never reused. A retry ' +
+      'with the same `Idempotency-Key` gets the case filed first, with no second case or number.',
+    headers: idempotencyKeyHeader,
     body: jsonRequest('立案 / the case', newEnforcementCaseSchema.meta({ id: 'NewEnforcementCase' })),
     response: created('已立案 / filed', enforcementCaseSchema),
-    problems: [400, 403, 415],
+    problems: [400, 403, 409, 415, 422],
   },
   listEnforcementCases: {
     method: 'GET',

@@ -6,7 +6,6 @@
 import { caseStateSchema, caseViewSchema } from '#cases/api.ts';
 import { newUploadSchema } from '#intake/domain/attachments.ts';
 import { newComplaintSchema, pollutionCategories } from '#intake/domain/complaint-input.ts';
-import { idempotencyKeyPattern } from '#intake/domain/idempotency-key.ts';
 import {
   type PublicComplaintView,
   type PublicProgressStep,
@@ -17,7 +16,6 @@ import type { UploadTicket } from '#intake/services/attachments.ts';
 import type { PublicReceipt } from '#intake/services/public-intake.ts';
 import { z } from '#platform/domain/zod.ts';
 import {
-  type ApiHeader,
   type ApiRoute,
   created,
   instant,
@@ -28,6 +26,7 @@ import {
   schemaFor,
   text,
 } from '#platform/http/api-registry.ts';
+import { idempotencyKeyHeader } from '#platform/idempotency.ts';
 
 /**
  * A progress query: the tracking code (path) and the secret (`X-Tracking-Secret` header), checked together so that one
@@ -113,17 +112,6 @@ const uploadTicketSchema = schemaFor<UploadTicket>()(
         '预签名上传：在 `expiresAt` 前以 `method` 和 `headers` 把文件发到 `uploadUrl` / send the file to `uploadUrl` before `expiresAt`',
     }),
 );
-
-/** The optional `Idempotency-Key` request header of the intake routes (the service checks it). */
-const idempotencyKeyHeader = {
-  'idempotency-key': {
-    description:
-      '可选的幂等键：以同一键重试同一请求，得到首次的结果；键用于不同内容时答复 422 / optional: a retry with the same key ' +
-      'and body gets the first answer; the same key with another body is a 422',
-    schema: z.string().regex(idempotencyKeyPattern),
-    example: 'hotline-20261120-0001',
-  },
-} as const satisfies Record<string, ApiHeader>;
 
 const newUpload = jsonRequest('要上传的文件 / the file to upload', newUploadSchema.meta({ id: 'NewUpload' }));
 

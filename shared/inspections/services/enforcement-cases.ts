@@ -6,7 +6,10 @@
  * (the nearest bureau or branch on the filing unit's path), taken by one atomic `ADD` on the series' counter just
  * before the transaction that files the case — never inside it, where concurrent filings would conflict on the
  * counter and retry. Numbers are unique and increase in the order taken; one whose case did not land is recorded as a
- * gap with the reason (only a crash between the `ADD` and the transaction leaves a gap unrecorded). The penalty
+ * gap with the reason (only a crash between the `ADD` and the transaction leaves a gap unrecorded). With an
+ * `Idempotency-Key` (`#platform/idempotency.ts`) a filing is made once: its claim is read with the filing's other reads
+ * and written in the filing's transaction, so a retry gets the case filed first and takes no number (one racing the
+ * first takes one, and its failed transaction records it as a gap). The penalty
  * decision's number (处罚决定书文号) stays typed in at `decide`: decisions are numbered by the legal office's document
  * system, outside this one.
  */
@@ -22,6 +25,7 @@ import {
   type EnforcementCase,
   enforcementQuerySchema,
   enforcementStepSchema,
+  type NewEnforcementCase,
   newEnforcementCaseSchema,
 } from '#inspections/domain/enforcement.ts';
 import { caseDeltas, differences, type FigureName, type Figures, recount } from '#inspections/domain/figures.ts';
@@ -42,21 +46,41 @@ import { type FieldProblem, ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
+import {
+  claimPut,
+  doneWithoutKey,
+  type IdempotencyClaim,
+  type IdempotencyClaimWrite,
+  type IdempotentOutcome,
+  idempotentRequest,
+  onceForKey,
+} from '#platform/idempotency.ts';
 import { requireReader, requireRecorder } from './access.ts';
 
 /** The enforcement body whose docket series numbers the cases `unit` files. */
 export const docketUnitFor = async (unit: OrgUnit): Promise<string> =>
   docketUnitOf(await Promise.all(unit.path.map((id) => (id === unit.id ? unit : getOrgUnit(id)))));
 
-export const fileEnforcementCase = async (body: unknown, principal: Principal): Promise<EnforcementCase> => {
-  requireRecorder(principal);
-  const input = parseWith(newEnforcementCaseSchema, body);
+/**
+ * One filing: checked, numbered, stored with its counters (and the key's claim) in one transaction — unless `earlier`,
+ * read with the rest, finds the key claimed by an earlier request: then that is the outcome, and no number is taken.
+ */
+const fileOnce = async (
+  input: NewEnforcementCase,
+  principal: Principal,
+  key?: {
+    readonly earlier: Promise<IdempotencyClaim | undefined>;
+    readonly claim: (caseId: string) => IdempotencyClaimWrite;
+  },
+): Promise<IdempotentOutcome<EnforcementCase>> => {
   const at = now();
-  const [firm, inspection, unit] = await Promise.all([
+  const [firm, inspection, unit, earlier] = await Promise.all([
     getEnterprise(input.uscc),
     input.inspectionId ? getInspection(input.inspectionId) : undefined,
     getOrgUnit(principal.unitId),
+    key?.earlier,
   ]);
+  if (earlier) return { earlier };
   const problems: FieldProblem[] = [];
   if (!firm) problems.push({ path: 'uscc', message: '该企业未登记' });
   if (input.filedOn > bureauDate(at)) problems.push({ path: 'filedOn', message: '立案日期不能晚于今天' });
@@ -86,13 +110,39 @@ export const fileEnforcementCase = async (body: unknown, principal: Principal): 
     updatedBy: principal.username,
   };
   try {
-    await saveEnforcementCase(undefined, filed, caseDeltas(undefined, filed));
+    await saveEnforcementCase(undefined, filed, caseDeltas(undefined, filed), key?.claim(filed.id));
   } catch (error) {
-    // The number is recorded as a gap — unless the transaction, giving no verdict, landed after all.
+    // The number is recorded as a gap — unless the transaction, giving no verdict, landed after all. A filing that lost
+    // the race for its Idempotency-Key lands here too: its number is a gap, and the first filing is the answer.
     const landed = await recordDocketGaps([{ docket, caseId: filed.id }], error, now().toISOString());
     if (!landed) throw error;
   }
-  return filed;
+  return { done: filed };
+};
+
+/**
+ * Files an enforcement case. With an `Idempotency-Key`, a retry of the same filing by the same official gets the case
+ * filed first (as it stands now) instead of a second one with a second docket number, and reusing the key for a
+ * different filing is refused (422).
+ */
+export const fileEnforcementCase = async (
+  body: unknown,
+  principal: Principal,
+  idempotencyKey?: string,
+): Promise<EnforcementCase> => {
+  requireRecorder(principal);
+  const input = parseWith(newEnforcementCaseSchema, body);
+  if (idempotencyKey === undefined) return doneWithoutKey(await fileOnce(input, principal));
+  const request = idempotentRequest(`user:${principal.username}`, idempotencyKey, input);
+  return onceForKey(
+    request,
+    (earlier) => fileOnce(input, principal, { earlier, claim: (id) => claimPut(request, id) }),
+    async (earlier) => {
+      const filed = await getEnforcementCase(earlier.recordId);
+      if (!filed) throw new Error(`the claim of enforcement case ${earlier.recordId} names no case`);
+      return filed;
+    },
+  );
 };
 
 export const stepEnforcementCase = async (

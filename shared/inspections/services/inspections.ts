@@ -12,6 +12,12 @@
  * (`rectification-links.ts`): should that fail, the inspection stands with the problem planned, its finding naming the
  * case id without a number yet, and the next request settles it — a retry of a drawn firm's inspection (answered 409)
  * or any inspection recorded later.
+ *
+ * With an `Idempotency-Key` (`#platform/idempotency.ts`) an inspection is recorded once — what matters for one made ad
+ * hoc, which nothing else makes once-only: the key's claim is read with the other reads and written in the
+ * inspection's transaction, so a retry gets the inspection recorded first (its problems settled) and stores no second
+ * one, counters, violation, problem or case included; one racing the first loses on the claim, and the docket numbers
+ * it took are recorded as gaps.
  */
 import { ulid } from 'ulid';
 import { computeDeadline } from '#deadlines/domain/periods.ts';
@@ -26,6 +32,7 @@ import {
   type Inspection,
   inspectionNumber,
   inspectionsQuerySchema,
+  type NewInspection,
   newInspectionSchema,
   outcomeOf,
   publicationPolicy,
@@ -49,6 +56,15 @@ import { type FieldProblem, ForbiddenError, ValidationError } from '#platform/do
 import type { Principal } from '#platform/domain/principal.ts';
 import { bureauDate, bureauYear, startOfBureauDay } from '#platform/domain/time.ts';
 import { parseWith } from '#platform/domain/validation.ts';
+import {
+  claimPut,
+  doneWithoutKey,
+  type IdempotencyClaim,
+  type IdempotencyClaimWrite,
+  type IdempotentOutcome,
+  idempotentRequest,
+  onceForKey,
+} from '#platform/idempotency.ts';
 import { logger } from '#platform/logger.ts';
 import { registrarRole } from '#rectification/domain/problem.ts';
 import { requireReader, requireRecorder } from './access.ts';
@@ -68,18 +84,60 @@ const refuseRecorded = async (inspectionId: string, cause?: unknown): Promise<ne
   throw new InspectionRecordedError('该企业在本次抽取中的检查已记录', { cause });
 };
 
-export const recordInspection = async (body: unknown, principal: Principal): Promise<Inspection> => {
+/** The inspection recorded first under a key, its problems settled as its own request would have settled them. */
+const replayInspection = async (id: string): Promise<Inspection> => {
+  const settled = await settleRectifications(id).catch((error: unknown) => {
+    logger.error('rectification problems of an inspection left unsettled', { inspectionId: id, error });
+    return undefined;
+  });
+  const inspection = settled ?? (await getInspection(id));
+  if (!inspection) throw new Error(`the claim of inspection ${id} names no inspection`);
+  return inspection;
+};
+
+/**
+ * Records an inspection. With an `Idempotency-Key`, a retry of the same request by the same official gets the
+ * inspection recorded first instead of a second one, and reusing the key for a different request is refused (422).
+ */
+export const recordInspection = async (
+  body: unknown,
+  principal: Principal,
+  idempotencyKey?: string,
+): Promise<Inspection> => {
   requireRecorder(principal);
   const input = parseWith(newInspectionSchema, body);
+  if (idempotencyKey === undefined) return doneWithoutKey(await recordOnce(input, principal));
+  const request = idempotentRequest(`user:${principal.username}`, idempotencyKey, input);
+  return onceForKey(
+    request,
+    (earlier) => recordOnce(input, principal, { earlier, claim: (id) => claimPut(request, id) }),
+    (earlier) => replayInspection(earlier.recordId),
+  );
+};
+
+/**
+ * One inspection recorded, as the header says — unless `earlier`, read with the rest, finds the key claimed by an
+ * earlier request: then that is the outcome, and nothing is checked, numbered or stored.
+ */
+const recordOnce = async (
+  input: NewInspection,
+  principal: Principal,
+  key?: {
+    readonly earlier: Promise<IdempotencyClaim | undefined>;
+    readonly claim: (inspectionId: string) => IdempotencyClaimWrite;
+  },
+): Promise<IdempotentOutcome<Inspection>> => {
   const at = now();
   const today = bureauDate(at);
-  const [firm, draw, pool, unit, calendar] = await Promise.all([
+  const [firm, draw, pool, unit, calendar, earlier] = await Promise.all([
     getEnterprise(input.uscc),
     input.drawId ? getDraw(input.drawId) : undefined,
     listInspectors(),
     getOrgUnit(principal.unitId),
     loadCalendar([bureauYear(at) - 1, bureauYear(at), bureauYear(at) + 1]),
+    key?.earlier,
   ]);
+  if (earlier) return { earlier };
 
   const problems: FieldProblem[] = [];
   if (!firm) problems.push({ path: 'uscc', message: '该企业未登记' });
@@ -243,6 +301,7 @@ export const recordInspection = async (body: unknown, principal: Principal): Pro
             ...cases.flatMap((enforcement) => caseDeltas(undefined, enforcement)),
           ],
           rectifications: rectifications.planned,
+          ...(key ? { claim: key.claim(id) } : {}),
         });
         return inspection;
       } catch (error) {
@@ -278,7 +337,7 @@ export const recordInspection = async (body: unknown, principal: Principal): Pro
         })
       : undefined;
   await settleLeftovers();
-  return settled ?? inspection;
+  return { done: settled ?? inspection };
 };
 
 export const readInspections = async (query: unknown, principal: Principal): Promise<Inspection[]> => {

@@ -18,6 +18,7 @@ import { tableName } from '#platform/config.ts';
 import { dynamo, queryAll, versionCondition, withoutKeys } from '#platform/dynamodb/client.ts';
 import { PersistenceError, translateSdkErrors } from '#platform/dynamodb/errors.ts';
 import { recordSeriesGap, takeFromSeries } from '#platform/dynamodb/sequences.ts';
+import { type IdempotencyClaimWrite, IdempotencyKeyClaimedError } from '#platform/idempotency.ts';
 import type { LastInspection } from './draws.ts';
 import { InspectionRecordedError, InspectionsVersionConflictError } from './errors.ts';
 import {
@@ -89,6 +90,26 @@ const cancellationCodes = (error: unknown): (string | undefined)[] | undefined =
     ? (error.CancellationReasons ?? []).map((reason) => reason.Code)
     : undefined;
 
+/** The request's idempotency claim as an item of its record's transaction (its label stays out of DynamoDB's input). */
+const claimItems = (claim: IdempotencyClaimWrite | undefined): TransactItem[] => (claim ? [{ Put: claim.Put }] : []);
+
+/**
+ * The claim's condition failed, or another transaction is writing it: a request with the same Idempotency-Key got
+ * there first. Checked before any other condition of the transaction, so that the retry is answered with the first
+ * request's record rather than refused for what that record changed.
+ */
+const claimTaken = (
+  codes: readonly (string | undefined)[] | undefined,
+  claimIndex: number,
+  error: unknown,
+  what: string,
+): IdempotencyKeyClaimedError | undefined => {
+  const code = claimIndex >= 0 ? codes?.[claimIndex] : undefined;
+  return code === 'ConditionalCheckFailed' || code === 'TransactionConflict'
+    ? new IdempotencyKeyClaimedError(`相同 Idempotency-Key 的请求已${what}`, { cause: error })
+    : undefined;
+};
+
 export interface InspectionWrite {
   readonly inspection: Inspection;
   /** Enforcement cases filed from its findings. */
@@ -100,15 +121,18 @@ export interface InspectionWrite {
   readonly deltas: readonly DayDelta[];
   /** The rectification problems its findings ask for, planned under the case ids the findings name. */
   readonly rectifications: readonly PlannedRectification[];
+  /** The request's Idempotency-Key claim (`#platform/idempotency.ts`), when it carried one. */
+  readonly claim?: IdempotencyClaimWrite;
 }
 
 /**
  * Stores an inspection, in one transaction with: the drawn firm marked inspected (once), the firm's last inspection,
- * the cases filed from it, the firm's record, the counters, and the rectification problems planned (their cases are
- * stored after, each exactly once: `services/rectification-links.ts`). At most 20 findings: 20 cases and 20 planned
- * problems, with the inspection's own items, the firm's few and a counter per unit on its path, stay far below
- * DynamoDB's 100 items a transaction.
+ * the request's idempotency claim, the cases filed from it, the firm's record, the counters, and the rectification
+ * problems planned (their cases are stored after, each exactly once: `services/rectification-links.ts`). At most 20
+ * findings: 20 cases and 20 planned problems, with the inspection's own items, the firm's few and a counter per unit on
+ * its path, stay far below DynamoDB's 100 items a transaction.
  *
+ * @throws IdempotencyKeyClaimedError when another request with the same Idempotency-Key stored (or is storing) first.
  * @throws InspectionRecordedError when the drawn firm's inspection is recorded already.
  * @throws InspectionsVersionConflictError when the firm or its last inspection changed meanwhile (try again).
  */
@@ -148,6 +172,7 @@ export const saveInspection = async (write: InspectionWrite): Promise<void> => {
       },
     },
     ...done,
+    ...claimItems(write.claim),
     ...(newest
       ? [
           {
@@ -173,6 +198,8 @@ export const saveInspection = async (write: InspectionWrite): Promise<void> => {
     await dynamo().send(new TransactWriteCommand({ TransactItems: items as never[] }));
   } catch (error) {
     const codes = cancellationCodes(error);
+    const taken = claimTaken(codes, write.claim ? 1 + done.length : -1, error, '录入检查记录');
+    if (taken) throw taken;
     if (done.length > 0 && codes?.[1] === 'ConditionalCheckFailed') {
       throw new InspectionRecordedError(`该企业在本次抽取中的检查已记录`, { cause: error });
     }
@@ -288,20 +315,33 @@ export const recordDocketGaps = async (
   return outcomes.includes('numbered-stored');
 };
 
-/** Files a case (new) or stores a step of it (conditioned on the version read), with its counters. */
+/**
+ * Files a case (new) or stores a step of it (conditioned on the version read), with its counters and — for a filing
+ * whose request carried an Idempotency-Key — the key's claim.
+ *
+ * @throws IdempotencyKeyClaimedError when another filing with the same Idempotency-Key stored (or is storing) first.
+ * @throws InspectionsVersionConflictError when the case changed since it was read.
+ */
 export const saveEnforcementCase = async (
   before: EnforcementCase | undefined,
   after: EnforcementCase,
   deltas: readonly DayDelta[],
+  claim?: IdempotencyClaimWrite,
 ): Promise<void> => {
   try {
     await dynamo().send(
       new TransactWriteCommand({
-        TransactItems: [casePut(after, before?.version), ...counterUpdates(after.unitPath, deltas)] as never[],
+        TransactItems: [
+          casePut(after, before?.version),
+          ...claimItems(claim),
+          ...counterUpdates(after.unitPath, deltas),
+        ] as never[],
       }),
     );
   } catch (error) {
     const codes = cancellationCodes(error);
+    const taken = claimTaken(codes, claim ? 1 : -1, error, '立案');
+    if (taken) throw taken;
     if (codes?.[0] === 'ConditionalCheckFailed' || codes?.includes('TransactionConflict')) {
       throw new InspectionsVersionConflictError('案件已被他人修改，请刷新后重试', { cause: error });
     }

@@ -1,8 +1,7 @@
 /**
  * Intake with an `Idempotency-Key`: a retry of a request — after a timeout, a crash, a lost answer — gets the case the
- * first attempt stored, never a second one. The key is claimed in the very transaction that stores the case (a
- * conditional put of the claim beside it, `intake/store/intake-claims.ts`): there is no "in progress" record that could
- * expire or be left behind, so for a key there is a case exactly once, whatever stops where.
+ * first attempt stored, never a second one, by the platform's mechanism (`#platform/idempotency.ts`): the key is
+ * claimed in the very transaction that stores the case (the claim is one of the case's companions).
  *
  * - A retry after the first attempt stored its case finds the claim (read together with the intake's other reads) and
  *   gets that case: the official's view of it, or the public receipt with its tracking secret.
@@ -13,20 +12,14 @@
  */
 
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import { presentCase } from '#cases/services/present-case.ts';
 import { CaseCompanionConflictError, getCase } from '#cases/services/records.ts';
 import { getOrgUnit } from '#directory/services/lookup.ts';
 import type { NewComplaint } from '#intake/domain/complaint-input.ts';
-import { idempotencyKeyPattern } from '#intake/domain/idempotency-key.ts';
 import type { PublicComplaint } from '#intake/domain/public-complaint.ts';
-import { claimLabel, claimPut, getClaim, type IntakeClaim } from '#intake/store/intake-claims.ts';
-import { now } from '#platform/clock.ts';
-import { ValidationError } from '#platform/domain/errors.ts';
 import type { Principal } from '#platform/domain/principal.ts';
-import { requestHash as hashOfRequest } from '#platform/request-hash.ts';
-import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from './errors.ts';
+import { claimPut, idempotencyClaimLabel, idempotentRequest, onceForKey } from '#platform/idempotency.ts';
 import { type PublicReceipt, publicReceipt, registerPublicComplaint, submitPublicComplaint } from './public-intake.ts';
 import {
   presentRegistered,
@@ -34,18 +27,6 @@ import {
   registerAndStore,
   submitComplaint,
 } from './register-complaint.ts';
-
-/** Hotline systems retry for a day at most; a key is remembered that long. */
-const claimLifetimeSeconds = 24 * 3600;
-
-/** How long a request whose key another request is storing right now waits for that one to land (or fail). */
-const raceWaitMs = [50, 100, 200, 400, 800];
-
-const checkKey = (idempotencyKey: string) => {
-  if (!idempotencyKeyPattern.test(idempotencyKey)) {
-    throw new ValidationError([{ path: 'Idempotency-Key', message: '幂等键须为 1–128 个可见 ASCII 字符' }]);
-  }
-};
 
 /**
  * The tracking secret, sealed (AES-256-GCM) with a key derived from the Idempotency-Key (HKDF-SHA256, salted, bound to
@@ -73,52 +54,9 @@ const openSecret = (sealedSecret: string, idempotencyKey: string, scope: string)
   return Buffer.concat([decipher.update(sealed), decipher.final()]).toString('utf8');
 };
 
-/**
- * Runs an intake under a key: `attempt` reads `earlier` (the key's claim) with its other reads and either stores a new
- * case with the claim or hands back the claim it found; a claim found (then or after losing the race) is answered by
- * `replay`, after checking that it was made for the same body.
- */
-const onceForKey = async <T>(
-  request: { scope: string; idempotencyKey: string; requestHash: string },
-  attempt: (earlier: Promise<IntakeClaim | undefined>) => Promise<{ done: T } | { earlier: IntakeClaim }>,
-  replay: (earlier: IntakeClaim) => Promise<T>,
-): Promise<T> => {
-  const { scope, idempotencyKey } = request;
-  let outcome: { done: T } | { earlier: IntakeClaim };
-  try {
-    outcome = await attempt(getClaim(scope, idempotencyKey, now()));
-  } catch (error) {
-    if (!(error instanceof CaseCompanionConflictError && error.label === claimLabel)) throw error;
-    let winner = await getClaim(scope, idempotencyKey, now());
-    for (const ms of raceWaitMs) {
-      if (winner) break;
-      await sleep(ms);
-      winner = await getClaim(scope, idempotencyKey, now());
-    }
-    if (!winner) {
-      throw new IdempotencyAlreadyInProgressError('相同 Idempotency-Key 的请求正在处理，请稍后重试', { cause: error });
-    }
-    outcome = { earlier: winner };
-  }
-  if ('done' in outcome) return outcome.done;
-  if (outcome.earlier.requestHash !== request.requestHash) {
-    throw new IdempotencyValidationError('同一 Idempotency-Key 只能用于同一请求内容');
-  }
-  return replay(outcome.earlier);
-};
-
-const newClaim = (scope: string, caseId: string, requestHash: string, extra: Partial<IntakeClaim> = {}) => {
-  const at = now();
-  const claim: IntakeClaim = {
-    scope,
-    caseId,
-    requestHash,
-    claimedAt: at.toISOString(),
-    expiresAt: Math.floor(at.getTime() / 1000) + claimLifetimeSeconds,
-    ...extra,
-  };
-  return { claim, at };
-};
+/** A case's transaction failed on the claim: another request with the key registered (or is registering) first. */
+const lostRace = (error: unknown): boolean =>
+  error instanceof CaseCompanionConflictError && error.label === idempotencyClaimLabel;
 
 /**
  * Registers a complaint an official took; with an `Idempotency-Key`, a retry of the same request by the same official
@@ -131,29 +69,27 @@ export const submitComplaintIdempotently = async (
   idempotencyKey: string | undefined,
 ): Promise<RegisteredComplaint> => {
   if (idempotencyKey === undefined) return submitComplaint(complaint, principal);
-  checkKey(idempotencyKey);
-  const scope = `user:${principal.username}`;
-  const requestHash = hashOfRequest(complaint);
+  const request = idempotentRequest(`user:${principal.username}`, idempotencyKey, complaint);
   return onceForKey(
-    { scope, idempotencyKey, requestHash },
+    request,
     async (earlier) => {
       const caseId = ulid();
-      const { claim, at } = newClaim(scope, caseId, requestHash);
       const outcome = await registerAndStore({
         complaint,
         registrant: principal,
         unit: getOrgUnit(principal.unitId),
         caseId,
-        companions: [claimPut(idempotencyKey, claim, at)],
+        companions: [claimPut(request, caseId)],
         accessBy: principal,
         earlier,
       });
       return 'stored' in outcome ? { done: presentRegistered(outcome.stored, principal) } : outcome;
     },
     async (earlier) => {
-      const stored = await getCase(earlier.caseId);
+      const stored = await getCase(earlier.recordId);
       return { case: stored, view: await presentCase(stored, principal, 'register-complaint') };
     },
+    lostRace,
   );
 };
 
@@ -168,25 +104,23 @@ export const submitPublicComplaintIdempotently = async (
   idempotencyKey: string | undefined,
 ): Promise<PublicReceipt> => {
   if (idempotencyKey === undefined) return submitPublicComplaint(complaint);
-  checkKey(idempotencyKey);
   const scope = `public:${client}`;
-  const requestHash = hashOfRequest(complaint);
+  const request = idempotentRequest(scope, idempotencyKey, complaint);
   return onceForKey(
-    { scope, idempotencyKey, requestHash },
+    request,
     async (earlier) => {
       const outcome = await registerPublicComplaint(complaint, {
         earlier,
-        companions: ({ caseId, trackingSecret }) => {
-          const sealedSecret = sealSecret(trackingSecret, idempotencyKey, scope);
-          const { claim, at } = newClaim(scope, caseId, requestHash, { sealedSecret });
-          return [claimPut(idempotencyKey, claim, at)];
-        },
+        companions: ({ caseId, trackingSecret }) => [
+          claimPut(request, caseId, { sealedSecret: sealSecret(trackingSecret, idempotencyKey, scope) }),
+        ],
       });
       return 'receipt' in outcome ? { done: outcome.receipt } : outcome;
     },
     async (earlier) => {
-      if (!earlier.sealedSecret) throw new Error(`the claim of case ${earlier.caseId} holds no tracking secret`);
-      return publicReceipt(await getCase(earlier.caseId), openSecret(earlier.sealedSecret, idempotencyKey, scope));
+      if (!earlier.sealedSecret) throw new Error(`the claim of case ${earlier.recordId} holds no tracking secret`);
+      return publicReceipt(await getCase(earlier.recordId), openSecret(earlier.sealedSecret, idempotencyKey, scope));
     },
+    lostRace,
   );
 };

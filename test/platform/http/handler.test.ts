@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyAlreadyInProgressError } from '#intake/services/errors.ts';
 import { ValidationError } from '#platform/domain/errors.ts';
 import { TooManyRequestsError } from '#platform/http/errors.ts';
 import { httpHandler, jsonBody } from '#platform/http/handler.ts';
 import { jsonResponse } from '#platform/http/responses.ts';
+import { IdempotencyAlreadyInProgressError } from '#platform/idempotency.ts';
 import { logger } from '#platform/logger.ts';
 import { apiEvent, invoke } from '../../support/factories.ts';
 

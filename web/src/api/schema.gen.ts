@@ -4423,7 +4423,9 @@ export interface Api {
     inspectionRecordsPostInspections: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4464,6 +4466,11 @@ export interface Api {
           };
         };
         415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        422: {
           content: {
             'application/problem+json': Problem;
           };
@@ -4517,7 +4524,9 @@ export interface Api {
     inspectionRecordsPostEnforcementCases: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
         path?: never;
         cookie?: never;
       };
@@ -4547,7 +4556,17 @@ export interface Api {
             'application/problem+json': Problem;
           };
         };
+        409: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
         415: {
+          content: {
+            'application/problem+json': Problem;
+          };
+        };
+        422: {
           content: {
             'application/problem+json': Problem;
           };
