@@ -7,6 +7,7 @@ import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { QueueSendError } from '#platform/adapters/errors.ts';
 import { queues } from '#platform/catalog/catalog.ts';
 import { queueUrl } from '#platform/config.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '#platform/domain/errors.ts';
 import { z } from '#platform/domain/zod.ts';
 
 /** The queues that carry jobs. */
@@ -52,3 +53,22 @@ export const isLastDelivery = (record: Readonly<Record<string, unknown>>, queue:
   );
   return receiveCount >= queues[queue].maxReceiveCount;
 };
+
+/** How a worker runs a job it took from its queue. */
+export interface RunOptions {
+  /** How long this worker may hold the job (what is left of its invocation): after that another may take it over. */
+  readonly leaseMs: number;
+  /** Whether this is the queue's last delivery of the message: a failure then fails the job for good. */
+  readonly lastDelivery: boolean;
+}
+
+/** What a delivery came to: the job done, already finished (a redelivery), or failed for good. */
+export type RunOutcome = 'done' | 'already-finished' | 'failed';
+
+/** Failures no retry can cure: the requester's scope or a unit the job names no longer holds, say. */
+export const isPermanentFailure = (error: unknown): boolean =>
+  error instanceof ValidationError || error instanceof ForbiddenError || error instanceof NotFoundError;
+
+/** Why a job failed, for its requester: a known refusal's message (written for them), else a general one. */
+export const failureReason = (error: unknown, what: string): string =>
+  isPermanentFailure(error) && error instanceof Error ? `${what}失败：${error.message}` : `${what}失败，请稍后重新申请`;

@@ -4,7 +4,7 @@ import { listCases } from '#cases/services/list-cases.ts';
 import { getOrgUnit, getUser } from '#directory/services/lookup.ts';
 import { buckets } from '#platform/catalog/buckets.ts';
 import { now } from '#platform/clock.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '#platform/domain/errors.ts';
+import { NotFoundError } from '#platform/domain/errors.ts';
 import { logger } from '#platform/logger.ts';
 import { caseLedgerTable, type LedgerRow } from '#statistics/domain/case-ledger.ts';
 import { type ExportJob, exportObjectKey } from '#statistics/domain/export-job.ts';
@@ -12,28 +12,11 @@ import { tableFormats } from '#statistics/domain/tables.ts';
 import { ExportJobLostError } from '#statistics/store/errors.ts';
 import { claimExportJob, completeExportJob, failExportJob } from '#statistics/store/export-jobs.ts';
 import { streamToObject } from './export-files.ts';
+import { failureReason, isPermanentFailure, type RunOptions, type RunOutcome } from './job-queue.ts';
 import { tableWriter } from './table-files.ts';
 
 /** Cases read and written at a time: all the export holds of the ledger at once. */
 export const exportPageSize = 1000;
-
-export interface RunOptions {
-  /** How long this worker may hold the job (what is left of its invocation): after that another may take it over. */
-  readonly leaseMs: number;
-  /** Whether this is the queue's last delivery of the message: a failure then fails the job for good. */
-  readonly lastDelivery: boolean;
-}
-
-/** What a delivery came to: the file written, the job already finished (a redelivery), or failed for good. */
-export type RunOutcome = 'done' | 'already-finished' | 'failed';
-
-/** Failures no retry can cure: the filters, or the requester's scope, no longer hold (a unit was removed, say). */
-const isPermanent = (error: unknown): boolean =>
-  error instanceof ValidationError || error instanceof ForbiddenError || error instanceof NotFoundError;
-
-/** Why it failed, for the requester: the message of a known refusal (written for them), else a general one. */
-const reasonOf = (error: unknown): string =>
-  isPermanent(error) && error instanceof Error ? `导出失败：${error.message}` : '导出失败，请稍后重新申请';
 
 /**
  * The names of the departments and officials the cases name, each read once per export (a missing one: its id is
@@ -115,9 +98,9 @@ export const runCaseExport = async (message: { readonly id: string }, options: R
     return 'done';
   } catch (error) {
     if (error instanceof ExportJobLostError) throw error;
-    const permanent = isPermanent(error);
+    const permanent = isPermanentFailure(error);
     if (permanent || options.lastDelivery) {
-      await failExportJob(job.id, { attempt: job.attempt }, reasonOf(error), now());
+      await failExportJob(job.id, { attempt: job.attempt }, failureReason(error, '导出'), now());
     }
     if (permanent) {
       logger.warn('export job failed', { id: job.id, error });

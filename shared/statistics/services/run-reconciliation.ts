@@ -1,33 +1,14 @@
 import { now } from '#platform/clock.ts';
-import { ForbiddenError, NotFoundError, ValidationError } from '#platform/domain/errors.ts';
 import type { z } from '#platform/domain/zod.ts';
 import { logger } from '#platform/logger.ts';
 import { ReconciliationLostError } from '#statistics/store/errors.ts';
 import { claimReconciliation, completeReconciliation, failReconciliation } from '#statistics/store/reconciliations.ts';
-import { jobMessageSchema } from './job-queue.ts';
+import { failureReason, isPermanentFailure, jobMessageSchema, type RunOptions, type RunOutcome } from './job-queue.ts';
 import { reconcileCounters } from './reconcile.ts';
 
 /** What the reconciliations queue carries: the id of a reconciliation to run. */
 export const reconciliationMessageSchema = jobMessageSchema('reconciliation');
 export type ReconciliationMessage = z.output<typeof reconciliationMessageSchema>;
-
-export interface RunOptions {
-  /** How long this worker may hold the job (what is left of its invocation): after that another may take it over. */
-  readonly leaseMs: number;
-  /** Whether this is the queue's last delivery of the message: a failure then fails the job for good. */
-  readonly lastDelivery: boolean;
-}
-
-/** What a delivery came to: the recount done, the job already finished (a redelivery), or failed for good. */
-export type RunOutcome = 'done' | 'already-finished' | 'failed';
-
-/** Failures no retry can cure: the requester's unit, or a unit a record names, no longer exists, say. */
-const isPermanent = (error: unknown): boolean =>
-  error instanceof ValidationError || error instanceof ForbiddenError || error instanceof NotFoundError;
-
-/** Why it failed, for the requester: the message of a known refusal (written for them), else a general one. */
-const reasonOf = (error: unknown): string =>
-  isPermanent(error) && error instanceof Error ? `核对失败：${error.message}` : '核对失败，请稍后重新申请';
 
 /**
  * Runs reconciliation `id` from the reconciliations queue: takes the job (conditionally: a job already done or failed
@@ -60,9 +41,9 @@ export const runReconciliation = async (message: { readonly id: string }, option
     return 'done';
   } catch (error) {
     if (error instanceof ReconciliationLostError) throw error;
-    const permanent = isPermanent(error);
+    const permanent = isPermanentFailure(error);
     if (permanent || options.lastDelivery) {
-      await failReconciliation(job.id, { attempt: job.attempt }, reasonOf(error), now());
+      await failReconciliation(job.id, { attempt: job.attempt }, failureReason(error, '核对'), now());
     }
     if (permanent) {
       logger.warn('reconciliation failed', { id: job.id, error });
